@@ -1,0 +1,595 @@
+//! Code generation: the trait impls for a checked [`Enum`], or stubs when it has errors.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use syn::{DeriveInput, Ident, WhereClause, parse_quote};
+
+use crate::ast::{Enum, Field, Variant};
+use crate::attr::{self, CodeAttr, OwnCode};
+use crate::errors::Errors;
+use crate::template::Template;
+use crate::valid;
+
+/// The whole derive: parse, validate, then expand or report.
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let model = Enum::from_syn(input, &mut errors);
+    if let Some(model) = &model {
+        valid::check(model, &mut errors);
+    }
+    match model {
+        Some(model) if errors.is_empty() => impls(&model),
+        model => {
+            let reported = errors.to_compile_errors();
+            let stubs = stubs(input, model.as_ref());
+            quote! { #reported #stubs }
+        }
+    }
+}
+
+fn private() -> TokenStream {
+    quote!(::authos_errors::__private)
+}
+
+/// Placeholder impls that keep the rest of the user's crate type-checking while our errors
+/// are reported, so the user sees those and nothing else.
+fn stubs(input: &DeriveInput, model: Option<&Enum>) -> TokenStream {
+    let p = private();
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let flags = match model {
+        Some(model) => (model.attrs.display, model.attrs.serialize),
+        None => {
+            let attrs = attr::enum_attrs(&input.attrs, &mut Errors::default());
+            (attrs.display, attrs.serialize)
+        }
+    };
+    let mut out = quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::ApiErrorCode for #ident #ty_generics #where_clause {
+            const CATALOG: &'static [#p::ErrorCodeInfo] = &[];
+            fn info(&self) -> &'static #p::ErrorCodeInfo {
+                ::core::unimplemented!()
+            }
+        }
+    };
+    if flags.0 {
+        out.extend(display_impl(ident, &input.generics, where_clause));
+        out.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics #p::Error for #ident #ty_generics #where_clause {}
+        });
+    }
+    if flags.1 {
+        out.extend(serialize_impl(ident, &input.generics, where_clause));
+    }
+    if let Some(model) = model {
+        if model.supports_from_code() {
+            out.extend(from_code_impls(
+                model,
+                where_clause,
+                &quote!(#p::None),
+                &TokenStream::new(),
+            ));
+        }
+        out.extend(from_impls(model, where_clause));
+    }
+    out
+}
+
+fn impls(e: &Enum) -> TokenStream {
+    let p = private();
+    let ident = e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    let where_clause = inferred_bounds(e);
+    let table = doc_table(e);
+    let catalog = catalog_expr(e);
+    let info_arms = info_arms(e);
+    let message_fn = message_fn(e);
+    let retry_after_fn = retry_after_fn(e);
+
+    let mut out = quote! {
+        #[doc = #table]
+        #[automatically_derived]
+        impl #impl_generics #p::ApiErrorCode for #ident #ty_generics #where_clause {
+            #[doc = #table]
+            const CATALOG: &'static [#p::ErrorCodeInfo] = #catalog;
+
+            #[inline]
+            fn info(&self) -> &'static #p::ErrorCodeInfo {
+                match self {
+                    #(#info_arms)*
+                }
+            }
+
+            #message_fn
+            #retry_after_fn
+        }
+    };
+    if e.attrs.display {
+        out.extend(display_impl(ident, e.generics, where_clause.as_ref()));
+        out.extend(error_impl(e, where_clause.as_ref()));
+    }
+    if e.attrs.serialize {
+        out.extend(serialize_impl(ident, e.generics, where_clause.as_ref()));
+    }
+    if e.supports_from_code() {
+        let body = from_code_body(e);
+        out.extend(from_code_impls(
+            e,
+            where_clause.as_ref(),
+            &body,
+            &quote!(#[doc = #table]),
+        ));
+    }
+    out.extend(from_impls(e, where_clause.as_ref()));
+    out.extend(status_check(e));
+    out
+}
+
+fn own_code<'a>(variant: &'a Variant) -> Option<&'a OwnCode> {
+    match &variant.code {
+        Some(CodeAttr::Own(own)) => Some(own),
+        _ => None,
+    }
+}
+
+fn transparent_field<'a>(variant: &'a Variant) -> Option<&'a Field<'a>> {
+    if variant.is_transparent() {
+        variant.fields.first()
+    } else {
+        None
+    }
+}
+
+/// The original where-clause plus the bounds the generated code needs on type parameters:
+/// `Display`/`Debug` for interpolated fields, `AsDynError` for sources.
+fn inferred_bounds(e: &Enum) -> Option<WhereClause> {
+    let p = private();
+    let mut clause = e.generics.where_clause.clone();
+    let mut add = |predicate: syn::WherePredicate| {
+        clause
+            .get_or_insert_with(|| WhereClause {
+                where_token: Default::default(),
+                predicates: Default::default(),
+            })
+            .predicates
+            .push(predicate);
+    };
+    for variant in &e.variants {
+        let template = own_code(variant)
+            .and_then(|own| own.message.as_ref())
+            .and_then(|m| Template::parse(&m.value()).ok());
+        for field in &variant.fields {
+            if valid::generic_param_in(e, field.ty).is_none() {
+                continue;
+            }
+            let ty = field.ty;
+            if let Some(template) = &template {
+                let name = field.template_name();
+                if template.fields().contains(&name.as_str()) {
+                    if template.uses_debug(&name) {
+                        add(parse_quote!(#ty: #p::fmt::Debug));
+                    } else {
+                        add(parse_quote!(#ty: #p::fmt::Display));
+                    }
+                }
+            }
+            if field.source.is_some() && e.attrs.display {
+                add(parse_quote!(#ty: #p::AsDynError));
+            }
+        }
+    }
+    clause
+}
+
+fn info_literal(e: &Enum, own: &OwnCode, variant: &Variant) -> TokenStream {
+    let p = private();
+    let code = &own.code;
+    let status = Literal::u16_unsuffixed(own.status.unwrap_or(500));
+    let description = own
+        .description
+        .clone()
+        .or_else(|| variant.doc.clone())
+        .unwrap_or_default();
+    let resolution = match &own.resolution {
+        Some(text) => quote!(#p::Some(#text)),
+        None => quote!(#p::None),
+    };
+    let group = e.group();
+    quote! {
+        #p::ErrorCodeInfo {
+            code: #code,
+            status: #status,
+            description: #description,
+            resolution: #resolution,
+            group: #group,
+        }
+    }
+}
+
+fn catalog_expr(e: &Enum) -> TokenStream {
+    let p = private();
+    let mut parts: Vec<TokenStream> = Vec::new();
+    let mut run: Vec<TokenStream> = Vec::new();
+    for variant in &e.variants {
+        if let Some(own) = own_code(variant) {
+            run.push(info_literal(e, own, variant));
+        } else if let Some(field) = transparent_field(variant) {
+            if !run.is_empty() {
+                parts.push(quote!(&[#(#run),*]));
+                run.clear();
+            }
+            let ty = field.ty;
+            parts.push(quote!(<#ty as #p::ApiErrorCode>::CATALOG));
+        }
+    }
+    if parts.is_empty() {
+        return quote!(&[#(#run),*]);
+    }
+    if !run.is_empty() {
+        parts.push(quote!(&[#(#run),*]));
+    }
+    quote! {{
+        const PARTS: &[&[#p::ErrorCodeInfo]] = &[#(#parts),*];
+        const ALL: [#p::ErrorCodeInfo; #p::catalog_len(PARTS)] = #p::concat_catalog(PARTS);
+        &ALL
+    }}
+}
+
+fn info_arms(e: &Enum) -> Vec<TokenStream> {
+    let p = private();
+    let mut arms = Vec::new();
+    let mut own_before = 0usize;
+    let mut inner_before: Vec<&syn::Type> = Vec::new();
+    for variant in &e.variants {
+        let v = variant.ident;
+        if own_code(variant).is_some() {
+            let at = Literal::usize_unsuffixed(own_before);
+            let index = if inner_before.is_empty() {
+                quote!(#at)
+            } else {
+                quote!(#at #(+ <#inner_before as #p::ApiErrorCode>::CATALOG.len())*)
+            };
+            arms.push(quote!(Self::#v { .. } => &Self::CATALOG[#index],));
+            own_before += 1;
+        } else if let Some(field) = transparent_field(variant) {
+            let member = &field.member;
+            arms.push(quote!(Self::#v { #member: inner } => #p::ApiErrorCode::info(inner),));
+            inner_before.push(field.ty);
+        }
+    }
+    arms
+}
+
+fn binding(field_name: &str) -> Ident {
+    format_ident!("__field_{}", field_name)
+}
+
+fn message_fn(e: &Enum) -> TokenStream {
+    let p = private();
+    let mut arms = Vec::new();
+    let mut covered = 0usize;
+    for variant in &e.variants {
+        let v = variant.ident;
+        if let Some(field) = transparent_field(variant) {
+            let member = &field.member;
+            arms.push(quote!(Self::#v { #member: inner } => #p::ApiErrorCode::message(inner),));
+            covered += 1;
+            continue;
+        }
+        let Some(message) = own_code(variant).and_then(|own| own.message.as_ref()) else {
+            continue;
+        };
+        let Ok(template) = Template::parse(&message.value()) else {
+            continue;
+        };
+        covered += 1;
+        if let Some(plain) = template.as_plain_text() {
+            arms.push(quote!(Self::#v { .. } => #p::Cow::Borrowed(#plain),));
+            continue;
+        }
+        let used: Vec<&Field> = template
+            .fields()
+            .into_iter()
+            .filter_map(|name| variant.fields.iter().find(|f| f.template_name() == name))
+            .collect();
+        let members = used.iter().map(|f| &f.member);
+        let bindings: Vec<Ident> = used.iter().map(|f| binding(&f.template_name())).collect();
+        let format = template.format_string(|name| binding(name).to_string());
+        arms.push(quote! {
+            Self::#v { #(#members: #bindings,)* .. } =>
+                #p::Cow::Owned(#p::format!(#format, #(#bindings = #bindings),*)),
+        });
+    }
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    let fallback = if covered < e.variants.len() {
+        quote!(_ => #p::Cow::Borrowed(#p::ApiErrorCode::description(self)),)
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        fn message(&self) -> #p::Cow<'_, str> {
+            match self {
+                #(#arms)*
+                #fallback
+            }
+        }
+    }
+}
+
+fn retry_after_fn(e: &Enum) -> TokenStream {
+    let p = private();
+    let arms: Vec<TokenStream> = e
+        .variants
+        .iter()
+        .filter_map(|variant| {
+            let field = transparent_field(variant)?;
+            let v = variant.ident;
+            let member = &field.member;
+            Some(quote!(Self::#v { #member: inner } => #p::ApiErrorCode::retry_after(inner),))
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    let fallback = if arms.len() < e.variants.len() {
+        quote!(_ => #p::None,)
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        fn retry_after(&self) -> #p::Option<::core::time::Duration> {
+            match self {
+                #(#arms)*
+                #fallback
+            }
+        }
+    }
+}
+
+fn display_impl(
+    ident: &Ident,
+    generics: &syn::Generics,
+    where_clause: Option<&WhereClause>,
+) -> TokenStream {
+    let p = private();
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::fmt::Display for #ident #ty_generics #where_clause {
+            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                f.write_str(&#p::ApiErrorCode::message(self))
+            }
+        }
+    }
+}
+
+fn error_impl(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    let p = private();
+    let ident = e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    let mut clause = where_clause.cloned().unwrap_or_else(|| parse_quote!(where));
+    clause.predicates.push(parse_quote!(Self: #p::fmt::Debug));
+    let mut arms = Vec::new();
+    for variant in &e.variants {
+        let v = variant.ident;
+        if let Some(field) = transparent_field(variant) {
+            let member = &field.member;
+            arms.push(quote!(Self::#v { #member: inner } => #p::Error::source(inner),));
+        } else if let Some(field) = variant.fields.iter().find(|f| f.source.is_some()) {
+            let member = &field.member;
+            arms.push(quote!(Self::#v { #member: source, .. } => #p::Some(source.as_dyn_error()),));
+        }
+    }
+    let source_fn = if arms.is_empty() {
+        TokenStream::new()
+    } else {
+        let fallback = if arms.len() < e.variants.len() {
+            quote!(_ => #p::None,)
+        } else {
+            TokenStream::new()
+        };
+        quote! {
+            fn source(&self) -> #p::Option<&(dyn #p::Error + 'static)> {
+                use #p::AsDynError as _;
+                match self {
+                    #(#arms)*
+                    #fallback
+                }
+            }
+        }
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::Error for #ident #ty_generics #clause {
+            #source_fn
+        }
+    }
+}
+
+fn serialize_impl(
+    ident: &Ident,
+    generics: &syn::Generics,
+    where_clause: Option<&WhereClause>,
+) -> TokenStream {
+    let p = private();
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::serde::Serialize for #ident #ty_generics #where_clause {
+            fn serialize<S>(&self, serializer: S) -> #p::Result<S::Ok, S::Error>
+            where
+                S: #p::serde::Serializer,
+            {
+                #p::serde::Serialize::serialize(&#p::ApiErrorCode::to_body(self), serializer)
+            }
+        }
+    }
+}
+
+/// Looks own codes up by length first, then by text: one jump and a handful of compares.
+fn from_code_body(e: &Enum) -> TokenStream {
+    let p = private();
+    let mut steps = Vec::new();
+    let mut run: Vec<(&Variant, String)> = Vec::new();
+    let flush = |run: &mut Vec<(&Variant, String)>, steps: &mut Vec<TokenStream>| {
+        if run.is_empty() {
+            return;
+        }
+        let mut lengths: Vec<usize> = run.iter().map(|(_, code)| code.len()).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let by_length = lengths.into_iter().map(|len| {
+            let arms = run.iter().filter(|(_, c)| c.len() == len).map(|(variant, code)| {
+                let v = variant.ident;
+                quote!(#code => return #p::Some(Self::#v),)
+            });
+            let len = Literal::usize_unsuffixed(len);
+            quote!(#len => match code { #(#arms)* _ => {} },)
+        });
+        steps.push(quote! {
+            match code.len() {
+                #(#by_length)*
+                _ => {}
+            }
+        });
+        run.clear();
+    };
+    for variant in &e.variants {
+        if let Some(own) = own_code(variant) {
+            run.push((variant, own.code.value()));
+        } else if let Some(field) = transparent_field(variant) {
+            flush(&mut run, &mut steps);
+            let ty = field.ty;
+            let v = variant.ident;
+            let member = &field.member;
+            steps.push(quote! {
+                if let #p::Some(inner) = <#ty as #p::FromCode>::from_code(code) {
+                    return #p::Some(Self::#v { #member: inner });
+                }
+            });
+        }
+    }
+    flush(&mut run, &mut steps);
+    quote! {
+        #(#steps)*
+        #p::None
+    }
+}
+
+fn from_code_impls(
+    e: &Enum,
+    where_clause: Option<&WhereClause>,
+    body: &TokenStream,
+    docs: &TokenStream,
+) -> TokenStream {
+    let p = private();
+    let ident = e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            /// The variant whose machine-readable code is `code`, or `None` for a code this
+            /// enum does not declare. The first declared entry wins for a repeated code.
+            ///
+            #docs
+            #[must_use]
+            pub fn from_code(code: &str) -> #p::Option<Self> {
+                #body
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #p::FromCode for #ident #ty_generics #where_clause {
+            #[inline]
+            fn from_code(code: &str) -> #p::Option<Self> {
+                Self::from_code(code)
+            }
+        }
+    }
+}
+
+fn from_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    if !e.attrs.from {
+        return TokenStream::new();
+    }
+    let ident = e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    let impls = e.variants.iter().filter_map(|variant| {
+        let field = transparent_field(variant)?;
+        if field.from || variant.fields.len() != 1 {
+            return None;
+        }
+        let v = variant.ident;
+        let ty = field.ty;
+        let member = &field.member;
+        Some(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                #[inline]
+                fn from(inner: #ty) -> Self {
+                    Self::#v { #member: inner }
+                }
+            }
+        })
+    });
+    quote!(#(#impls)*)
+}
+
+/// For a non-generic enum that composes other catalogs, a const evaluation that fails the
+/// build when one code carries two statuses.
+fn status_check(e: &Enum) -> TokenStream {
+    if !e.generics.params.is_empty() || !e.variants.iter().any(Variant::is_transparent) {
+        return TokenStream::new();
+    }
+    let p = private();
+    let ident = e.ident;
+    quote! {
+        const _: () = #p::assert_consistent_statuses(&[<#ident as #p::ApiErrorCode>::CATALOG]);
+    }
+}
+
+/// The enum's codes as a Markdown table, for rustdoc.
+fn doc_table(e: &Enum) -> String {
+    let mut out = format!(
+        "Error codes of `{}` (group \"{}\"):\n\n| Code | HTTP | Description | Resolution |\n|---|---|---|---|\n",
+        e.ident,
+        e.group()
+    );
+    for variant in &e.variants {
+        if let Some(own) = own_code(variant) {
+            let description = own
+                .description
+                .clone()
+                .or_else(|| variant.doc.clone())
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                own.code.value(),
+                own.status.unwrap_or_default(),
+                escape_cell(&description),
+                escape_cell(own.resolution.as_deref().unwrap_or("")),
+            ));
+        } else if let Some(field) = transparent_field(variant) {
+            let ty = field_type_name(field);
+            out.push_str(&format!("| *every code of `{ty}`* | | | |\n"));
+        }
+    }
+    out
+}
+
+fn field_type_name(field: &Field) -> String {
+    let ty = field.ty;
+    quote!(#ty)
+        .to_string()
+        .replace(" :: ", "::")
+        .replace(" < ", "<")
+        .replace(" >", ">")
+}
+
+fn escape_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}

@@ -1,0 +1,167 @@
+//! Message templates: `"Slug must be at least {min} characters"`.
+//!
+//! A template is split into literal text and placeholders here, so the derive can check that
+//! every placeholder names a field and emit a format string over its own bindings.
+
+/// A parsed message template.
+pub struct Template {
+    pub pieces: Vec<Piece>,
+}
+
+pub enum Piece {
+    /// Literal text, braces already unescaped.
+    Text(String),
+    /// `{name}` or `{name:spec}`; `name` is a field name or a tuple index.
+    Field { name: String, spec: String },
+}
+
+impl Template {
+    /// Splits `source`, or says what is wrong with it in a sentence the user can act on.
+    pub fn parse(source: &str) -> Result<Template, String> {
+        let mut pieces = Vec::new();
+        let mut text = String::new();
+        let mut chars = source.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    text.push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    text.push('}');
+                }
+                '}' => {
+                    return Err(
+                        "unmatched `}` in message: write `}}` for a literal brace".to_owned()
+                    );
+                }
+                '{' => {
+                    let mut inner = String::new();
+                    loop {
+                        match chars.next() {
+                            Some('}') => break,
+                            Some('{') | None => {
+                                return Err(
+                                    "unclosed `{` in message: close the placeholder as `{field}`, or write `{{` for a literal brace"
+                                        .to_owned(),
+                                );
+                            }
+                            Some(c) => inner.push(c),
+                        }
+                    }
+                    let (name, spec) = match inner.split_once(':') {
+                        Some((name, spec)) => (name.trim(), spec),
+                        None => (inner.trim(), ""),
+                    };
+                    if name.is_empty() {
+                        return Err("empty placeholder `{}` in message: name the field, as `{field}` for a named field or `{0}` for a tuple field".to_owned());
+                    }
+                    let is_index = name.chars().all(|c| c.is_ascii_digit());
+                    let is_ident = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                        && name.chars().all(|c| c == '_' || c.is_alphanumeric());
+                    if !is_index && !is_ident {
+                        return Err(format!(
+                            "placeholder `{{{inner}}}` in message is not a field: write `{{field}}` or `{{0}}`; expressions are not supported"
+                        ));
+                    }
+                    if !text.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut text)));
+                    }
+                    pieces.push(Piece::Field {
+                        name: name.to_owned(),
+                        spec: spec.to_owned(),
+                    });
+                }
+                c => text.push(c),
+            }
+        }
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text));
+        }
+        Ok(Template { pieces })
+    }
+
+    /// The field names the template refers to, each once, in order of first use.
+    pub fn fields(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for piece in &self.pieces {
+            if let Piece::Field { name, .. } = piece
+                && !names.contains(&name.as_str())
+            {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// The whole message when it has no placeholders.
+    pub fn as_plain_text(&self) -> Option<String> {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Field { .. } => return None,
+            }
+        }
+        Some(out)
+    }
+
+    /// A `format!` string whose placeholders are renamed by `rename`, with literal braces
+    /// escaped again.
+    pub fn format_string(&self, rename: impl Fn(&str) -> String) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Piece::Field { name, spec } => {
+                    out.push('{');
+                    out.push_str(&rename(name));
+                    if !spec.is_empty() {
+                        out.push(':');
+                        out.push_str(spec);
+                    }
+                    out.push('}');
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the placeholder for `name` asks for `Debug` (`{name:?}`) rather than `Display`.
+    pub fn uses_debug(&self, name: &str) -> bool {
+        self.pieces.iter().any(|piece| {
+            matches!(piece, Piece::Field { name: n, spec } if n == name && spec.ends_with('?'))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_text_and_fields() {
+        let t = Template::parse("at least {min} chars, {{literal}} {0:>4}").unwrap();
+        assert_eq!(t.fields(), ["min", "0"]);
+        assert_eq!(
+            t.format_string(|n| format!("__f_{n}")),
+            "at least {__f_min} chars, {{literal}} {__f_0:>4}"
+        );
+        assert!(t.as_plain_text().is_none());
+    }
+
+    #[test]
+    fn plain_text_is_unescaped() {
+        let t = Template::parse("use {{braces}}").unwrap();
+        assert_eq!(t.as_plain_text().as_deref(), Some("use {braces}"));
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        assert!(Template::parse("{").unwrap_err().contains("unclosed"));
+        assert!(Template::parse("}").unwrap_err().contains("unmatched"));
+        assert!(Template::parse("{}").unwrap_err().contains("empty placeholder"));
+        assert!(Template::parse("{a.b}").unwrap_err().contains("not a field"));
+    }
+}

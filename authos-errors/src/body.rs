@@ -1,0 +1,241 @@
+//! The JSON body every error is answered with.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::ser::{SerializeStruct, Serializer};
+use serde::{Deserialize, Serialize};
+
+/// The wire format of an AuthOS error:
+/// `{"error": "...", "error_code": "...", "timestamp": "2025-01-15T10:30:00Z"}`.
+///
+/// Serialising writes exactly these keys in this order, the timestamp in UTC with whole
+/// seconds and a `Z` suffix. Parsing accepts any RFC 3339 timestamp, ignores unknown keys
+/// and accepts codes it does not know, so a newer server never breaks an older client.
+///
+/// ```
+/// use authos_errors::ErrorBody;
+/// use chrono::{TimeZone, Utc};
+///
+/// let body = ErrorBody {
+///     error: "JWT has expired".into(),
+///     error_code: "TOKEN_EXPIRED".into(),
+///     timestamp: Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap(),
+/// };
+/// let json = serde_json::to_string(&body).unwrap();
+/// assert_eq!(
+///     json,
+///     r#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#
+/// );
+///
+/// let parsed: ErrorBody = serde_json::from_str(
+///     r#"{"error_code":"NEW_CODE","error":"x","timestamp":"2025-01-15T11:30:00.5+01:00","extra":1}"#,
+/// ).unwrap();
+/// assert_eq!(parsed.error_code, "NEW_CODE");
+/// assert_eq!(parsed.timestamp, Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap()
+///     + chrono::Duration::milliseconds(500));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorBody<'a> {
+    /// The human-readable message.
+    pub error: Cow<'a, str>,
+    /// The machine-readable code.
+    pub error_code: Cow<'a, str>,
+    /// When the error happened.
+    pub timestamp: DateTime<Utc>,
+}
+
+impl ErrorBody<'_> {
+    /// A body that owns its strings, detached from the error or buffer it was made from.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, ErrorBody, catalog::MfaError};
+    /// let body: ErrorBody<'static> = MfaError::MfaRequired.to_body().into_owned();
+    /// assert_eq!(body.error_code, "MFA_REQUIRED");
+    /// ```
+    #[must_use]
+    pub fn into_owned(self) -> ErrorBody<'static> {
+        ErrorBody {
+            error: Cow::Owned(self.error.into_owned()),
+            error_code: Cow::Owned(self.error_code.into_owned()),
+            timestamp: self.timestamp,
+        }
+    }
+
+    /// The timestamp as the wire writes it: `2025-01-15T10:30:00Z`.
+    ///
+    /// ```
+    /// use authos_errors::ErrorBody;
+    /// use chrono::{TimeZone, Utc};
+    /// let body = ErrorBody {
+    ///     error: "x".into(),
+    ///     error_code: "X".into(),
+    ///     timestamp: Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap(),
+    /// };
+    /// assert_eq!(body.timestamp_rfc3339().to_string(), "2025-01-15T10:30:00Z");
+    /// ```
+    #[must_use]
+    pub fn timestamp_rfc3339(&self) -> impl fmt::Display + use<> {
+        WireTimestamp(self.timestamp)
+    }
+}
+
+/// Formats a UTC instant as `YYYY-MM-DDTHH:MM:SSZ` without allocating.
+#[derive(Clone, Copy)]
+pub(crate) struct WireTimestamp(pub(crate) DateTime<Utc>);
+
+impl fmt::Display for WireTimestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.0;
+        if (0..=9999).contains(&t.year()) {
+            write!(
+                f,
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            )
+        } else {
+            // Outside RFC 3339's four-digit years chrono's extended form is the least surprising.
+            f.write_str(&t.to_rfc3339_opts(SecondsFormat::Secs, true))
+        }
+    }
+}
+
+impl Serialize for ErrorBody<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut body = serializer.serialize_struct("ErrorBody", 3)?;
+        body.serialize_field("error", &*self.error)?;
+        body.serialize_field("error_code", &*self.error_code)?;
+        body.serialize_field("timestamp", &Collected(WireTimestamp(self.timestamp)))?;
+        body.end()
+    }
+}
+
+/// Serialises a `Display` value as a string without an intermediate `String`.
+struct Collected<T>(T);
+
+impl<T: fmt::Display> Serialize for Collected<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for ErrorBody<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct(
+            "ErrorBody",
+            &["error", "error_code", "timestamp"],
+            BodyVisitor,
+        )
+    }
+}
+
+struct BodyVisitor;
+
+enum Key {
+    Error,
+    ErrorCode,
+    Timestamp,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                Ok(match key {
+                    "error" => Key::Error,
+                    "error_code" => Key::ErrorCode,
+                    "timestamp" => Key::Timestamp,
+                    _ => Key::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// A string field that borrows from the input when it can.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+impl<'de> Visitor<'de> for BodyVisitor {
+    type Value = ErrorBody<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(r#"an error body {"error": ..., "error_code": ..., "timestamp": ...}"#)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut error: Option<Cow<'de, str>> = None;
+        let mut error_code: Option<Cow<'de, str>> = None;
+        let mut timestamp: Option<DateTime<Utc>> = None;
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::Error => set_once(&mut error, "error", map.next_value::<Text<'de>>()?.0)?,
+                Key::ErrorCode => set_once(
+                    &mut error_code,
+                    "error_code",
+                    map.next_value::<Text<'de>>()?.0,
+                )?,
+                Key::Timestamp => {
+                    let text = map.next_value::<Text<'de>>()?.0;
+                    let parsed = DateTime::parse_from_rfc3339(&text).map_err(|e| {
+                        de::Error::custom(format_args!(
+                            "`timestamp` is not an RFC 3339 date-time ({e}): {text:?}"
+                        ))
+                    })?;
+                    set_once(&mut timestamp, "timestamp", parsed.with_timezone(&Utc))?;
+                }
+                Key::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(ErrorBody {
+            error: error.ok_or_else(|| de::Error::missing_field("error"))?,
+            error_code: error_code.ok_or_else(|| de::Error::missing_field("error_code"))?,
+            timestamp: timestamp.ok_or_else(|| de::Error::missing_field("timestamp"))?,
+        })
+    }
+}
+
+fn set_once<T, E: de::Error>(slot: &mut Option<T>, name: &'static str, value: T) -> Result<(), E> {
+    if slot.is_some() {
+        return Err(E::duplicate_field(name));
+    }
+    *slot = Some(value);
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! The AuthOS error catalog: one enum per group of the reference, and [`AuthOsError`] over all of them.
+//!
+//! Every code, status, description and resolution is the reference's, verbatim; the groups and
+//! their order are the reference's too, so `AuthOsError::CATALOG` is its Error Code Index.
+//!
+//! ```
+//! use authos_errors::{ApiErrorCode, catalog::{AuthOsError, MfaError}};
+//!
+//! assert_eq!(AuthOsError::CATALOG.len(), 61);
+//! let err = AuthOsError::from(MfaError::MfaRequired);
+//! assert_eq!(err.code(), "MFA_REQUIRED");
+//! assert_eq!(err.info().group, "MFA Errors");
+//! assert_eq!(AuthOsError::from_code("MFA_REQUIRED"), Some(err));
+//! ```
+
+mod general;
+mod authentication;
+mod authorization;
+mod validation;
+mod resource;
+mod mfa;
+mod device_flow;
+mod oauth;
+mod saml;
+mod scim;
+mod webhook;
+mod infrastructure;
+
+pub use general::GeneralError;
+pub use authentication::AuthenticationError;
+pub use authorization::AuthorizationError;
+pub use validation::ValidationError;
+pub use resource::ResourceError;
+pub use mfa::MfaError;
+pub use device_flow::DeviceFlowError;
+pub use oauth::OAuthError;
+pub use saml::SamlError;
+pub use scim::ScimError;
+pub use webhook::WebhookError;
+pub use infrastructure::InfrastructureError;
+
+use crate::ApiErrorCode;
+
+/// Any error of the AuthOS catalog: one transparent variant per group, in the reference's order.
+///
+/// `From` each group enum; `from_code` resolves every code of the reference (a code listed in two
+/// groups resolves to its first group, General Errors).
+///
+/// ```
+/// use authos_errors::{ApiErrorCode, catalog::{AuthOsError, AuthenticationError}};
+///
+/// let err: AuthOsError = AuthenticationError::TokenExpired.into();
+/// assert_eq!(err.status(), 401);
+/// assert_eq!(err.message(), "JWT has expired");
+/// assert_eq!(err.resolution(), Some("Refresh using /api/auth/refresh"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiErrorCode)]
+pub enum AuthOsError {
+    /// General Errors.
+    #[code(transparent)]
+    General(GeneralError),
+
+    /// Authentication Errors.
+    #[code(transparent)]
+    Authentication(AuthenticationError),
+
+    /// Authorization Errors.
+    #[code(transparent)]
+    Authorization(AuthorizationError),
+
+    /// Validation Errors.
+    #[code(transparent)]
+    Validation(ValidationError),
+
+    /// Resource Errors.
+    #[code(transparent)]
+    Resource(ResourceError),
+
+    /// MFA Errors.
+    #[code(transparent)]
+    Mfa(MfaError),
+
+    /// Device Flow Errors.
+    #[code(transparent)]
+    DeviceFlow(DeviceFlowError),
+
+    /// OAuth Errors.
+    #[code(transparent)]
+    OAuth(OAuthError),
+
+    /// SAML Errors.
+    #[code(transparent)]
+    Saml(SamlError),
+
+    /// SCIM Errors.
+    #[code(transparent)]
+    Scim(ScimError),
+
+    /// Webhook Errors.
+    #[code(transparent)]
+    Webhook(WebhookError),
+
+    /// Infrastructure Errors.
+    #[code(transparent)]
+    Infrastructure(InfrastructureError),
+}

@@ -1,0 +1,121 @@
+//! The trait every derived error enum implements.
+
+use std::borrow::Cow;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::{ErrorBody, ErrorCodeInfo};
+
+/// A typed API error: each value knows its machine-readable code, HTTP status,
+/// documentation and the JSON body it is answered with.
+///
+/// Implement it with `#[derive(ApiErrorCode)]`; hand-written impls only need
+/// [`CATALOG`](Self::CATALOG) and [`info`](Self::info).
+///
+/// ```
+/// use authos_errors::ApiErrorCode;
+///
+/// #[derive(Debug, ApiErrorCode)]
+/// #[api_error(group = "Billing Errors")]
+/// enum BillingError {
+///     /// Card was declined
+///     #[code("CARD_DECLINED", status = 402, resolution = "Use another card")]
+///     CardDeclined { last4: String },
+///     /// Slug shorter than the minimum
+///     #[code("SLUG_TOO_SHORT", status = 400, message = "Slug must be at least {min} characters")]
+///     SlugTooShort { min: usize },
+/// }
+///
+/// let err = BillingError::SlugTooShort { min: 3 };
+/// assert_eq!(err.code(), "SLUG_TOO_SHORT");
+/// assert_eq!(err.status(), 400);
+/// assert_eq!(err.message(), "Slug must be at least 3 characters");
+/// assert_eq!(BillingError::CATALOG.len(), 2);
+/// assert_eq!(BillingError::CATALOG[0].group, "Billing Errors");
+/// ```
+pub trait ApiErrorCode {
+    /// Every entry this type can produce, in declaration order; a transparent variant
+    /// contributes its inner type's entries in place.
+    const CATALOG: &'static [ErrorCodeInfo];
+
+    /// The catalog entry of this value.
+    fn info(&self) -> &'static ErrorCodeInfo;
+
+    /// The machine-readable code (`"TOKEN_EXPIRED"`).
+    fn code(&self) -> &'static str {
+        self.info().code
+    }
+
+    /// The HTTP status (400..=599).
+    fn status(&self) -> u16 {
+        self.info().status
+    }
+
+    /// The catalog description.
+    fn description(&self) -> &'static str {
+        self.info().description
+    }
+
+    /// The catalog resolution hint, if the catalog has one.
+    fn resolution(&self) -> Option<&'static str> {
+        self.info().resolution
+    }
+
+    /// The human-readable `error` field of the body: the variant's `message` template with
+    /// its fields interpolated, else the description. Borrowed when nothing is interpolated.
+    fn message(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.description())
+    }
+
+    /// How long the client should wait before retrying, when known (sent as `Retry-After`).
+    ///
+    /// `None` unless set with [`Detailed::retry_after`](crate::Detailed::retry_after).
+    fn retry_after(&self) -> Option<Duration> {
+        None
+    }
+
+    /// The wire body, stamped now.
+    fn to_body(&self) -> ErrorBody<'_> {
+        self.to_body_at(Utc::now())
+    }
+
+    /// The wire body, stamped at `at` (for reproducible output and tests).
+    fn to_body_at(&self, at: DateTime<Utc>) -> ErrorBody<'_> {
+        ErrorBody {
+            error: self.message(),
+            error_code: Cow::Borrowed(self.code()),
+            timestamp: at,
+        }
+    }
+}
+
+/// Look a value up by its machine-readable code.
+///
+/// The derive implements it (and an inherent `from_code`) for enums whose variants are all
+/// unit variants or transparent over a type that implements `FromCode`. When a code appears
+/// more than once, the first declared entry wins.
+///
+/// ```
+/// use authos_errors::{ApiErrorCode, FromCode};
+///
+/// #[derive(Debug, PartialEq, ApiErrorCode)]
+/// enum Simple {
+///     /// Not here
+///     #[code("GONE", status = 410)]
+///     Gone,
+/// }
+///
+/// assert_eq!(<Simple as FromCode>::from_code("GONE"), Some(Simple::Gone));
+/// assert_eq!(Simple::from_code("NOPE"), None);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no `from_code`",
+    label = "a transparent variant over `{Self}` needs `{Self}: FromCode`",
+    note = "`from_code` is derived only for enums whose variants are all unit variants (or transparent over such enums); \
+            on the outer enum write `#[api_error(from_code = false)]` to do without it"
+)]
+pub trait FromCode: Sized {
+    /// The value whose code is `code`, or `None` for a code the type does not declare.
+    fn from_code(code: &str) -> Option<Self>;
+}

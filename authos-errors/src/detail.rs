@@ -1,0 +1,182 @@
+//! A catalog error with a message (and a retry delay) chosen by the handler.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Serialize, Serializer};
+
+use crate::{ApiErrorCode, ErrorCodeInfo};
+
+/// An error of any [`ApiErrorCode`] type with a message of the handler's own and, optionally,
+/// a `Retry-After` delay, so a handler can say *which* field failed without declaring a new
+/// enum. The code and status stay the catalog's.
+///
+/// Made with [`ApiErrorCodeExt::with_message`] or [`ApiErrorCodeExt::with_retry_after`].
+///
+/// ```
+/// use std::time::Duration;
+/// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};
+///
+/// let err = GeneralError::BadRequest.with_message("`email` is required");
+/// assert_eq!(err.code(), "BAD_REQUEST");
+/// assert_eq!(err.status(), 400);
+/// assert_eq!(err.message(), "`email` is required");
+///
+/// let limited = GeneralError::RateLimitExceeded.with_retry_after(Duration::from_secs(30));
+/// assert_eq!(limited.retry_after(), Some(Duration::from_secs(30)));
+/// assert_eq!(limited.message(), "Too many requests");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detailed<E> {
+    error: E,
+    message: Option<Cow<'static, str>>,
+    retry_after: Option<Duration>,
+}
+
+impl<E: ApiErrorCode> Detailed<E> {
+    /// Wraps `error` with nothing overridden yet.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, Detailed, catalog::MfaError};
+    /// let err = Detailed::new(MfaError::MfaRequired);
+    /// assert_eq!(err.message(), "MFA verification needed");
+    /// ```
+    #[must_use]
+    pub fn new(error: E) -> Self {
+        Detailed {
+            error,
+            message: None,
+            retry_after: None,
+        }
+    }
+
+    /// Replaces the message sent in the `error` field.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::ValidationError};
+    /// let err = ValidationError::SlugTooShort.with_message("Slug `ab` is shorter than 3 characters");
+    /// assert_eq!(err.to_body().error, "Slug `ab` is shorter than 3 characters");
+    /// ```
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// Sets the delay a client should wait before retrying (sent as `Retry-After`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};
+    /// let err = GeneralError::RateLimitExceeded
+    ///     .with_message("Slow down")
+    ///     .with_retry_after(Duration::from_secs(5));
+    /// assert_eq!(err.retry_after(), Some(Duration::from_secs(5)));
+    /// ```
+    #[must_use]
+    pub fn with_retry_after(mut self, delay: Duration) -> Self {
+        self.retry_after = Some(delay);
+        self
+    }
+
+    /// The wrapped catalog error.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCodeExt, catalog::MfaError};
+    /// let err = MfaError::MfaRequired.with_message("Enter the code from your app");
+    /// assert_eq!(err.inner(), &MfaError::MfaRequired);
+    /// ```
+    pub fn inner(&self) -> &E {
+        &self.error
+    }
+
+    /// Unwraps the catalog error, dropping the overrides.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCodeExt, catalog::MfaError};
+    /// let err = MfaError::MfaRequired.with_message("Enter the code from your app");
+    /// assert_eq!(err.into_inner(), MfaError::MfaRequired);
+    /// ```
+    pub fn into_inner(self) -> E {
+        self.error
+    }
+}
+
+impl<E: ApiErrorCode> From<E> for Detailed<E> {
+    fn from(error: E) -> Self {
+        Detailed::new(error)
+    }
+}
+
+impl<E: ApiErrorCode> ApiErrorCode for Detailed<E> {
+    const CATALOG: &'static [ErrorCodeInfo] = E::CATALOG;
+
+    fn info(&self) -> &'static ErrorCodeInfo {
+        self.error.info()
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        match &self.message {
+            Some(message) => Cow::Borrowed(message),
+            None => self.error.message(),
+        }
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
+        self.retry_after.or_else(|| self.error.retry_after())
+    }
+}
+
+impl<E: ApiErrorCode> fmt::Display for Detailed<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl<E: ApiErrorCode + std::error::Error + 'static> std::error::Error for Detailed<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.error.source()
+    }
+}
+
+impl<E: ApiErrorCode> Serialize for Detailed<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_body().serialize(serializer)
+    }
+}
+
+/// Builders available on every [`ApiErrorCode`] value.
+///
+/// ```
+/// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::ValidationError};
+/// let err = ValidationError::InvalidEmail.with_message("`email` must contain `@`");
+/// assert_eq!(err.code(), "INVALID_EMAIL");
+/// ```
+pub trait ApiErrorCodeExt: ApiErrorCode + Sized {
+    /// This error with a message of the handler's own; see [`Detailed::with_message`].
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};
+    /// assert_eq!(GeneralError::NotFound.with_message("No user 42").message(), "No user 42");
+    /// ```
+    #[must_use]
+    fn with_message(self, message: impl Into<Cow<'static, str>>) -> Detailed<Self> {
+        Detailed::new(self).with_message(message)
+    }
+
+    /// This error with a `Retry-After` delay; see [`Detailed::with_retry_after`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};
+    /// let err = GeneralError::RateLimitExceeded.with_retry_after(Duration::from_secs(1));
+    /// assert_eq!(err.retry_after(), Some(Duration::from_secs(1)));
+    /// ```
+    #[must_use]
+    fn with_retry_after(self, delay: Duration) -> Detailed<Self> {
+        Detailed::new(self).with_retry_after(delay)
+    }
+}
+
+impl<E: ApiErrorCode> ApiErrorCodeExt for E {}

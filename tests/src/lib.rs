@@ -1,0 +1,1 @@
+//! Integration tests of `authos-errors` live in `tests/`.
