@@ -48,6 +48,20 @@ mod code;
 mod consistency;
 mod detail;
 mod info;
+pub mod problem;
+pub mod reference;
+
+#[cfg(feature = "client")]
+pub mod client;
+
+#[cfg(feature = "axum")]
+pub mod axum;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 
 #[doc(hidden)]
 pub mod __private;

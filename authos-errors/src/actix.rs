@@ -1,0 +1,1 @@
+//! actix-web integration: any derived error as a `ResponseError`.

@@ -1,0 +1,1 @@
+//! axum integration: answer with any derived error from a handler.

@@ -1,0 +1,1 @@
+//! Client side: parse an error response back into a typed value.

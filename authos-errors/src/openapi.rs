@@ -1,0 +1,1 @@
+//! OpenAPI (utoipa) schemas and documented responses for derived errors.

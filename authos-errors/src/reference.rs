@@ -1,0 +1,1 @@
+//! Reference documentation rendered from any catalog: Markdown and JSON.
