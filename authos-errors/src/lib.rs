@@ -72,3 +72,8 @@ pub use code::{ApiErrorCode, FromCode};
 pub use consistency::assert_consistent_statuses;
 pub use detail::{ApiErrorCodeExt, Detailed};
 pub use info::ErrorCodeInfo;
+
+/// The README's examples, compiled and run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
