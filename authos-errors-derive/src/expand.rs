@@ -123,8 +123,29 @@ fn impls(e: &Enum) -> TokenStream {
         ));
     }
     out.extend(from_impls(e, where_clause.as_ref()));
+    out.extend(inherent_description(e, where_clause.as_ref()));
     out.extend(status_check(e));
     out
+}
+
+/// An inherent `description()`, so `err.description()` is not ambiguous with the deprecated
+/// `std::error::Error::description` when both traits are in scope.
+fn inherent_description(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    let p = private();
+    let ident = e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            /// The catalog description of this error; the same as
+            /// [`ApiErrorCode::description`](::authos_errors::ApiErrorCode::description).
+            #[inline]
+            #[must_use]
+            pub fn description(&self) -> &'static str {
+                #p::ApiErrorCode::description(self)
+            }
+        }
+    }
 }
 
 fn own_code<'a>(variant: &'a Variant) -> Option<&'a OwnCode> {
@@ -443,10 +464,13 @@ fn from_code_body(e: &Enum) -> TokenStream {
         lengths.sort_unstable();
         lengths.dedup();
         let by_length = lengths.into_iter().map(|len| {
-            let arms = run.iter().filter(|(_, c)| c.len() == len).map(|(variant, code)| {
-                let v = variant.ident;
-                quote!(#code => return #p::Some(Self::#v),)
-            });
+            let arms = run
+                .iter()
+                .filter(|(_, c)| c.len() == len)
+                .map(|(variant, code)| {
+                    let v = variant.ident;
+                    quote!(#code => return #p::Some(Self::#v),)
+                });
             let len = Literal::usize_unsuffixed(len);
             quote!(#len => match code { #(#arms)* _ => {} },)
         });

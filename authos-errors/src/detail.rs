@@ -80,6 +80,19 @@ impl<E: ApiErrorCode> Detailed<E> {
         self
     }
 
+    /// The catalog description (inherent, so it is not ambiguous with the deprecated
+    /// `std::error::Error::description` when both traits are in scope).
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCodeExt, catalog::MfaError};
+    /// let err = MfaError::MfaRequired.with_message("Enter the code from your app");
+    /// assert_eq!(err.description(), "MFA verification needed");
+    /// ```
+    #[must_use]
+    pub fn description(&self) -> &'static str {
+        self.error.info().description
+    }
+
     /// The wrapped catalog error.
     ///
     /// ```
