@@ -31,7 +31,7 @@
 //! ```
 //!
 //! # Cargo features
-//! - `client`: parse AuthOS error responses back into typed values ([`client`]).
+//! - `client`: parse AuthOS error responses back into typed values (the `client` module).
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
 //! - `utoipa`: OpenAPI schemas and documented responses.
