@@ -3,9 +3,9 @@
 //! Use it through `authos_errors::ApiErrorCode`, which re-exports it beside the trait of the
 //! same name; the attribute grammar and the generated items are documented there.
 //!
-//! The pipeline runs one way: [`ast`] builds a typed model of the enum (using [`attr`] to read
-//! the attributes), [`valid`] cross-checks it, [`expand`] writes the impls. Every mistake found
-//! on the way is collected in [`errors::Errors`] and reported in one compile, and on error the
+//! The pipeline runs one way: `ast` builds a typed model of the enum (using `attr` to read
+//! the attributes), `valid` cross-checks it, `expand` writes the impls. Every mistake found
+//! on the way is collected in `errors::Errors` and reported in one compile, and on error the
 //! trait impls are still emitted as stubs so the user sees our messages and nothing else.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
