@@ -30,6 +30,56 @@
 //! );
 //! ```
 //!
+//! # The derive
+//!
+//! On each variant, exactly one of:
+//! - `#[code("CODE", status = NNN, resolution = "...", description = "...", message = "...")]`:
+//!   `CODE` is a string literal in SCREAMING_SNAKE_CASE, unique within the enum; `status` an
+//!   integer literal in 400..=599; `description` defaults to the first paragraph of the variant's
+//!   doc comment (one of the two is required); `message` is the body's `error` text, with
+//!   `{field}` (named fields) or `{0}` (tuple fields) placeholders, `{{`/`}}` for braces and
+//!   format specs such as `{n:>4}`; without it the message is the description. A 5xx message
+//!   may not interpolate the `#[source]` field, so the body never carries the underlying error.
+//! - `#[code(transparent)]` on a variant with one field whose type implements [`ApiErrorCode`]:
+//!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
+//!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).
+//!
+//! A field marked `#[source]` is returned by `std::error::Error::source`.
+//!
+//! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
+//! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
+//! (no `Serialize`), `from_code = false` (no `from_code`) and `from = false` (no `From` impls).
+//!
+//! Generated: `impl ApiErrorCode`, `Serialize` (the body, stamped now), `Display` (the message),
+//! `std::error::Error`, `From` for transparent variants, an inherent `description()`, and, when
+//! every variant is a unit variant or transparent, `from_code` with [`FromCode`]. An enum that
+//! composes other catalogs fails to build if a shared code carries two statuses. Rustdoc of the
+//! generated impls shows the enum's code table.
+//!
+//! ```
+//! use authos_errors::{ApiErrorCode, catalog::AuthenticationError};
+//!
+//! #[derive(Debug, ApiErrorCode)]
+//! #[api_error(display = false)]
+//! enum AppError {
+//!     /// Upstream timed out
+//!     #[code("UPSTREAM_TIMEOUT", status = 504, message = "No answer within {0:.1} s")]
+//!     Timeout(f64),
+//!     #[code(transparent)]
+//!     Auth(AuthenticationError),
+//! }
+//!
+//! impl std::fmt::Display for AppError {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         write!(f, "app error {}", self.code())
+//!     }
+//! }
+//!
+//! assert_eq!(AppError::Timeout(2.25).message(), "No answer within 2.2 s");
+//! assert_eq!(AppError::from(AuthenticationError::JwtError).status(), 401);
+//! assert_eq!(AppError::CATALOG.len(), 7);
+//! ```
+//!
 //! # Cargo features
 //! - `client`: parse AuthOS error responses back into typed values (the `client` module).
 //! - `axum`: answer with any derived error from an axum handler.
