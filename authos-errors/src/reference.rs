@@ -1,1 +1,326 @@
-//! Reference documentation rendered from any catalog: Markdown and JSON.
+//! Reference documentation rendered from any catalog: Markdown, and JSON through serde.
+//!
+//! [`Markdown`] renders a catalog (any `&[ErrorCodeInfo]`, e.g. an enum's
+//! [`CATALOG`](crate::ApiErrorCode::CATALOG)) in the structure of the AuthOS "Error Codes
+//! Reference": title, introduction, the error format with an example body, and the "Error Code
+//! Index" with one table per group. An HTTP status summary and a troubleshooting guide are
+//! optional sections. The complete AuthOS reference is [`catalog::REFERENCE`](crate::catalog::REFERENCE).
+//!
+//! ```
+//! use authos_errors::{ApiErrorCode, reference::Markdown};
+//!
+//! #[derive(Debug, ApiErrorCode)]
+//! #[api_error(group = "Billing Errors")]
+//! enum BillingError {
+//!     /// Card was declined
+//!     #[code("CARD_DECLINED", status = 402, resolution = "Use another card")]
+//!     CardDeclined,
+//! }
+//!
+//! let markdown = Markdown::new("Billing API Errors", BillingError::CATALOG).to_string();
+//! assert!(markdown.starts_with("# Billing API Errors\n"));
+//! assert!(markdown.contains("### Billing Errors\n"));
+//! assert!(markdown.contains("| CARD_DECLINED | 402 | Card was declined | Use another card |\n"));
+//! ```
+//!
+//! For JSON, [`ErrorCodeInfo`] implements [`serde::Serialize`] (written by hand, so the default
+//! build needs no `serde_derive` and no JSON crate): a catalog serialises as an array of
+//! `{"code", "status", "description", "resolution", "group"}` objects, `resolution` being
+//! `null` when the catalog has none.
+//!
+//! ```
+//! use authos_errors::{ApiErrorCode, catalog::MfaError};
+//!
+//! let json = serde_json::to_string(&MfaError::CATALOG[..1]).unwrap();
+//! assert_eq!(
+//!     json,
+//!     r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","resolution":"Complete MFA verification","group":"MFA Errors"}]"#
+//! );
+//! ```
+
+use std::fmt::{self, Display, Formatter};
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::ErrorCodeInfo;
+
+/// One row of an "HTTP Status Code Summary" table: what a status means and what usually causes it.
+///
+/// ```
+/// use authos_errors::reference::StatusSummaryRow;
+///
+/// const TOO_MANY: StatusSummaryRow = StatusSummaryRow {
+///     status: 429,
+///     meaning: "Too Many Requests",
+///     common_causes: "Rate limited",
+/// };
+/// assert_eq!(TOO_MANY.status, 429);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StatusSummaryRow {
+    /// The HTTP status code (`429`).
+    pub status: u16,
+    /// Its name (`"Too Many Requests"`).
+    pub meaning: &'static str,
+    /// When an API answers with it (`"Rate limited"`).
+    pub common_causes: &'static str,
+}
+
+/// One topic of a troubleshooting guide: a heading and the steps to take, in order.
+///
+/// ```
+/// use authos_errors::reference::TroubleshootingTopic;
+///
+/// const DECLINED: TroubleshootingTopic = TroubleshootingTopic {
+///     title: "Card declined",
+///     steps: &["Ask the customer for another card", "Check the card's expiry date"],
+/// };
+/// assert_eq!(DECLINED.steps.len(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TroubleshootingTopic {
+    /// The topic's heading (`"“Token expired” Errors"`).
+    pub title: &'static str,
+    /// What to do, one bullet each.
+    pub steps: &'static [&'static str],
+}
+
+/// The Markdown reference of a catalog, built step by step and written by [`Display`].
+///
+/// Entries are grouped by [`ErrorCodeInfo::group`], groups in order of first appearance and
+/// entries in catalog order within a group. Each group gets a `| Code | HTTP | Description |`
+/// table, with a `Resolution` column when any entry of the group has a resolution. `|` in a cell
+/// is escaped and line breaks become spaces, so any text keeps the table intact.
+///
+/// Every builder method is `const`, so a finished reference can itself be a `const`
+/// (see [`catalog::REFERENCE`](crate::catalog::REFERENCE)).
+///
+/// ```
+/// use authos_errors::reference::{Markdown, StatusSummaryRow, TroubleshootingTopic};
+/// use authos_errors::ErrorCodeInfo;
+///
+/// const CATALOG: &[ErrorCodeInfo] = &[ErrorCodeInfo {
+///     code: "CARD_DECLINED",
+///     status: 402,
+///     description: "Card was declined",
+///     resolution: None,
+///     group: "Billing Errors",
+/// }];
+/// const STATUSES: &[StatusSummaryRow] = &[StatusSummaryRow {
+///     status: 402,
+///     meaning: "Payment Required",
+///     common_causes: "Card declined",
+/// }];
+/// const GUIDE: &[TroubleshootingTopic] = &[TroubleshootingTopic {
+///     title: "Card declined",
+///     steps: &["Use another card"],
+/// }];
+///
+/// let markdown = Markdown::new("Billing Errors Reference", CATALOG)
+///     .with_intro("Every error the billing API returns.")
+///     .with_status_summary(STATUSES)
+///     .with_troubleshooting(GUIDE)
+///     .to_string();
+/// assert!(markdown.contains("| Code | HTTP | Description |\n")); // no resolution in the group
+/// assert!(markdown.contains("## HTTP Status Code Summary\n"));
+/// assert!(markdown.contains("| 402 | Payment Required | Card declined |\n"));
+/// assert!(markdown.contains("### Card declined\n\n- Use another card\n"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub struct Markdown<'a> {
+    title: &'a str,
+    catalog: &'a [ErrorCodeInfo],
+    intro: Option<&'a str>,
+    status_summary: &'a [StatusSummaryRow],
+    troubleshooting: &'a [TroubleshootingTopic],
+}
+
+impl<'a> Markdown<'a> {
+    /// A reference titled `title` documenting `catalog`, with no optional section yet.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::ScimError, reference::Markdown};
+    /// let markdown = Markdown::new("SCIM errors", ScimError::CATALOG).to_string();
+    /// assert!(markdown.contains("| SCIM_USER_NOT_FOUND | 404 | SCIM user not found | Check user ID |"));
+    /// ```
+    pub const fn new(title: &'a str, catalog: &'a [ErrorCodeInfo]) -> Self {
+        Markdown {
+            title,
+            catalog,
+            intro: None,
+            status_summary: &[],
+            troubleshooting: &[],
+        }
+    }
+
+    /// A paragraph under the title.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::ScimError, reference::Markdown};
+    /// let markdown = Markdown::new("SCIM errors", ScimError::CATALOG).with_intro("For provisioning clients.");
+    /// assert!(markdown.to_string().starts_with("# SCIM errors\n\nFor provisioning clients.\n"));
+    /// ```
+    pub const fn with_intro(mut self, intro: &'a str) -> Self {
+        self.intro = Some(intro);
+        self
+    }
+
+    /// An "HTTP Status Code Summary" section with these rows, after the code index.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::{self, ScimError}, reference::Markdown};
+    /// let markdown = Markdown::new("SCIM errors", ScimError::CATALOG)
+    ///     .with_status_summary(catalog::STATUS_SUMMARY)
+    ///     .to_string();
+    /// assert!(markdown.contains("| 404 | Not Found | Resource doesn’t exist |"));
+    /// ```
+    pub const fn with_status_summary(mut self, rows: &'a [StatusSummaryRow]) -> Self {
+        self.status_summary = rows;
+        self
+    }
+
+    /// A "Troubleshooting Guide" section with these topics, at the end.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::{self, ScimError}, reference::Markdown};
+    /// let markdown = Markdown::new("SCIM errors", ScimError::CATALOG)
+    ///     .with_troubleshooting(catalog::TROUBLESHOOTING)
+    ///     .to_string();
+    /// assert!(markdown.contains("## Troubleshooting Guide\n\n### “Token expired” Errors\n"));
+    /// ```
+    pub const fn with_troubleshooting(mut self, topics: &'a [TroubleshootingTopic]) -> Self {
+        self.troubleshooting = topics;
+        self
+    }
+
+    /// The catalog this reference documents.
+    ///
+    /// ```
+    /// use authos_errors::catalog;
+    /// assert_eq!(catalog::REFERENCE.catalog().len(), 61);
+    /// ```
+    #[must_use]
+    pub const fn catalog(&self) -> &'a [ErrorCodeInfo] {
+        self.catalog
+    }
+}
+
+/// The example body of the "error format" section: the wire format, with placeholders.
+const EXAMPLE_BODY: &str = r#"{
+  "error": "Human-readable error message",
+  "error_code": "MACHINE_READABLE_CODE",
+  "timestamp": "2025-01-15T10:30:00Z"
+}"#;
+
+impl Display for Markdown<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        writeln!(f, "# {}", self.title)?;
+        if let Some(intro) = self.intro {
+            writeln!(f, "\n{intro}")?;
+        }
+        writeln!(f, "\nAll errors follow this structure:")?;
+        writeln!(f, "\n```json\n{EXAMPLE_BODY}\n```")?;
+
+        writeln!(f, "\n## Error Code Index")?;
+        for (index, entry) in self.catalog.iter().enumerate() {
+            let group = entry.group;
+            // A group's table is written where the group first appears; quadratic, but
+            // catalogs are small and this needs no allocation.
+            if self.catalog[..index].iter().any(|e| e.group == group) {
+                continue;
+            }
+            let rows = || self.catalog[index..].iter().filter(|e| e.group == group);
+            let with_resolution = rows().any(|e| e.resolution.is_some());
+            writeln!(f, "\n### {group}\n")?;
+            if with_resolution {
+                f.write_str(
+                    "| Code | HTTP | Description | Resolution |\n| --- | --- | --- | --- |\n",
+                )?;
+            } else {
+                f.write_str("| Code | HTTP | Description |\n| --- | --- | --- |\n")?;
+            }
+            for row in rows() {
+                write!(
+                    f,
+                    "| {} | {} | {} |",
+                    Cell(row.code),
+                    row.status,
+                    Cell(row.description)
+                )?;
+                if with_resolution {
+                    write!(f, " {} |", Cell(row.resolution.unwrap_or("")))?;
+                }
+                f.write_str("\n")?;
+            }
+        }
+
+        if !self.status_summary.is_empty() {
+            writeln!(f, "\n## HTTP Status Code Summary\n")?;
+            f.write_str("| Status | Meaning | Common Causes |\n| --- | --- | --- |\n")?;
+            for row in self.status_summary {
+                writeln!(
+                    f,
+                    "| {} | {} | {} |",
+                    row.status,
+                    Cell(row.meaning),
+                    Cell(row.common_causes)
+                )?;
+            }
+        }
+
+        if !self.troubleshooting.is_empty() {
+            writeln!(f, "\n## Troubleshooting Guide")?;
+            for topic in self.troubleshooting {
+                writeln!(f, "\n### {}\n", topic.title)?;
+                for step in topic.steps {
+                    writeln!(f, "- {step}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Text made safe for one Markdown table cell.
+struct Cell<'a>(&'a str);
+
+impl Display for Cell<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(['|', '\\', '\n', '\r']) {
+            f.write_str(&rest[..at])?;
+            // Escaping `\` too keeps an escaped `|` from being read as `\` + cell border.
+            f.write_str(match rest.as_bytes()[at] {
+                b'|' => "\\|",
+                b'\\' => "\\\\",
+                _ => " ",
+            })?;
+            rest = &rest[at + 1..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// Writes `{"code", "status", "description", "resolution", "group"}`, `resolution` being `null`
+/// when absent. By hand rather than derived: the default build then needs no `serde_derive`.
+///
+/// ```
+/// use authos_errors::{ApiErrorCode, catalog::GeneralError};
+/// let json = serde_json::to_value(GeneralError::BadRequest.info()).unwrap();
+/// assert_eq!(json["code"], "BAD_REQUEST");
+/// assert_eq!(json["status"], 400);
+/// assert!(json["resolution"].is_null());
+/// assert_eq!(json["group"], "General Errors");
+/// ```
+impl Serialize for ErrorCodeInfo {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut entry = serializer.serialize_struct("ErrorCodeInfo", 5)?;
+        entry.serialize_field("code", self.code)?;
+        entry.serialize_field("status", &self.status)?;
+        entry.serialize_field("description", self.description)?;
+        entry.serialize_field("resolution", &self.resolution)?;
+        entry.serialize_field("group", self.group)?;
+        entry.end()
+    }
+}

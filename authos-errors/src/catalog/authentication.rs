@@ -17,11 +17,19 @@ use crate::ApiErrorCode;
 #[api_error(group = "Authentication Errors")]
 pub enum AuthenticationError {
     /// Missing or invalid credentials
-    #[code("UNAUTHORIZED", status = 401, resolution = "Provide valid JWT or API key")]
+    #[code(
+        "UNAUTHORIZED",
+        status = 401,
+        resolution = "Provide valid JWT or API key"
+    )]
     Unauthorized,
 
     /// JWT has expired
-    #[code("TOKEN_EXPIRED", status = 401, resolution = "Refresh using /api/auth/refresh")]
+    #[code(
+        "TOKEN_EXPIRED",
+        status = 401,
+        resolution = "Refresh using /api/auth/refresh"
+    )]
     TokenExpired,
 
     /// Invalid JWT signature or format
@@ -33,7 +41,11 @@ pub enum AuthenticationError {
     InvalidCredentials,
 
     /// Account email not verified
-    #[code("EMAIL_NOT_VERIFIED", status = 401, resolution = "Check email for verification link")]
+    #[code(
+        "EMAIL_NOT_VERIFIED",
+        status = 401,
+        resolution = "Check email for verification link"
+    )]
     EmailNotVerified,
 
     /// Too many failed attempts

@@ -21,14 +21,26 @@ pub enum AuthorizationError {
     Forbidden,
 
     /// Organization suspended/pending
-    #[code("ORGANIZATION_NOT_ACTIVE", status = 403, resolution = "Contact platform admin")]
+    #[code(
+        "ORGANIZATION_NOT_ACTIVE",
+        status = 403,
+        resolution = "Contact platform admin"
+    )]
     OrganizationNotActive,
 
     /// Not a member of organization
-    #[code("NOT_ORGANIZATION_MEMBER", status = 403, resolution = "Request membership")]
+    #[code(
+        "NOT_ORGANIZATION_MEMBER",
+        status = 403,
+        resolution = "Request membership"
+    )]
     NotOrganizationMember,
 
     /// Platform owner access needed
-    #[code("PLATFORM_OWNER_REQUIRED", status = 403, resolution = "Use platform owner account")]
+    #[code(
+        "PLATFORM_OWNER_REQUIRED",
+        status = 403,
+        resolution = "Use platform owner account"
+    )]
     PlatformOwnerRequired,
 }

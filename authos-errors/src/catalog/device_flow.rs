@@ -17,7 +17,11 @@ use crate::ApiErrorCode;
 #[api_error(group = "Device Flow Errors")]
 pub enum DeviceFlowError {
     /// Device code expired
-    #[code("DEVICE_CODE_EXPIRED", status = 400, resolution = "Start new device flow")]
+    #[code(
+        "DEVICE_CODE_EXPIRED",
+        status = 400,
+        resolution = "Start new device flow"
+    )]
     DeviceCodeExpired,
 
     /// User hasn’t authorized yet
@@ -25,10 +29,18 @@ pub enum DeviceFlowError {
     DeviceCodePending,
 
     /// Device code not found
-    #[code("INVALID_DEVICE_CODE", status = 400, resolution = "Start new device flow")]
+    #[code(
+        "INVALID_DEVICE_CODE",
+        status = 400,
+        resolution = "Start new device flow"
+    )]
     InvalidDeviceCode,
 
     /// Wrong grant_type value
-    #[code("INVALID_GRANT_TYPE", status = 400, resolution = "Use correct grant type")]
+    #[code(
+        "INVALID_GRANT_TYPE",
+        status = 400,
+        resolution = "Use correct grant type"
+    )]
     InvalidGrantType,
 }

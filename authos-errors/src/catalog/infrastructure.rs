@@ -17,7 +17,11 @@ use crate::ApiErrorCode;
 #[api_error(group = "Infrastructure Errors")]
 pub enum InfrastructureError {
     /// Database operation failed
-    #[code("DATABASE_ERROR", status = 500, resolution = "Retry; contact support if persists")]
+    #[code(
+        "DATABASE_ERROR",
+        status = 500,
+        resolution = "Retry; contact support if persists"
+    )]
     DatabaseError,
 
     /// Billing system error
@@ -25,7 +29,11 @@ pub enum InfrastructureError {
     StripeError,
 
     /// Email delivery failed
-    #[code("EMAIL_SEND_FAILED", status = 500, resolution = "Check SMTP configuration")]
+    #[code(
+        "EMAIL_SEND_FAILED",
+        status = 500,
+        resolution = "Check SMTP configuration"
+    )]
     EmailSendFailed,
 
     /// Encryption/decryption failed

@@ -33,6 +33,10 @@ pub enum MfaError {
     MfaAlreadyEnabled,
 
     /// No backup codes available
-    #[code("NO_BACKUP_CODES", status = 400, resolution = "Regenerate backup codes")]
+    #[code(
+        "NO_BACKUP_CODES",
+        status = 400,
+        resolution = "Regenerate backup codes"
+    )]
     NoBackupCodes,
 }

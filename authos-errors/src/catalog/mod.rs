@@ -12,32 +12,68 @@
 //! assert_eq!(err.info().group, "MFA Errors");
 //! assert_eq!(AuthOsError::from_code("MFA_REQUIRED"), Some(err));
 //! ```
+//!
+//! The rest of the reference is here too, as data: [`STATUS_SUMMARY`], [`TROUBLESHOOTING`], and
+//! [`REFERENCE`], the whole reference ready to render as Markdown.
+//!
+//! # One status per code
+//!
+//! UNAUTHORIZED, FORBIDDEN and NOT_FOUND are each listed in two groups, with the same status.
+//! Composing catalogs that give a shared code two statuses does not compile: if the Resource
+//! group declared NOT_FOUND as 410, building `AuthOsError` would fail with
+//!
+//! ```text
+//! error code `NOT_FOUND` has HTTP 404 in "General Errors" but HTTP 410 in "Resource Errors":
+//! a code must carry one status everywhere; change one of the two `status = ...`
+//! ```
+//!
+//! ```compile_fail,E0080
+//! use authos_errors::{ApiErrorCode, catalog::GeneralError};
+//!
+//! #[derive(Debug, ApiErrorCode)]
+//! #[api_error(group = "Resource Errors")]
+//! enum ResourceError {
+//!     /// Resource not found
+//!     #[code("NOT_FOUND", status = 410, resolution = "Verify ID and permissions")]
+//!     NotFound,
+//! }
+//!
+//! #[derive(Debug, ApiErrorCode)]
+//! enum AuthOsError {
+//!     #[code(transparent)]
+//!     General(GeneralError),
+//!     #[code(transparent)]
+//!     Resource(ResourceError),
+//! }
+//! ```
 
-mod general;
 mod authentication;
 mod authorization;
-mod validation;
-mod resource;
-mod mfa;
 mod device_flow;
+mod general;
+mod guide;
+mod infrastructure;
+mod mfa;
 mod oauth;
+mod resource;
 mod saml;
 mod scim;
+mod validation;
 mod webhook;
-mod infrastructure;
 
-pub use general::GeneralError;
 pub use authentication::AuthenticationError;
 pub use authorization::AuthorizationError;
-pub use validation::ValidationError;
-pub use resource::ResourceError;
-pub use mfa::MfaError;
 pub use device_flow::DeviceFlowError;
+pub use general::GeneralError;
+pub use guide::{REFERENCE, REFERENCE_INTRO, REFERENCE_TITLE, STATUS_SUMMARY, TROUBLESHOOTING};
+pub use infrastructure::InfrastructureError;
+pub use mfa::MfaError;
 pub use oauth::OAuthError;
+pub use resource::ResourceError;
 pub use saml::SamlError;
 pub use scim::ScimError;
+pub use validation::ValidationError;
 pub use webhook::WebhookError;
-pub use infrastructure::InfrastructureError;
 
 use crate::ApiErrorCode;
 

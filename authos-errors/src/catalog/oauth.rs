@@ -21,7 +21,11 @@ pub enum OAuthError {
     OauthError,
 
     /// CSRF state mismatch
-    #[code("OAUTH_STATE_MISMATCH", status = 400, resolution = "Restart OAuth flow")]
+    #[code(
+        "OAUTH_STATE_MISMATCH",
+        status = 400,
+        resolution = "Restart OAuth flow"
+    )]
     OauthStateMismatch,
 
     /// Authorization code expired
@@ -29,6 +33,10 @@ pub enum OAuthError {
     OauthCodeExpired,
 
     /// OAuth provider not set up
-    #[code("PROVIDER_NOT_CONFIGURED", status = 400, resolution = "Configure provider credentials")]
+    #[code(
+        "PROVIDER_NOT_CONFIGURED",
+        status = 400,
+        resolution = "Configure provider credentials"
+    )]
     ProviderNotConfigured,
 }

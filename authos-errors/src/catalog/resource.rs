@@ -21,26 +21,50 @@ pub enum ResourceError {
     NotFound,
 
     /// Resource already exists
-    #[code("ALREADY_EXISTS", status = 409, resolution = "Use different identifier")]
+    #[code(
+        "ALREADY_EXISTS",
+        status = 409,
+        resolution = "Use different identifier"
+    )]
     AlreadyExists,
 
     /// Max services for tier
-    #[code("SERVICE_LIMIT_EXCEEDED", status = 400, resolution = "Upgrade tier or delete services")]
+    #[code(
+        "SERVICE_LIMIT_EXCEEDED",
+        status = 400,
+        resolution = "Upgrade tier or delete services"
+    )]
     ServiceLimitExceeded,
 
     /// Max members for tier
-    #[code("TEAM_LIMIT_EXCEEDED", status = 400, resolution = "Upgrade tier or remove members")]
+    #[code(
+        "TEAM_LIMIT_EXCEEDED",
+        status = 400,
+        resolution = "Upgrade tier or remove members"
+    )]
     TeamLimitExceeded,
 
     /// User with email exists
-    #[code("USER_ALREADY_EXISTS", status = 409, resolution = "Use different email or login")]
+    #[code(
+        "USER_ALREADY_EXISTS",
+        status = 409,
+        resolution = "Use different email or login"
+    )]
     UserAlreadyExists,
 
     /// Invitation link expired
-    #[code("INVITATION_EXPIRED", status = 400, resolution = "Request new invitation")]
+    #[code(
+        "INVITATION_EXPIRED",
+        status = 400,
+        resolution = "Request new invitation"
+    )]
     InvitationExpired,
 
     /// Invitation already used
-    #[code("INVITATION_ALREADY_ACCEPTED", status = 400, resolution = "No action needed")]
+    #[code(
+        "INVITATION_ALREADY_ACCEPTED",
+        status = 400,
+        resolution = "No action needed"
+    )]
     InvitationAlreadyAccepted,
 }

@@ -17,15 +17,27 @@ use crate::ApiErrorCode;
 #[api_error(group = "SAML Errors")]
 pub enum SamlError {
     /// SAML not configured
-    #[code("SAML_NOT_CONFIGURED", status = 400, resolution = "Configure SAML settings")]
+    #[code(
+        "SAML_NOT_CONFIGURED",
+        status = 400,
+        resolution = "Configure SAML settings"
+    )]
     SamlNotConfigured,
 
     /// SAML response invalid
-    #[code("INVALID_SAML_RESPONSE", status = 400, resolution = "Check IdP configuration")]
+    #[code(
+        "INVALID_SAML_RESPONSE",
+        status = 400,
+        resolution = "Check IdP configuration"
+    )]
     InvalidSamlResponse,
 
     /// SAML signature failed
-    #[code("SAML_SIGNATURE_INVALID", status = 400, resolution = "Verify certificates")]
+    #[code(
+        "SAML_SIGNATURE_INVALID",
+        status = 400,
+        resolution = "Verify certificates"
+    )]
     SamlSignatureInvalid,
 
     /// SAML assertion expired

@@ -17,7 +17,11 @@ use crate::ApiErrorCode;
 #[api_error(group = "SCIM Errors")]
 pub enum ScimError {
     /// SCIM token invalid/expired
-    #[code("INVALID_SCIM_TOKEN", status = 401, resolution = "Create new SCIM token")]
+    #[code(
+        "INVALID_SCIM_TOKEN",
+        status = 401,
+        resolution = "Create new SCIM token"
+    )]
     InvalidScimToken,
 
     /// User already exists
@@ -29,6 +33,10 @@ pub enum ScimError {
     ScimUserNotFound,
 
     /// Invalid filter syntax
-    #[code("SCIM_FILTER_INVALID", status = 400, resolution = "Fix filter expression")]
+    #[code(
+        "SCIM_FILTER_INVALID",
+        status = 400,
+        resolution = "Fix filter expression"
+    )]
     ScimFilterInvalid,
 }

@@ -21,11 +21,19 @@ pub enum ValidationError {
     InvalidEmail,
 
     /// Password doesn’t meet requirements
-    #[code("WEAK_PASSWORD", status = 400, resolution = "Use stronger password (min 8 chars)")]
+    #[code(
+        "WEAK_PASSWORD",
+        status = 400,
+        resolution = "Use stronger password (min 8 chars)"
+    )]
     WeakPassword,
 
     /// Invalid slug format
-    #[code("INVALID_SLUG", status = 400, resolution = "Use alphanumeric, hyphens, underscores only")]
+    #[code(
+        "INVALID_SLUG",
+        status = 400,
+        resolution = "Use alphanumeric, hyphens, underscores only"
+    )]
     InvalidSlug,
 
     /// Slug is reserved
@@ -49,6 +57,10 @@ pub enum ValidationError {
     NameTooLong,
 
     /// URL format invalid
-    #[code("INVALID_URL", status = 400, resolution = "Provide valid URL with http(s)")]
+    #[code(
+        "INVALID_URL",
+        status = 400,
+        resolution = "Provide valid URL with http(s)"
+    )]
     InvalidUrl,
 }

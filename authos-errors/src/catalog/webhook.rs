@@ -17,11 +17,19 @@ use crate::ApiErrorCode;
 #[api_error(group = "Webhook Errors")]
 pub enum WebhookError {
     /// URL not HTTP(S)
-    #[code("INVALID_WEBHOOK_URL", status = 400, resolution = "Use http:// or https://")]
+    #[code(
+        "INVALID_WEBHOOK_URL",
+        status = 400,
+        resolution = "Use http:// or https://"
+    )]
     InvalidWebhookUrl,
 
     /// Unknown event type
-    #[code("INVALID_WEBHOOK_EVENT", status = 400, resolution = "Use valid event type")]
+    #[code(
+        "INVALID_WEBHOOK_EVENT",
+        status = 400,
+        resolution = "Use valid event type"
+    )]
     InvalidWebhookEvent,
 
     /// Webhook name taken
