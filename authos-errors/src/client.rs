@@ -1,1 +1,530 @@
-//! Client side: parse an error response back into a typed value.
+//! Client side: parse an AuthOS error response back into a typed value, and decide what to do
+//! about it the way the reference's troubleshooting guide says.
+//!
+//! [`parse`] reads a response body (`&[u8]`, `&str`, `Vec<u8>`, ...) into an [`ErrorResponse`]:
+//! the [`ErrorBody`] as sent, plus the catalog entry when the code is one the client knows.
+//! A code the client does not know is not an error (a newer server must not break an older
+//! client); input that is not an error body is a [`ParseError`], never a panic.
+//!
+//! ```
+//! use authos_errors::{ApiErrorCode, client::{self, RetryDecision}, catalog::AuthOsError};
+//! use std::time::Duration;
+//!
+//! let body = br#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#;
+//! let response = client::parse(body)?;
+//! assert_eq!(response.code(), "TOKEN_EXPIRED");
+//! assert_eq!(response.error().map(|e| e.resolution()), Some(Some("Refresh using /api/auth/refresh")));
+//! assert!(response.should_refresh_token());
+//!
+//! // 429 with `Retry-After: 30`: wait 30 seconds.
+//! assert_eq!(
+//!     RetryDecision::for_response(429, Some("30"), 0),
+//!     RetryDecision::RetryAfter(Duration::from_secs(30)),
+//! );
+//! # Ok::<(), client::ParseError>(())
+//! ```
+//!
+//! # Bounded work
+//! Input longer than [`MAX_BODY_BYTES`] is refused before it is parsed, and nesting deeper than
+//! serde_json's recursion limit (128) is a [`ParseErrorKind::Syntax`] error, so a hostile or
+//! broken server cannot make the parser use unbounded time or stack. Bound the read of the
+//! response body itself too (most HTTP clients can), so the whole body is never buffered.
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use crate::catalog::{AuthOsError, AuthenticationError, AuthorizationError};
+use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
+
+/// The largest response body [`parse`] reads: 64 KiB.
+///
+/// An AuthOS error body is three short strings, well under 1 KiB; anything past this limit is
+/// not an error body, and refusing it up front bounds the parser's time and memory.
+///
+/// ```
+/// use authos_errors::client::{self, MAX_BODY_BYTES, ParseErrorKind};
+/// let huge = vec![b' '; MAX_BODY_BYTES + 1];
+/// assert_eq!(client::parse(&huge).unwrap_err().kind(), ParseErrorKind::TooLarge);
+/// ```
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Parses an AuthOS error response body, looking its code up in the AuthOS catalog.
+///
+/// For another catalog, use [`ErrorResponse::from_slice`] or `str::parse` with the type named:
+/// `ErrorResponse::<MyError>::from_slice(bytes)`.
+///
+/// ```
+/// use authos_errors::{client, catalog::{AuthOsError, MfaError}};
+///
+/// let response = client::parse(r#"{"error":"MFA verification needed","error_code":"MFA_REQUIRED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
+/// assert_eq!(response.error(), Some(&AuthOsError::Mfa(MfaError::MfaRequired)));
+///
+/// // Unknown codes parse: the raw code is kept.
+/// let newer = client::parse(r#"{"error":"Quota hit","error_code":"QUOTA_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
+/// assert_eq!((newer.code(), newer.error()), ("QUOTA_EXCEEDED", None));
+///
+/// // Anything else is a typed error.
+/// let err = client::parse("<html>Bad gateway</html>").unwrap_err();
+/// assert_eq!(err.kind(), client::ParseErrorKind::Syntax);
+/// # Ok::<(), client::ParseError>(())
+/// ```
+///
+/// # Errors
+/// A [`ParseError`] when the input is longer than [`MAX_BODY_BYTES`], is not JSON, ends early,
+/// or is JSON but not an error body (a key missing or of the wrong type, a timestamp that is
+/// not RFC 3339, a key given twice).
+pub fn parse(input: impl AsRef<[u8]>) -> Result<ErrorResponse, ParseError> {
+    ErrorResponse::from_slice(input.as_ref())
+}
+
+/// A parsed error response: the body as sent and, when the code is in `E`'s catalog, the
+/// typed error (`E` is [`AuthOsError`] unless named).
+///
+/// The body is owned, so the response outlives the buffer it was parsed from.
+///
+/// ```
+/// use authos_errors::{ApiErrorCode, client::ErrorResponse, catalog::{AuthOsError, GeneralError}};
+///
+/// let response: ErrorResponse = r#"{"error":"No user 42","error_code":"NOT_FOUND","timestamp":"2025-01-15T10:30:00Z"}"#.parse()?;
+/// assert_eq!(response.message(), "No user 42");
+/// // A code listed in two groups resolves to its General Errors entry.
+/// assert_eq!(response.error(), Some(&AuthOsError::General(GeneralError::NotFound)));
+/// assert_eq!(response.info().map(|info| info.status), Some(404));
+/// # Ok::<(), authos_errors::client::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorResponse<E = AuthOsError> {
+    body: ErrorBody<'static>,
+    error: Option<E>,
+}
+
+impl<E: FromCode> ErrorResponse<E> {
+    /// Parses a response body, looking its code up in `E`'s catalog.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, client::ErrorResponse};
+    ///
+    /// #[derive(Debug, PartialEq, ApiErrorCode)]
+    /// enum BillingError {
+    ///     /// Card was declined
+    ///     #[code("CARD_DECLINED", status = 402)]
+    ///     CardDeclined,
+    /// }
+    ///
+    /// let bytes = br#"{"error":"Card was declined","error_code":"CARD_DECLINED","timestamp":"2025-01-15T10:30:00Z"}"#;
+    /// let response = ErrorResponse::<BillingError>::from_slice(bytes)?;
+    /// assert_eq!(response.error(), Some(&BillingError::CardDeclined));
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`parse`].
+    pub fn from_slice(bytes: &[u8]) -> Result<Self, ParseError> {
+        if bytes.len() > MAX_BODY_BYTES {
+            return Err(ParseError {
+                kind: ParseErrorKind::TooLarge,
+                len: bytes.len(),
+                json: None,
+            });
+        }
+        let body: ErrorBody<'_> = serde_json::from_slice(bytes).map_err(|json| ParseError {
+            kind: match json.classify() {
+                serde_json::error::Category::Eof => ParseErrorKind::UnexpectedEnd,
+                serde_json::error::Category::Data => ParseErrorKind::InvalidBody,
+                // `Io` cannot happen reading a slice; report it as what it would mean.
+                serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                    ParseErrorKind::Syntax
+                }
+            },
+            len: bytes.len(),
+            json: Some(json),
+        })?;
+        Ok(Self::from_body(body))
+    }
+
+    /// Types a body parsed some other way (e.g. by the HTTP client's JSON support).
+    ///
+    /// ```
+    /// use authos_errors::{ErrorBody, client::ErrorResponse};
+    /// let body: ErrorBody = serde_json::from_str(
+    ///     r#"{"error":"Slow down","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// ).unwrap();
+    /// let response: ErrorResponse = ErrorResponse::from_body(body);
+    /// assert!(response.error().is_some());
+    /// ```
+    #[must_use]
+    pub fn from_body(body: ErrorBody<'_>) -> Self {
+        let error = E::from_code(&body.error_code);
+        ErrorResponse {
+            body: body.into_owned(),
+            error,
+        }
+    }
+}
+
+impl<E: FromCode> FromStr for ErrorResponse<E> {
+    type Err = ParseError;
+
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        Self::from_slice(text.as_bytes())
+    }
+}
+
+impl<E> ErrorResponse<E> {
+    /// The body as the server sent it.
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// )?;
+    /// assert_eq!(response.body().timestamp.to_rfc3339(), "2025-01-15T10:30:00+00:00");
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn body(&self) -> &ErrorBody<'static> {
+        &self.body
+    }
+
+    /// The machine-readable code as sent, known or not.
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"x","error_code":"SOMETHING_NEW","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// )?;
+    /// assert_eq!(response.code(), "SOMETHING_NEW");
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &str {
+        &self.body.error_code
+    }
+
+    /// The human-readable message as sent (it may be more specific than the catalog's description).
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"`email` is required","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// )?;
+    /// assert_eq!(response.message(), "`email` is required");
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.body.error
+    }
+
+    /// The typed error when the code is in the catalog, `None` for a code this client does not know.
+    ///
+    /// ```
+    /// use authos_errors::catalog::{AuthOsError, ScimError};
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"x","error_code":"SCIM_FILTER_INVALID","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// )?;
+    /// assert_eq!(response.error(), Some(&AuthOsError::Scim(ScimError::ScimFilterInvalid)));
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn error(&self) -> Option<&E> {
+        self.error.as_ref()
+    }
+
+    /// The body, detached from the typed error.
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// )?;
+    /// assert_eq!(response.into_body().error_code, "CONFLICT");
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn into_body(self) -> ErrorBody<'static> {
+        self.body
+    }
+
+    /// Whether the access token expired (`TOKEN_EXPIRED`): refresh it
+    /// (`/api/auth/refresh`) and send the request again, as the troubleshooting guide says.
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// )?;
+    /// assert!(response.should_refresh_token());
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn should_refresh_token(&self) -> bool {
+        self.code() == AuthenticationError::TokenExpired.code()
+    }
+
+    /// Whether the organization is suspended or pending approval (`ORGANIZATION_NOT_ACTIVE`):
+    /// retrying will not help; the platform administrator has to act.
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"Organization suspended/pending","error_code":"ORGANIZATION_NOT_ACTIVE","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// )?;
+    /// assert!(response.is_organization_inactive());
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn is_organization_inactive(&self) -> bool {
+        self.code() == AuthorizationError::OrganizationNotActive.code()
+    }
+}
+
+impl<E: ApiErrorCode> ErrorResponse<E> {
+    /// The catalog entry of a known code: status, description, resolution, group.
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"x","error_code":"WEAK_PASSWORD","timestamp":"2025-01-15T10:30:00Z"}"#,
+    /// )?;
+    /// let info = response.info().unwrap();
+    /// assert_eq!(info.resolution, Some("Use stronger password (min 8 chars)"));
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn info(&self) -> Option<&'static ErrorCodeInfo> {
+        self.error.as_ref().map(ApiErrorCode::info)
+    }
+}
+
+/// `CODE: message`, e.g. `TOKEN_EXPIRED: JWT has expired`.
+impl<E> fmt::Display for ErrorResponse<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code(), self.message())
+    }
+}
+
+/// A response is an error an SDK can return as is.
+impl<E: fmt::Debug> std::error::Error for ErrorResponse<E> {}
+
+/// Why a response body is not an AuthOS error body.
+///
+/// ```
+/// use authos_errors::client::{self, ParseErrorKind};
+/// let err = client::parse(r#"{"error":"x","error_code":"X""#).unwrap_err();
+/// assert_eq!(err.kind(), ParseErrorKind::UnexpectedEnd);
+/// assert!(err.to_string().starts_with("the error response ends before its JSON is complete"));
+/// ```
+#[derive(Debug)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    len: usize,
+    json: Option<serde_json::Error>,
+}
+
+/// The kind of a [`ParseError`].
+///
+/// ```
+/// use authos_errors::client::{self, ParseErrorKind};
+/// let err = client::parse(r#"{"error":"x","error_code":42,"timestamp":"2025-01-15T10:30:00Z"}"#).unwrap_err();
+/// assert_eq!(err.kind(), ParseErrorKind::InvalidBody);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// Longer than [`MAX_BODY_BYTES`]; not parsed at all.
+    TooLarge,
+    /// Not JSON (an HTML error page, garbage, invalid UTF-8, trailing text), or nested deeper
+    /// than the recursion limit.
+    Syntax,
+    /// Empty, or cut off before the JSON is complete.
+    UnexpectedEnd,
+    /// JSON, but not an error body: not an object, a key missing, a value of the wrong type,
+    /// a timestamp that is not RFC 3339, or a key given twice.
+    InvalidBody,
+}
+
+impl ParseError {
+    /// What kind of input was refused.
+    ///
+    /// ```
+    /// use authos_errors::client::{self, ParseErrorKind};
+    /// assert_eq!(client::parse("").unwrap_err().kind(), ParseErrorKind::UnexpectedEnd);
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ParseErrorKind::TooLarge => write!(
+                f,
+                "the error response is {} bytes, more than the {MAX_BODY_BYTES} bytes an AuthOS error body can be",
+                self.len
+            )?,
+            ParseErrorKind::Syntax => f.write_str("the error response is not valid JSON")?,
+            ParseErrorKind::UnexpectedEnd => {
+                f.write_str("the error response ends before its JSON is complete")?;
+            }
+            ParseErrorKind::InvalidBody => f.write_str(
+                r#"the error response is not an AuthOS error body {"error": "...", "error_code": "...", "timestamp": "..."}"#,
+            )?,
+        }
+        match &self.json {
+            Some(json) => write!(f, ": {json}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for ParseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.json
+            .as_ref()
+            .map(|json| json as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// What a client should do after an error response, following the troubleshooting guide:
+/// 429 and 5xx are worth retrying, honouring `Retry-After`, else with exponential backoff;
+/// any other status needs a changed request, not a retry.
+///
+/// ```
+/// use std::time::Duration;
+/// use authos_errors::client::RetryDecision;
+///
+/// assert_eq!(RetryDecision::for_response(400, None, 0), RetryDecision::DoNotRetry);
+/// assert_eq!(RetryDecision::for_response(503, Some("7"), 0), RetryDecision::RetryAfter(Duration::from_secs(7)));
+/// assert_eq!(RetryDecision::for_response(500, None, 2), RetryDecision::Backoff(Duration::from_secs(4)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RetryDecision {
+    /// Do not send the same request again (any status but 429 and 5xx).
+    DoNotRetry,
+    /// Retry after the delay the server asked for in `Retry-After` (zero for a date in the past).
+    RetryAfter(Duration),
+    /// Retry after an exponential backoff delay ([`backoff_delay`]): there was no usable `Retry-After`.
+    Backoff(Duration),
+}
+
+impl RetryDecision {
+    /// The decision for a response with HTTP `status` and the `Retry-After` header value
+    /// `retry_after`, after `attempt` earlier retries (0 for the first). An HTTP-date is
+    /// measured from the system clock; see [`for_response_at`](Self::for_response_at).
+    ///
+    /// ```
+    /// use authos_errors::client::RetryDecision;
+    /// assert!(RetryDecision::for_response(429, None, 0).delay().is_some());
+    /// assert!(RetryDecision::for_response(404, Some("10"), 0).delay().is_none());
+    /// ```
+    #[must_use]
+    pub fn for_response(status: u16, retry_after: Option<&str>, attempt: u32) -> Self {
+        Self::for_response_at(status, retry_after, attempt, Utc::now())
+    }
+
+    /// As [`for_response`](Self::for_response), measuring an HTTP-date `Retry-After` from `now`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use authos_errors::client::RetryDecision;
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let now = Utc.with_ymd_and_hms(2015, 10, 21, 7, 27, 0).unwrap();
+    /// assert_eq!(
+    ///     RetryDecision::for_response_at(503, Some("Wed, 21 Oct 2015 07:28:00 GMT"), 0, now),
+    ///     RetryDecision::RetryAfter(Duration::from_secs(60)),
+    /// );
+    /// ```
+    #[must_use]
+    pub fn for_response_at(
+        status: u16,
+        retry_after: Option<&str>,
+        attempt: u32,
+        now: DateTime<Utc>,
+    ) -> Self {
+        if status != 429 && !(500..=599).contains(&status) {
+            return RetryDecision::DoNotRetry;
+        }
+        match retry_after.and_then(|value| parse_retry_after(value, now)) {
+            Some(delay) => RetryDecision::RetryAfter(delay),
+            None => RetryDecision::Backoff(backoff_delay(attempt)),
+        }
+    }
+
+    /// How long to wait before retrying, or `None` when the request should not be retried.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use authos_errors::client::RetryDecision;
+    /// assert_eq!(RetryDecision::Backoff(Duration::from_secs(2)).delay(), Some(Duration::from_secs(2)));
+    /// assert_eq!(RetryDecision::DoNotRetry.delay(), None);
+    /// ```
+    #[must_use]
+    pub fn delay(&self) -> Option<Duration> {
+        match *self {
+            RetryDecision::DoNotRetry => None,
+            RetryDecision::RetryAfter(delay) | RetryDecision::Backoff(delay) => Some(delay),
+        }
+    }
+}
+
+/// The longest [`backoff_delay`]: 60 seconds.
+const MAX_BACKOFF_SECS: u64 = 60;
+
+/// The suggested wait before retry number `attempt + 1` when the server gave no `Retry-After`:
+/// 1 s, 2 s, 4 s, ... doubling, at most 60 s. Add jitter of your own when many clients may
+/// retry at once.
+///
+/// ```
+/// use std::time::Duration;
+/// use authos_errors::client::backoff_delay;
+/// assert_eq!(backoff_delay(0), Duration::from_secs(1));
+/// assert_eq!(backoff_delay(3), Duration::from_secs(8));
+/// assert_eq!(backoff_delay(100), Duration::from_secs(60));
+/// ```
+#[must_use]
+pub fn backoff_delay(attempt: u32) -> Duration {
+    let secs = 1u64
+        .checked_shl(attempt)
+        .map_or(MAX_BACKOFF_SECS, |secs| secs.min(MAX_BACKOFF_SECS));
+    Duration::from_secs(secs)
+}
+
+/// Reads a `Retry-After` header value: delay-seconds (`120`) or an HTTP-date in any of the
+/// three forms HTTP allows (`Sun, 06 Nov 1994 08:49:37 GMT`, the obsolete
+/// `Sunday, 06-Nov-94 08:49:37 GMT` and `Sun Nov  6 08:49:37 1994`), measured from `now`.
+/// A date in the past is a zero delay; anything else is `None`.
+///
+/// ```
+/// use std::time::Duration;
+/// use authos_errors::client::parse_retry_after;
+/// use chrono::{TimeZone, Utc};
+///
+/// let now = Utc.with_ymd_and_hms(1994, 11, 6, 8, 49, 0).unwrap();
+/// assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now), Some(Duration::from_secs(37)));
+/// assert_eq!(parse_retry_after("soon", now), None);
+/// ```
+#[must_use]
+pub fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // All digits, so the only failure left is overflow: a delay beyond u64 seconds.
+        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
+    }
+    let date = http_date(value)?;
+    Some((date - now).to_std().unwrap_or(Duration::ZERO))
+}
+
+/// An HTTP-date (RFC 9110 section 5.6.7) in any of its three forms.
+fn http_date(value: &str) -> Option<DateTime<Utc>> {
+    // IMF-fixdate is a subset of RFC 2822 dates.
+    if value.ends_with(" GMT")
+        && let Ok(date) = DateTime::parse_from_rfc2822(value)
+    {
+        return Some(date.with_timezone(&Utc));
+    }
+    ["%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(value, format).ok())
+        .map(|naive| naive.and_utc())
+}
