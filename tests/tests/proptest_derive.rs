@@ -10,6 +10,10 @@ use proptest::prelude::*;
 
 #[derive(Debug, ApiErrorCode)]
 #[api_error(group = "Property Errors")]
+#[expect(
+    dead_code,
+    reason = "some fields exist only to show they are not substituted"
+)]
 enum Templated {
     /// A named-field variant
     #[code(

@@ -1,0 +1,231 @@
+//! Leak-proofing: a body never carries the text of a `#[source]` error nor of a field the message
+//! template does not name, and a 5xx body says only the catalog description or the declared
+//! message (DESIGN.md, "Quality bars"). Checked over the serialised bytes, the parsed body and
+//! the message, for several enum shapes, every 5xx entry of the AuthOS catalog, and random secrets.
+
+use std::error::Error;
+use std::fmt;
+
+use authos_errors::catalog::{AuthOsError, InfrastructureError};
+use authos_errors::{ApiErrorCode, ErrorBody};
+use chrono::{TimeZone, Utc};
+use proptest::prelude::*;
+
+/// The secret every test hides in sources and undeclared fields.
+const SECRET: &str = "password=hunter2";
+
+/// An error whose own text and whose source's text both carry secrets.
+#[derive(Debug)]
+struct ConnectError {
+    dsn: String,
+    cause: std::io::Error,
+}
+
+impl fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot connect to {}", self.dsn)
+    }
+}
+
+impl Error for ConnectError {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        Some(&self.cause)
+    }
+}
+
+fn connect_error() -> ConnectError {
+    ConnectError {
+        dsn: format!("postgres://admin:{SECRET}@db-7"),
+        cause: std::io::Error::other(format!("handshake failed for {SECRET}")),
+    }
+}
+
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Leak Errors")]
+#[expect(
+    dead_code,
+    reason = "undeclared fields exist only to prove they stay out of the body"
+)]
+enum LeakError {
+    /// Database unavailable
+    #[code("DB_DOWN", status = 500)]
+    TupleSource(#[source] std::io::Error),
+
+    /// Storage unavailable
+    #[code(
+        "STORAGE_DOWN",
+        status = 503,
+        message = "Storage bucket {bucket} is unavailable"
+    )]
+    NamedSource {
+        bucket: String,
+        token: String,
+        #[source]
+        cause: Box<dyn Error + Send + Sync>,
+    },
+
+    /// Upstream failed
+    #[code("UPSTREAM_FAILED", status = 502, message = "Upstream failed")]
+    ChainedSource(#[source] ConnectError),
+
+    /// Timed out
+    #[code("TIMED_OUT", status = 504)]
+    UndeclaredFields { query: String, attempt: u32 },
+
+    /// Bad input
+    #[code("BAD_INPUT", status = 400, message = "Field {field} is invalid")]
+    ClientError {
+        field: String,
+        submitted: String,
+        #[source]
+        cause: std::io::Error,
+    },
+
+    #[code(transparent)]
+    Infrastructure(InfrastructureError),
+}
+
+/// Every way a user gets a body out of `err`: serialised bytes (generated `Serialize` and
+/// `to_body_at`), the parsed `error` field, and `message()`.
+fn all_body_texts(err: &LeakError) -> Vec<String> {
+    let at = Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap();
+    let generated = serde_json::to_string(err).expect("serialises");
+    let explicit = serde_json::to_string(&err.to_body_at(at)).expect("serialises");
+    let parsed = serde_json::from_str::<ErrorBody<'_>>(&explicit)
+        .expect("parses back")
+        .error
+        .into_owned();
+    vec![generated, explicit, parsed, err.message().into_owned()]
+}
+
+fn assert_no_secret(err: &LeakError, secret: &str) {
+    for text in all_body_texts(err) {
+        assert!(
+            !text.contains(secret),
+            "{err:?} leaked {secret:?} in {text}"
+        );
+    }
+}
+
+#[test]
+fn tuple_source_stays_out_of_the_body() {
+    let err = LeakError::TupleSource(std::io::Error::other(SECRET));
+    assert_no_secret(&err, SECRET);
+    assert_eq!(err.message(), "Database unavailable");
+    // Still reachable for logs.
+    assert_eq!(
+        err.source().map(ToString::to_string),
+        Some(SECRET.to_owned())
+    );
+}
+
+#[test]
+fn named_source_and_undeclared_field_stay_out_of_the_body() {
+    let err = LeakError::NamedSource {
+        bucket: "avatars".into(),
+        token: format!("token {SECRET}"),
+        cause: format!("s3 said {SECRET}").into(),
+    };
+    assert_no_secret(&err, SECRET);
+    assert_eq!(err.message(), "Storage bucket avatars is unavailable");
+}
+
+#[test]
+fn a_source_chain_stays_out_of_the_body() {
+    let err = LeakError::ChainedSource(connect_error());
+    assert_no_secret(&err, SECRET);
+    assert_no_secret(&err, "db-7");
+    assert_eq!(err.message(), "Upstream failed");
+    let chain: Vec<String> = std::iter::successors(err.source(), |e| (*e).source())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        chain.len(),
+        2,
+        "the whole chain stays reachable for logs: {chain:?}"
+    );
+}
+
+#[test]
+fn undeclared_fields_of_a_server_error_stay_out_of_the_body() {
+    let err = LeakError::UndeclaredFields {
+        query: format!("SELECT * FROM users WHERE {SECRET}"),
+        attempt: 987_654_321,
+    };
+    assert_no_secret(&err, SECRET);
+    assert_no_secret(&err, "987654321");
+    assert_eq!(err.message(), "Timed out");
+}
+
+#[test]
+fn client_errors_show_declared_fields_only() {
+    let err = LeakError::ClientError {
+        field: "email".into(),
+        submitted: SECRET.into(),
+        cause: std::io::Error::other(format!("parser saw {SECRET}")),
+    };
+    assert_no_secret(&err, SECRET);
+    assert_eq!(err.message(), "Field email is invalid");
+}
+
+#[test]
+fn transparent_server_errors_show_the_catalog_description() {
+    for row in InfrastructureError::CATALOG {
+        let inner = InfrastructureError::from_code(row.code).expect("a catalog code");
+        let err = LeakError::from(inner);
+        assert_eq!(err.message(), row.description);
+    }
+}
+
+#[test]
+fn every_server_error_of_the_catalog_says_only_its_description() {
+    let at = Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap();
+    let server_rows: Vec<_> = AuthOsError::CATALOG
+        .iter()
+        .filter(|row| row.status >= 500)
+        .collect();
+    assert!(!server_rows.is_empty());
+    for row in server_rows {
+        let err = AuthOsError::from_code(row.code).expect("a catalog code");
+        assert_eq!(err.status(), row.status);
+        let text = serde_json::to_string(&err.to_body_at(at)).expect("serialises");
+        let expected = format!(
+            r#"{{"error":{},"error_code":"{}","timestamp":"2025-01-15T10:30:00Z"}}"#,
+            serde_json::to_string(row.description).expect("serialises"),
+            row.code
+        );
+        assert_eq!(text, expected);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Whatever the secret and whatever the declared field holds, only the declared field shows.
+    #[test]
+    fn random_secrets_never_reach_the_body(
+        secret in "[!-~]{1,24}",
+        bucket in "[^#]{0,32}",
+        attempt in any::<u32>(),
+    ) {
+        // `#` marks the secret so no declared text or fixed wording can contain it by chance.
+        let marked = format!("#{secret}#");
+        let named = LeakError::NamedSource {
+            bucket: bucket.clone(),
+            token: marked.clone(),
+            cause: marked.clone().into(),
+        };
+        let expected = ["Storage bucket ", bucket.as_str(), " is unavailable"].concat();
+        prop_assert_eq!(named.message(), expected);
+        let tuple = LeakError::TupleSource(std::io::Error::other(marked.clone()));
+        let undeclared = LeakError::UndeclaredFields { query: marked.clone(), attempt };
+        for err in [named, tuple, undeclared] {
+            for text in all_body_texts(&err) {
+                // JSON may escape the marker's characters, so look for the escaped form too.
+                let escaped = serde_json::to_string(&marked).expect("serialises");
+                prop_assert!(!text.contains(&marked), "{:?} leaked in {}", err, text);
+                prop_assert!(!text.contains(escaped.trim_matches('"')), "{:?} leaked in {}", err, text);
+            }
+        }
+    }
+}
