@@ -1,8 +1,10 @@
-//! Every entry of the AuthOS catalog resolves from its code and its body survives the wire:
-//! exhaustively over `AuthOsError::CATALOG`, then with random instants and handler messages.
+//! Every entry of the AuthOS catalog resolves from its code and its body survives the wire
+//! (through the client parser, as an SDK reads it): exhaustively over `AuthOsError::CATALOG`,
+//! then with random instants and handler messages.
 
 use authos_errors::catalog::AuthOsError;
-use authos_errors::{ApiErrorCode, ApiErrorCodeExt, ErrorBody, ErrorCodeInfo};
+use authos_errors::client::{self, ErrorResponse};
+use authos_errors::{ApiErrorCode, ApiErrorCodeExt, ErrorCodeInfo};
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 
@@ -14,12 +16,10 @@ fn first_row(code: &str) -> &'static ErrorCodeInfo {
         .expect("the code comes from the catalog")
 }
 
-/// Serialises `err`'s body at `at` and parses it back the way a client does.
-fn round_trip(err: &impl ApiErrorCode, at: DateTime<Utc>) -> ErrorBody<'static> {
+/// Serialises `err`'s body at `at` and parses it back with the client parser.
+fn round_trip(err: &impl ApiErrorCode, at: DateTime<Utc>) -> ErrorResponse {
     let text = serde_json::to_string(&err.to_body_at(at)).expect("a body always serialises");
-    serde_json::from_str::<ErrorBody<'_>>(&text)
-        .expect("a body parses back")
-        .into_owned()
+    client::parse(&text).expect("a body parses back")
 }
 
 #[test]
@@ -54,11 +54,12 @@ fn every_catalog_body_round_trips() {
     for row in AuthOsError::CATALOG {
         let err = AuthOsError::from_code(row.code).expect("a catalog code");
         let parsed = round_trip(&err, at);
-        assert_eq!(parsed.error_code, row.code);
-        assert_eq!(parsed.error, first_row(row.code).description);
-        assert_eq!(parsed.timestamp, at);
-        // A client that only has the code gets the same typed value back.
-        assert_eq!(AuthOsError::from_code(&parsed.error_code), Some(err));
+        assert_eq!(parsed.code(), row.code);
+        assert_eq!(parsed.message(), first_row(row.code).description);
+        assert_eq!(parsed.body().timestamp, at);
+        // The client gets the same typed value back.
+        assert_eq!(parsed.error(), Some(&err));
+        assert_eq!(parsed.info(), Some(first_row(row.code)));
     }
 }
 
@@ -94,9 +95,10 @@ proptest! {
             Some(message) => round_trip(&err.with_message(message.clone()), at),
             None => round_trip(&err, at),
         };
-        prop_assert_eq!(&parsed.error_code, row.code);
+        prop_assert_eq!(parsed.code(), row.code);
         let expected = message.as_deref().unwrap_or(first_row(row.code).description);
-        prop_assert_eq!(&parsed.error, expected);
-        prop_assert_eq!(parsed.timestamp, whole_seconds);
+        prop_assert_eq!(parsed.message(), expected);
+        prop_assert_eq!(parsed.body().timestamp, whole_seconds);
+        prop_assert_eq!(parsed.error(), Some(&err));
     }
 }
