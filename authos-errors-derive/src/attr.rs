@@ -6,8 +6,7 @@
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
-use syn::punctuated::Punctuated;
+use syn::parse::ParseStream;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitBool, LitStr, Meta, Token};
 
 use crate::errors::Errors;
@@ -44,6 +43,8 @@ pub struct OwnCode {
     pub status: Option<u16>,
     pub resolution: Option<String>,
     pub description: Option<String>,
+    /// Whether a `description` key was written, valid or not.
+    pub description_given: bool,
     pub message: Option<LitStr>,
 }
 
@@ -58,41 +59,67 @@ enum Value {
     Lit(Lit),
     /// Anything else, kept for its span.
     Other(TokenStream),
+    /// `key =` with nothing after it (already reported).
+    Missing,
 }
 
-impl Parse for Arg {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        if input.peek(Lit) {
-            return Ok(Arg::Lit(input.parse()?));
-        }
-        if input.peek(Ident::peek_any) {
-            let key = input.call(Ident::parse_any)?;
-            if !input.peek(Token![=]) {
-                return Ok(Arg::Word(key));
-            }
+/// Parses one argument. Mistakes that leave the rest of the attribute readable (`key: value`,
+/// `key =` without a value) go to `reported` instead of stopping the parse, so the remaining
+/// arguments are still checked in the same compile.
+fn parse_arg(input: ParseStream, reported: &mut Vec<syn::Error>) -> syn::Result<Arg> {
+    // A literal token only: `-402` is two tokens, kept whole in `Value::Other` so that its
+    // error spans both.
+    if input.peek(Lit) && !input.peek(Token![-]) {
+        return Ok(Arg::Lit(input.parse()?));
+    }
+    if input.peek(Ident::peek_any) {
+        let key = input.call(Ident::parse_any)?;
+        if input.peek(Token![:]) && !input.peek(Token![::]) {
+            let colon: Token![:] = input.parse()?;
+            reported.push(syn::Error::new(
+                colon.span,
+                format!(
+                    "write `{key} = ...` with `=`: a key and its value are separated by `=`, not `:`"
+                ),
+            ));
+        } else if input.peek(Token![=]) {
             input.parse::<Token![=]>()?;
-            if input.peek(Lit) && (input.peek2(Token![,]) || peek_end(input)) {
-                return Ok(Arg::KeyValue {
-                    key,
-                    value: Value::Lit(input.parse()?),
-                });
-            }
-            let mut rest = TokenStream::new();
-            while !input.is_empty() && !input.peek(Token![,]) {
-                rest.extend([input.parse::<TokenTree>()?]);
-            }
-            if rest.is_empty() {
-                return Err(input.error(format!("expected a value after `{key} =`")));
-            }
+        } else {
+            return Ok(Arg::Word(key));
+        }
+        if input.peek(Lit) && !input.peek(Token![-]) && (input.peek2(Token![,]) || peek_end(input))
+        {
             return Ok(Arg::KeyValue {
                 key,
-                value: Value::Other(rest),
+                value: Value::Lit(input.parse()?),
             });
         }
-        Err(input.error(format!(
-            "expected a string literal code or `key = value`, as in {EXAMPLE}"
-        )))
+        let mut rest = TokenStream::new();
+        while !input.is_empty() && !input.peek(Token![,]) {
+            rest.extend([input.parse::<TokenTree>()?]);
+        }
+        if rest.is_empty() {
+            let name = key.unraw().to_string();
+            reported.push(syn::Error::new(
+                key.span(),
+                format!(
+                    "`{name} =` has no value: write `{name} = {}`, or remove `{name}`",
+                    example_value(&name)
+                ),
+            ));
+            return Ok(Arg::KeyValue {
+                key,
+                value: Value::Missing,
+            });
+        }
+        return Ok(Arg::KeyValue {
+            key,
+            value: Value::Other(rest),
+        });
     }
+    Err(input.error(format!(
+        "expected a string literal code or `key = value`, as in {EXAMPLE}"
+    )))
 }
 
 fn peek_end(input: ParseStream) -> bool {
@@ -100,15 +127,55 @@ fn peek_end(input: ParseStream) -> bool {
     fork.parse::<Lit>().is_ok() && fork.is_empty()
 }
 
-fn parse_args(attr: &Attribute) -> syn::Result<Vec<Arg>> {
-    attr.parse_args_with(Punctuated::<Arg, Token![,]>::parse_terminated)
-        .map(|args| args.into_iter().collect())
+/// The arguments of `#[name(...)]`; every problem found is pushed to `errors`.
+fn parse_args(attr: &Attribute, example: &str, errors: &mut Errors) -> Option<Vec<Arg>> {
+    let name = attr
+        .path()
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    if !matches!(attr.meta, Meta::List(_)) {
+        errors.spanned(
+            attr,
+            format!("#[{name}] takes its arguments in parentheses, as in {example}"),
+        );
+        return None;
+    }
+    let mut reported = Vec::new();
+    let parsed = attr.parse_args_with(|input: ParseStream| {
+        let mut args = Vec::new();
+        while !input.is_empty() {
+            args.push(parse_arg(input, &mut reported)?);
+            if input.is_empty() {
+                break;
+            }
+            if !input.peek(Token![,]) {
+                return Err(input.error(format!(
+                    "expected `,` between two arguments, as in {example}"
+                )));
+            }
+            input.parse::<Token![,]>()?;
+        }
+        Ok(args)
+    });
+    for error in reported {
+        errors.push(error);
+    }
+    match parsed {
+        Ok(args) => Some(args),
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    }
 }
 
 fn value_span(value: &Value) -> TokenStream {
     match value {
         Value::Lit(lit) => lit.to_token_stream(),
         Value::Other(tokens) => tokens.clone(),
+        Value::Missing => TokenStream::new(),
     }
 }
 
@@ -136,6 +203,7 @@ fn duplicate_key(errors: &mut Errors, key: &Ident) {
 
 /// Reads every `#[api_error(...)]` on the enum.
 pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
+    const ENUM_EXAMPLE: &str = r#"#[api_error(group = "Billing Errors")]"#;
     let mut out = EnumAttrs {
         group: None,
         display: true,
@@ -145,22 +213,21 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("api_error")) {
-        let args = match parse_args(attr) {
-            Ok(args) => args,
-            Err(err) => {
-                errors.push(err);
-                continue;
-            }
+        let Some(args) = parse_args(attr, ENUM_EXAMPLE, errors) else {
+            continue;
         };
         for arg in args {
             let (key, value) = match arg {
                 Arg::KeyValue { key, value } => (key, value),
                 Arg::Word(word) => {
-                    let name = word.to_string();
+                    let name = word.unraw().to_string();
                     if ENUM_KEYS.contains(&name.as_str()) {
                         errors.at(
                             word.span(),
-                            format!("`{name}` needs a value: write `{name} = {}`", example_value(&name)),
+                            format!(
+                                "`{name}` needs a value: write `{name} = {}`",
+                                example_value(&name)
+                            ),
                         );
                     } else {
                         unknown_key(errors, &word, ENUM_KEYS, "#[api_error]");
@@ -170,7 +237,7 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
                 Arg::Lit(lit) => {
                     errors.spanned(
                         &lit,
-                        r#"#[api_error] takes `key = value` pairs, as in #[api_error(group = "Billing Errors")]"#,
+                        format!("#[api_error] takes `key = value` pairs, as in {ENUM_EXAMPLE}"),
                     );
                     continue;
                 }
@@ -194,15 +261,34 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
                         group,
                         r#"the group name must not be empty: write a heading such as `group = "Billing Errors"`, or leave `group` out to use the enum's name"#,
                     ),
-                    other => errors.spanned(
-                        value_span(&other),
-                        r#"`group` takes a string literal: `group = "Billing Errors"`"#,
-                    ),
+                    Value::Missing => {}
+                    other => {
+                        let tokens = value_span(&other);
+                        let example = match syn::parse2::<Ident>(tokens.clone()) {
+                            Ok(word) => format!("\"{}\"", word.unraw()),
+                            Err(_) => "\"Billing Errors\"".to_owned(),
+                        };
+                        errors.spanned(
+                            tokens,
+                            format!("`group` takes a string literal: write `group = {example}`"),
+                        );
+                    }
                 }
                 continue;
             }
             let flag = match value {
                 Value::Lit(Lit::Bool(LitBool { value, .. })) => value,
+                Value::Missing => continue,
+                Value::Lit(Lit::Str(text)) if matches!(text.value().as_str(), "true" | "false") => {
+                    errors.spanned(
+                        &text,
+                        format!(
+                            "`{name}` takes a bool, not a string: write `{name} = {}` without quotes",
+                            text.value()
+                        ),
+                    );
+                    continue;
+                }
                 other => {
                     errors.spanned(
                         value_span(&other),
@@ -231,16 +317,28 @@ fn example_value(key: &str) -> &'static str {
     }
 }
 
+/// A `#[code(...)]` to suggest for `variant`: its name in SCREAMING_SNAKE_CASE.
+fn suggested_code_attr(variant: &Ident, rest: &str) -> String {
+    let code = screaming_snake(&variant.unraw().to_string());
+    format!("#[code(\"{code}\", {rest})]")
+}
+
 /// Reads the one `#[code(...)]` of a variant; `None` when it is missing or unusable
 /// (the reason is in `errors`).
 pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr> {
     let mut code_attrs = variant.attrs.iter().filter(|a| a.path().is_ident("code"));
     let Some(first) = code_attrs.next() else {
+        let delegate = if variant.fields.len() == 1 {
+            ", or #[code(transparent)] to delegate to its field"
+        } else {
+            ""
+        };
         errors.at(
             variant.ident.span(),
             format!(
-                "variant `{}` has no error code: add {EXAMPLE} above it, or #[code(transparent)] to delegate to its one field",
-                variant.ident
+                "variant `{}` has no error code: add {} above it{delegate}",
+                variant.ident,
+                suggested_code_attr(&variant.ident, "status = 400"),
             ),
         );
         return None;
@@ -254,99 +352,64 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
             ),
         );
     }
-    let args = match parse_args(first) {
-        Ok(args) => args,
-        Err(err) => {
-            errors.push(err);
-            return None;
-        }
-    };
-    let mut args = args.into_iter();
-    let Some(head) = args.next() else {
+    let args = parse_args(first, EXAMPLE, errors)?;
+    if args.is_empty() {
         errors.spanned(
             first,
-            format!("#[code] is empty: give the code and status, as in {EXAMPLE}"),
+            format!(
+                "#[code] is empty: give the code and status, as in {}",
+                suggested_code_attr(&variant.ident, "status = 400")
+            ),
         );
         return None;
-    };
-    let code = match head {
-        Arg::Lit(Lit::Str(code)) => {
-            check_code_literal(&code, errors);
-            Some(code)
-        }
-        Arg::Word(word) if word == "transparent" => {
-            for extra in args {
-                let span = match &extra {
-                    Arg::Lit(lit) => lit.to_token_stream(),
-                    Arg::Word(word) => word.to_token_stream(),
-                    Arg::KeyValue { key, .. } => key.to_token_stream(),
-                };
-                errors.spanned(
-                    span,
-                    "#[code(transparent)] takes nothing else: the inner type supplies the code, status and message; remove this",
-                );
-            }
-            return Some(CodeAttr::Transparent(word.span()));
-        }
-        Arg::Word(word) => {
-            let name = word.unraw().to_string();
-            let msg = if VARIANT_KEYS.contains(&name.as_str()) {
-                format!(
-                    "#[code] starts with the code as a string literal, then `{name} = ...`: {EXAMPLE}"
-                )
-            } else {
-                format!(
-                    "the code must be a string literal: write `\"{}\"`",
-                    screaming_snake(&name)
-                )
+    }
+    if let Some(Arg::Word(word)) = args.first()
+        && word == "transparent"
+    {
+        for extra in &args[1..] {
+            let span = match extra {
+                Arg::Lit(lit) => lit.to_token_stream(),
+                Arg::Word(word) => word.to_token_stream(),
+                Arg::KeyValue { key, value } => {
+                    let mut tokens = key.to_token_stream();
+                    tokens.extend(value_span(value));
+                    tokens
+                }
             };
-            errors.at(word.span(), msg);
-            None
-        }
-        Arg::Lit(lit) => {
             errors.spanned(
-                &lit,
-                format!("the code must be a string literal in SCREAMING_SNAKE_CASE, as in {EXAMPLE}"),
+                span,
+                "#[code(transparent)] takes nothing else, the inner type supplies the code, status and message: remove this argument",
             );
-            None
         }
-        Arg::KeyValue { key, value } => {
-            let name = key.unraw().to_string();
-            if name == "code" {
-                let hint = match &value {
-                    Value::Lit(Lit::Str(s)) => format!("#[code(\"{}\", ...)]", s.value()),
-                    _ => EXAMPLE.to_owned(),
-                };
-                errors.at(
-                    key.span(),
-                    format!("write the code first and without `code =`: {hint}"),
-                );
-            } else {
-                errors.at(
-                    key.span(),
-                    format!("missing code: #[code] starts with the code as a string literal, as in {EXAMPLE}"),
-                );
-            }
-            None
-        }
-    };
+        return Some(CodeAttr::Transparent(word.span()));
+    }
 
+    let (code, code_index) = find_code(variant, &args, errors);
     let mut own = OwnCode {
-        code: code.clone().unwrap_or_else(|| LitStr::new("", Span::call_site())),
+        code: code
+            .clone()
+            .unwrap_or_else(|| LitStr::new("", Span::call_site())),
         status: None,
         resolution: None,
         description: None,
+        description_given: false,
         message: None,
     };
     let mut seen: Vec<String> = Vec::new();
-    let mut status_given = false;
-    for arg in args {
+    let mut transparent_given = false;
+    // A bare number was reported as "write `status = N`"; no second error for the status.
+    let mut status_reported = false;
+    for (index, arg) in args.into_iter().enumerate() {
+        if Some(index) == code_index {
+            continue;
+        }
         let (key, value) = match arg {
             Arg::KeyValue { key, value } => (key, value),
             Arg::Word(word) if word == "transparent" => {
+                transparent_given = true;
                 errors.at(
                     word.span(),
-                    "`transparent` stands alone: write #[code(transparent)] without a code or keys",
+                    "a variant either has its own code or is transparent: remove `transparent`, or write #[code(transparent)] alone to delegate to the variant's field",
                 );
                 continue;
             }
@@ -355,22 +418,52 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
                 if VARIANT_KEYS.contains(&name.as_str()) {
                     errors.at(
                         word.span(),
-                        format!("`{name}` needs a value: write `{name} = {}`", example_value(&name)),
+                        format!(
+                            "`{name}` needs a value: write `{name} = {}`",
+                            example_value(&name)
+                        ),
                     );
                 } else {
                     unknown_key(errors, &word, VARIANT_KEYS, "#[code]");
                 }
                 continue;
             }
+            Arg::Lit(Lit::Str(extra)) => {
+                errors.spanned(
+                    &extra,
+                    format!(
+                        "a variant has one code: remove `\"{}\"`, or declare another variant for it",
+                        extra.value()
+                    ),
+                );
+                continue;
+            }
+            Arg::Lit(Lit::Int(int)) => {
+                status_reported = true;
+                errors.spanned(
+                    &int,
+                    format!(
+                        "write `status = {}`: after the code, every argument is `key = value`",
+                        int.base10_digits()
+                    ),
+                );
+                continue;
+            }
             Arg::Lit(lit) => {
                 errors.spanned(
                     &lit,
-                    format!("unexpected literal: the code comes first and once, everything after it is `key = value`, as in {EXAMPLE}"),
+                    format!(
+                        "unexpected literal: the code comes first and once, everything after it is `key = value`, as in {EXAMPLE}"
+                    ),
                 );
                 continue;
             }
         };
         let name = key.unraw().to_string();
+        if name == "code" {
+            // Reported by `find_code`.
+            continue;
+        }
         if !VARIANT_KEYS.contains(&name.as_str()) {
             unknown_key(errors, &key, VARIANT_KEYS, "#[code]");
             continue;
@@ -380,17 +473,23 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
             continue;
         }
         seen.push(name.clone());
+        if name == "description" {
+            own.description_given = true;
+        }
         if name == "status" {
-            status_given = true;
             own.status = status_value(&value, errors);
             continue;
         }
-        let Value::Lit(Lit::Str(text)) = value else {
-            errors.spanned(
-                value_span(&value),
-                format!("`{name}` takes a string literal: `{name} = \"...\"`"),
-            );
-            continue;
+        let text = match value {
+            Value::Lit(Lit::Str(text)) => text,
+            Value::Missing => continue,
+            other => {
+                errors.spanned(
+                    value_span(&other),
+                    format!("`{name}` takes a string literal: write `{name} = \"...\"`"),
+                );
+                continue;
+            }
         };
         if text.value().trim().is_empty() {
             errors.spanned(
@@ -406,7 +505,7 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
         }
     }
     let code = code?;
-    if !status_given {
+    if !seen.iter().any(|key| key == "status") && !transparent_given && !status_reported {
         errors.spanned(
             &code,
             format!(
@@ -419,12 +518,100 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
     Some(CodeAttr::Own(own))
 }
 
+/// The code literal of `#[code(...)]` and its position among `args`, reporting it when it is
+/// not the first argument or not a string literal.
+fn find_code(
+    variant: &syn::Variant,
+    args: &[Arg],
+    errors: &mut Errors,
+) -> (Option<LitStr>, Option<usize>) {
+    let string_at = args
+        .iter()
+        .position(|arg| matches!(arg, Arg::Lit(Lit::Str(_))));
+    if let Some(index) = string_at
+        && let Arg::Lit(Lit::Str(code)) = &args[index]
+    {
+        check_code_literal(code, errors);
+        if index > 0 {
+            errors.spanned(
+                code,
+                format!(
+                    "the code goes first in #[code]: write #[code(\"{}\", ...)] with the keys after it",
+                    code.value()
+                ),
+            );
+        }
+        return (Some(code.clone()), Some(index));
+    }
+    let code_key = args.iter().find_map(|arg| match arg {
+        Arg::KeyValue { key, value } if key == "code" => Some((key, value)),
+        _ => None,
+    });
+    if let Some((key, value)) = code_key {
+        let (hint, code) = match value {
+            Value::Lit(Lit::Str(code)) => {
+                check_code_literal(code, errors);
+                (
+                    format!("#[code(\"{}\", ...)]", code.value()),
+                    Some(code.clone()),
+                )
+            }
+            _ => (suggested_code_attr(&variant.ident, "..."), None),
+        };
+        errors.at(
+            key.span(),
+            format!("write the code first and without `code =`: {hint}"),
+        );
+        return (code, None);
+    }
+    match &args[0] {
+        Arg::Word(word) => {
+            let name = word.unraw().to_string();
+            let message = if VARIANT_KEYS.contains(&name.as_str()) {
+                format!(
+                    "#[code] starts with the code as a string literal, then `{name} = ...`: {}",
+                    suggested_code_attr(&variant.ident, &format!("{name} = ..."))
+                )
+            } else {
+                format!(
+                    "the code must be a string literal: write `\"{}\"`",
+                    screaming_snake(&name)
+                )
+            };
+            errors.at(word.span(), message);
+            (None, Some(0))
+        }
+        Arg::Lit(lit) => {
+            errors.spanned(
+                lit,
+                format!(
+                    "the code must be a string literal in SCREAMING_SNAKE_CASE, as in {}",
+                    suggested_code_attr(&variant.ident, "status = 400")
+                ),
+            );
+            (None, Some(0))
+        }
+        Arg::KeyValue { key, .. } => {
+            errors.at(
+                key.span(),
+                format!(
+                    "missing code: #[code] starts with the code as a string literal, as in {}",
+                    suggested_code_attr(&variant.ident, "status = 400")
+                ),
+            );
+            (None, None)
+        }
+    }
+}
+
 fn check_code_literal(code: &LitStr, errors: &mut Errors) {
     let value = code.value();
     if value.is_empty() {
         errors.spanned(
             code,
-            format!("the code must not be empty: write it in SCREAMING_SNAKE_CASE, as in {EXAMPLE}"),
+            format!(
+                "the code must not be empty: write it in SCREAMING_SNAKE_CASE, as in {EXAMPLE}"
+            ),
         );
     } else if !is_screaming_snake(&value) {
         let fixed = screaming_snake(&value);
@@ -442,21 +629,22 @@ fn check_code_literal(code: &LitStr, errors: &mut Errors) {
     }
 }
 
+const STATUS_ADVICE: &str =
+    "use 400..=599, 4xx when the caller can fix the request, 5xx when the server failed";
+
 fn status_value(value: &Value, errors: &mut Errors) -> Option<u16> {
     match value {
         Value::Lit(Lit::Int(int)) => match int.base10_parse::<u16>() {
             Ok(status) if (400..=599).contains(&status) => Some(status),
             _ => {
                 let hint = match int.base10_digits().parse::<u32>() {
-                    Ok(s) if (100..400).contains(&s) => {
-                        " (1xx, 2xx and 3xx are not errors)"
-                    }
+                    Ok(100..=399) => " (1xx, 2xx and 3xx are not errors)",
                     _ => "",
                 };
                 errors.spanned(
                     int,
                     format!(
-                        "status {} is not an HTTP error status{hint}: use 400..=599, 4xx when the caller can fix the request, 5xx when the server failed",
+                        "status {} is not an HTTP error status{hint}: {STATUS_ADVICE}",
                         int.base10_digits()
                     ),
                 );
@@ -473,6 +661,32 @@ fn status_value(value: &Value, errors: &mut Errors) -> Option<u16> {
             );
             None
         }
+        Value::Lit(Lit::Float(float)) => {
+            let whole = float
+                .base10_digits()
+                .split('.')
+                .next()
+                .and_then(|digits| digits.parse::<u16>().ok())
+                .filter(|status| (400..=599).contains(status))
+                .unwrap_or(400);
+            errors.spanned(
+                float,
+                format!("status is a whole number: write `status = {whole}`"),
+            );
+            None
+        }
+        Value::Other(tokens) if is_negative_number(tokens) => {
+            let text = tokens.to_string().replace(' ', "");
+            let hint = match text.trim_start_matches('-').parse::<u16>() {
+                Ok(status) if (400..=599).contains(&status) => {
+                    format!("write `status = {status}`")
+                }
+                _ => STATUS_ADVICE.to_owned(),
+            };
+            errors.spanned(tokens, format!("status `{text}` is negative: {hint}"));
+            None
+        }
+        Value::Missing => None,
         other => {
             errors.spanned(
                 value_span(other),
@@ -481,6 +695,16 @@ fn status_value(value: &Value, errors: &mut Errors) -> Option<u16> {
             None
         }
     }
+}
+
+/// Whether `tokens` is `-` followed by one numeric literal.
+fn is_negative_number(tokens: &TokenStream) -> bool {
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    matches!(
+        tokens.as_slice(),
+        [TokenTree::Punct(minus), TokenTree::Literal(number)]
+            if minus.as_char() == '-' && number.to_string().starts_with(|c: char| c.is_ascii_digit())
+    )
 }
 
 /// The first paragraph of the doc comment, lines joined by spaces.

@@ -55,10 +55,16 @@ fn stubs(input: &DeriveInput, model: Option<&Enum>) -> TokenStream {
     };
     if flags.0 {
         out.extend(display_impl(ident, &input.generics, where_clause));
-        out.extend(quote! {
-            #[automatically_derived]
-            impl #impl_generics #p::Error for #ident #ty_generics #where_clause {}
-        });
+        // `Error` needs `Debug`, which a struct or union given to us by mistake may lack; the
+        // enum's real impl carries the same `Self: Debug` bound.
+        if matches!(input.data, syn::Data::Enum(_)) {
+            let mut clause = where_clause.cloned().unwrap_or_else(|| parse_quote!(where));
+            clause.predicates.push(parse_quote!(Self: #p::fmt::Debug));
+            out.extend(quote! {
+                #[automatically_derived]
+                impl #impl_generics #p::Error for #ident #ty_generics #clause {}
+            });
+        }
     }
     if flags.1 {
         out.extend(serialize_impl(ident, &input.generics, where_clause));
@@ -73,6 +79,7 @@ fn stubs(input: &DeriveInput, model: Option<&Enum>) -> TokenStream {
             ));
         }
         out.extend(from_impls(model, where_clause));
+        out.extend(inherent_description(model, where_clause));
     }
     out
 }
@@ -164,7 +171,8 @@ fn transparent_field<'a>(variant: &'a Variant) -> Option<&'a Field<'a>> {
 }
 
 /// The original where-clause plus the bounds the generated code needs on type parameters:
-/// `Display`/`Debug` for interpolated fields, `AsDynError` for sources.
+/// `Display`/`Debug` for interpolated fields. A generic source's bound goes on the `Error`
+/// impl alone (see `error_impl`), so `code()` works whatever the source type.
 fn inferred_bounds(e: &Enum) -> Option<WhereClause> {
     let p = private();
     let mut clause = e.generics.where_clause.clone();
@@ -195,9 +203,6 @@ fn inferred_bounds(e: &Enum) -> Option<WhereClause> {
                         add(parse_quote!(#ty: #p::fmt::Display));
                     }
                 }
-            }
-            if field.source.is_some() && e.attrs.display {
-                add(parse_quote!(#ty: #p::AsDynError));
             }
         }
     }
@@ -394,6 +399,12 @@ fn error_impl(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
     let mut clause = where_clause.cloned().unwrap_or_else(|| parse_quote!(where));
     clause.predicates.push(parse_quote!(Self: #p::fmt::Debug));
+    for field in e.variants.iter().flat_map(|v| &v.fields) {
+        if field.source.is_some() && valid::generic_param_in(e, field.ty).is_some() {
+            let ty = field.ty;
+            clause.predicates.push(parse_quote!(#ty: #p::AsDynError));
+        }
+    }
     let mut arms = Vec::new();
     for variant in &e.variants {
         let v = variant.ident;
@@ -544,7 +555,10 @@ fn from_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
     let impls = e.variants.iter().filter_map(|variant| {
         let field = transparent_field(variant)?;
-        if field.from || variant.fields.len() != 1 {
+        // A type parameter as the inner type is reported by `valid`; `From<T>` would also
+        // overlap core's `From<T> for T`.
+        if field.from || variant.fields.len() != 1 || valid::generic_param_in(e, field.ty).is_some()
+        {
             return None;
         }
         let v = variant.ident;

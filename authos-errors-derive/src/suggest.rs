@@ -25,6 +25,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+const DIGIT_NAMES: [&str; 10] = [
+    "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+];
+
 /// `word` rewritten in SCREAMING_SNAKE_CASE (`cardDeclined` and `card-declined` become
 /// `CARD_DECLINED`), for suggesting a valid code.
 pub fn screaming_snake(word: &str) -> String {
@@ -35,7 +39,11 @@ pub fn screaming_snake(word: &str) -> String {
             if c.is_uppercase() && previous_lower && !out.ends_with('_') {
                 out.push('_');
             }
-            previous_lower = c.is_lowercase() || c.is_ascii_digit();
+            // A digit keeps the state of the letter before it: `v2Token` splits before `T`,
+            // `2FA` stays whole.
+            if !c.is_ascii_digit() {
+                previous_lower = c.is_lowercase();
+            }
             out.extend(c.to_uppercase());
         } else {
             if !out.is_empty() && !out.ends_with('_') {
@@ -51,9 +59,19 @@ pub fn screaming_snake(word: &str) -> String {
             result.push(c);
         }
     }
-    match result.chars().next() {
-        Some(first) if first.is_ascii_digit() => format!("E_{result}"),
-        _ => result,
+    // A code starts with a letter: spell a leading digit out (`2FA` becomes `TWO_FA`).
+    let mut chars = result.chars();
+    match chars.next().and_then(|first| first.to_digit(10)) {
+        Some(digit) => {
+            let rest = chars.as_str().trim_start_matches('_');
+            let word = DIGIT_NAMES[digit as usize];
+            if rest.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{word}_{rest}")
+            }
+        }
+        None => result,
     }
 }
 
@@ -63,8 +81,12 @@ pub fn is_screaming_snake(code: &str) -> bool {
     if !matches!(chars.next(), Some('A'..='Z')) {
         return false;
     }
-    code.split('_')
-        .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+    code.split('_').all(|part| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -92,6 +114,9 @@ mod tests {
         assert_eq!(screaming_snake("cardDeclined"), "CARD_DECLINED");
         assert_eq!(screaming_snake("card-declined"), "CARD_DECLINED");
         assert_eq!(screaming_snake("Card  declined!"), "CARD_DECLINED");
-        assert_eq!(screaming_snake("2fa required"), "E_2FA_REQUIRED");
+        assert_eq!(screaming_snake("2fa required"), "TWO_FA_REQUIRED");
+        assert_eq!(screaming_snake("2FA_REQUIRED"), "TWO_FA_REQUIRED");
+        assert_eq!(screaming_snake("v2Token"), "V2_TOKEN");
+        assert_eq!(screaming_snake("e2eFailed"), "E2E_FAILED");
     }
 }

@@ -4,10 +4,12 @@
 //! every placeholder names a field and emit a format string over its own bindings.
 
 /// A parsed message template.
+#[cfg_attr(test, derive(Debug))]
 pub struct Template {
     pub pieces: Vec<Piece>,
 }
 
+#[cfg_attr(test, derive(Debug))]
 pub enum Piece {
     /// Literal text, braces already unescaped.
     Text(String),
@@ -58,7 +60,10 @@ impl Template {
                         return Err("empty placeholder `{}` in message: name the field, as `{field}` for a named field or `{0}` for a tuple field".to_owned());
                     }
                     let is_index = name.chars().all(|c| c.is_ascii_digit());
-                    let is_ident = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                    let is_ident = name
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c == '_' || c.is_alphabetic())
                         && name.chars().all(|c| c == '_' || c.is_alphanumeric());
                     if !is_index && !is_ident {
                         return Err(format!(
@@ -161,7 +166,15 @@ mod tests {
     fn rejects_malformed() {
         assert!(Template::parse("{").unwrap_err().contains("unclosed"));
         assert!(Template::parse("}").unwrap_err().contains("unmatched"));
-        assert!(Template::parse("{}").unwrap_err().contains("empty placeholder"));
-        assert!(Template::parse("{a.b}").unwrap_err().contains("not a field"));
+        assert!(
+            Template::parse("{}")
+                .unwrap_err()
+                .contains("empty placeholder")
+        );
+        assert!(
+            Template::parse("{a.b}")
+                .unwrap_err()
+                .contains("not a field")
+        );
     }
 }

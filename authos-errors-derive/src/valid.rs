@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use proc_macro2::TokenTree;
 use quote::ToTokens;
-use syn::Type;
+use syn::{Member, Type};
 
 use crate::ast::{Enum, Variant};
 use crate::attr::{CodeAttr, OwnCode};
 use crate::errors::Errors;
+use crate::suggest::closest;
 use crate::template::Template;
 
 pub fn check(input: &Enum, errors: &mut Errors) {
@@ -35,7 +36,13 @@ pub fn check(input: &Enum, errors: &mut Errors) {
     }
 }
 
-fn duplicate_code(code: &str, first: &Variant, own: &OwnCode, variant: &Variant, errors: &mut Errors) {
+fn duplicate_code(
+    code: &str,
+    first: &Variant,
+    own: &OwnCode,
+    variant: &Variant,
+    errors: &mut Errors,
+) {
     errors.spanned(
         &own.code,
         format!(
@@ -52,7 +59,7 @@ fn duplicate_code(code: &str, first: &Variant, own: &OwnCode, variant: &Variant,
 }
 
 fn check_description(variant: &Variant, own: &OwnCode, errors: &mut Errors) {
-    if own.description.is_none() && variant.doc.is_none() {
+    if own.description.is_none() && !own.description_given && variant.doc.is_none() {
         errors.at(
             variant.ident.span(),
             format!(
@@ -74,21 +81,15 @@ fn check_message(variant: &Variant, own: &OwnCode, errors: &mut Errors) {
             return;
         }
     };
-    let names: Vec<String> = variant.fields.iter().map(|f| f.template_name()).collect();
     for name in template.fields() {
         let Some(field) = variant.fields.iter().find(|f| f.template_name() == name) else {
-            let known = if names.is_empty() {
-                format!("`{}` has no fields; remove the placeholder", variant.ident)
-            } else {
-                format!(
-                    "the fields of `{}` are: {}",
-                    variant.ident,
-                    names.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
-                )
-            };
             errors.spanned(
                 message,
-                format!("placeholder `{{{name}}}` names no field; {known}"),
+                format!(
+                    "placeholder `{{{name}}}` names no field of `{}`; {}",
+                    variant.ident,
+                    placeholder_hint(variant, name)
+                ),
             );
             continue;
         };
@@ -100,6 +101,53 @@ fn check_message(variant: &Variant, own: &OwnCode, errors: &mut Errors) {
                 ),
             );
         }
+    }
+}
+
+/// What to write instead of a placeholder `{name}` that names no field of `variant`.
+fn placeholder_hint(variant: &Variant, name: &str) -> String {
+    let names: Vec<String> = variant.fields.iter().map(|f| f.template_name()).collect();
+    if names.is_empty() {
+        return "a unit variant has no fields to show: remove the placeholder, or add the field to the variant".to_owned();
+    }
+    let listed = names
+        .iter()
+        .map(|n| format!("`{{{n}}}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let named = matches!(variant.fields[0].member, Member::Named(_));
+    let is_index = name.chars().all(|c| c.is_ascii_digit());
+    if named && is_index {
+        let example = name
+            .parse::<usize>()
+            .ok()
+            .and_then(|index| names.get(index))
+            .unwrap_or(&names[0]);
+        return if names.len() == 1 {
+            format!("its field has a name: write `{{{example}}}` rather than a position")
+        } else {
+            format!("its fields have names, not positions: write one of {listed}")
+        };
+    }
+    if !named && !is_index {
+        return if names.len() == 1 {
+            "its one field has no name: write `{0}`".to_owned()
+        } else {
+            format!("its fields have no names, only positions: write one of {listed}")
+        };
+    }
+    let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+    let near = closest(name, &candidates).or_else(|| {
+        // `{minimum}` for `min`, `{id}` for `id_number`: one name abbreviates the other.
+        candidates
+            .iter()
+            .copied()
+            .find(|c| name.starts_with(c) || c.starts_with(name))
+    });
+    match near {
+        Some(near) if names.len() == 1 => format!("did you mean `{{{near}}}`?"),
+        Some(near) => format!("did you mean `{{{near}}}`? the fields are {listed}"),
+        None => format!("write one of {listed}"),
     }
 }
 
@@ -115,7 +163,12 @@ fn check_sources(variant: &Variant, errors: &mut Errors) {
     }
 }
 
-fn check_transparent(input: &Enum, variant: &Variant, span: proc_macro2::Span, errors: &mut Errors) {
+fn check_transparent(
+    input: &Enum,
+    variant: &Variant,
+    span: proc_macro2::Span,
+    errors: &mut Errors,
+) {
     if variant.fields.len() != 1 {
         errors.at(
             span,

@@ -1,0 +1,11 @@
+use authos_errors::ApiErrorCode;
+
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "")]
+enum BillingError {
+    /// Card was declined
+    #[code("CARD_DECLINED", status = 402)]
+    CardDeclined,
+}
+
+fn main() {}

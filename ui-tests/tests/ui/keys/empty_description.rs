@@ -1,0 +1,9 @@
+use authos_errors::ApiErrorCode;
+
+#[derive(Debug, ApiErrorCode)]
+enum BillingError {
+    #[code("CARD_DECLINED", status = 402, description = "  ")]
+    CardDeclined,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use authos_errors::ApiErrorCode;
+
+#[derive(Debug, ApiErrorCode)]
+enum BillingError {
+    /// Card was declined
+    #[code("CARD_DECLINED", status = 402, resolution = 42)]
+    CardDeclined,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use authos_errors::ApiErrorCode;
+
+#[derive(Debug, ApiErrorCode)]
+enum BillingError {
+    /// Slug shorter than the minimum
+    #[code("SLUG_TOO_SHORT", status = 400, message = "Slug must be at least {} characters")]
+    SlugTooShort { min: usize },
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use authos_errors::ApiErrorCode;
+
+#[derive(Debug, ApiErrorCode)]
+enum BillingError {}
+
+fn main() {}

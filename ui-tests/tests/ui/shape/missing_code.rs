@@ -1,0 +1,12 @@
+use authos_errors::ApiErrorCode;
+
+#[derive(Debug, ApiErrorCode)]
+enum BillingError {
+    /// Card was declined
+    #[code("CARD_DECLINED", status = 402)]
+    CardDeclined,
+    /// Card expired
+    CardExpired,
+}
+
+fn main() {}

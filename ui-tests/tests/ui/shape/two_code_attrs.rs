@@ -1,0 +1,11 @@
+use authos_errors::ApiErrorCode;
+
+#[derive(Debug, ApiErrorCode)]
+enum BillingError {
+    /// Card was declined
+    #[code("CARD_DECLINED", status = 402)]
+    #[code(resolution = "Use another card")]
+    CardDeclined,
+}
+
+fn main() {}
