@@ -132,7 +132,22 @@ fn impls(e: &Enum) -> TokenStream {
     out.extend(from_impls(e, where_clause.as_ref()));
     out.extend(inherent_description(e, where_clause.as_ref()));
     out.extend(status_check(e));
+    out.extend(http_impls(e, where_clause.as_ref()));
     out
+}
+
+/// A call of the runtime crate's `__derive_http_impls!`, which expands to the impls of the HTTP
+/// integrations (axum, actix-web, utoipa) whose features are enabled on `authos-errors`: this
+/// macro cannot see those features, a `macro_rules!` of that crate can.
+fn http_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    let ident = e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    let predicates = where_clause.into_iter().flat_map(|w| w.predicates.iter());
+    quote! {
+        ::authos_errors::__derive_http_impls! {
+            impl [#impl_generics] for [#ident #ty_generics] where [#(#predicates,)*]
+        }
+    }
 }
 
 /// An inherent `description()`, so `err.description()` is not ambiguous with the deprecated

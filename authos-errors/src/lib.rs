@@ -116,6 +116,9 @@ pub mod openapi;
 #[doc(hidden)]
 pub mod __private;
 
+#[doc(hidden)]
+pub mod __http;
+
 pub use authos_errors_derive::ApiErrorCode;
 pub use body::ErrorBody;
 pub use code::{ApiErrorCode, FromCode};

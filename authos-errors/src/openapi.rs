@@ -1,1 +1,292 @@
 //! OpenAPI (utoipa) schemas and documented responses for derived errors.
+//!
+//! - [`ErrorBody`] and [`ProblemDetails`] implement `utoipa::ToSchema`.
+//! - [`responses::<E>()`](responses) documents every code of `E::CATALOG`: one response per
+//!   status, with a named example per code (codes that share a status share the response, each
+//!   keeping its own example), for both `application/json` and `application/problem+json`,
+//!   with the `WWW-Authenticate` header on 401 and `Retry-After` on 429 and 503.
+//! - With this feature on, `#[derive(ApiErrorCode)]` also implements `utoipa::IntoResponses`
+//!   for each enum (as for axum, through a macro of this crate), and so does
+//!   [`Detailed<E>`](crate::Detailed): `#[utoipa::path(responses(LoginError))]` documents them.
+//!
+//! ```
+//! use authos_errors::catalog::MfaError;
+//! use authos_errors::openapi;
+//!
+//! let responses = openapi::responses::<MfaError>();
+//! let statuses: Vec<&str> = responses.responses.keys().map(String::as_str).collect();
+//! assert_eq!(statuses, ["400", "401"]);
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, TimeZone, Utc};
+use utoipa::openapi::content::ContentBuilder;
+use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::response::{ResponseBuilder, Responses};
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
+use utoipa::openapi::{RefOr, ResponsesBuilder};
+use utoipa::{IntoResponses, PartialSchema, ToSchema};
+
+use crate::problem::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON, ProblemConfig, ProblemDetails};
+use crate::{ApiErrorCode, Detailed, ErrorBody, ErrorCodeInfo};
+
+/// The instant the documentation examples are stamped with.
+fn example_timestamp() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+fn string_property(description: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+}
+
+fn timestamp_property() -> ObjectBuilder {
+    string_property("When the error happened: UTC, whole seconds, `Z` suffix")
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+        .examples(["2025-01-15T10:30:00Z"])
+}
+
+/// ```
+/// use authos_errors::ErrorBody;
+/// use utoipa::PartialSchema;
+/// let schema = serde_json::to_value(ErrorBody::schema()).unwrap();
+/// assert_eq!(schema["required"], serde_json::json!(["error", "error_code", "timestamp"]));
+/// ```
+impl PartialSchema for ErrorBody<'_> {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some("An AuthOS error response"))
+            .property("error", string_property("Human-readable message"))
+            .required("error")
+            .property(
+                "error_code",
+                string_property("Machine-readable code").examples(["TOKEN_EXPIRED"]),
+            )
+            .required("error_code")
+            .property("timestamp", timestamp_property())
+            .required("timestamp")
+            .into()
+    }
+}
+
+/// ```
+/// use authos_errors::ErrorBody;
+/// use utoipa::ToSchema;
+/// assert_eq!(ErrorBody::name(), "ErrorBody");
+/// ```
+impl ToSchema for ErrorBody<'_> {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("ErrorBody")
+    }
+}
+
+/// ```
+/// use authos_errors::problem::ProblemDetails;
+/// use utoipa::PartialSchema;
+/// let schema = serde_json::to_value(ProblemDetails::schema()).unwrap();
+/// assert_eq!(schema["properties"]["status"]["type"], "integer");
+/// ```
+impl PartialSchema for ProblemDetails<'_> {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(
+                "An RFC 9457 problem document with AuthOS extension members",
+            ))
+            .property(
+                "type",
+                string_property("Documentation URI of the error code (a URI reference)"),
+            )
+            .required("type")
+            .property(
+                "title",
+                string_property("The catalog description of the code"),
+            )
+            .required("title")
+            .property(
+                "status",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .description(Some("The HTTP status"))
+                    .minimum(Some(400))
+                    .maximum(Some(599)),
+            )
+            .required("status")
+            .property("detail", string_property("Human-readable message"))
+            .required("detail")
+            .property("error_code", string_property("Machine-readable code"))
+            .required("error_code")
+            .property(
+                "resolution",
+                string_property("What the caller can do about it, when the catalog says"),
+            )
+            .property("timestamp", timestamp_property())
+            .required("timestamp")
+            .into()
+    }
+}
+
+/// ```
+/// use authos_errors::problem::ProblemDetails;
+/// use utoipa::ToSchema;
+/// assert_eq!(ProblemDetails::name(), "ProblemDetails");
+/// ```
+impl ToSchema for ProblemDetails<'_> {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("ProblemDetails")
+    }
+}
+
+/// The documented error responses of `E`: see [`responses_for`].
+///
+/// ```
+/// use authos_errors::catalog::GeneralError;
+/// let responses = authos_errors::openapi::responses::<GeneralError>();
+/// let doc = serde_json::to_value(&responses).unwrap();
+/// assert_eq!(
+///     doc["429"]["content"]["application/json"]["examples"]["RATE_LIMIT_EXCEEDED"]["value"]["error_code"],
+///     "RATE_LIMIT_EXCEEDED"
+/// );
+/// assert!(doc["429"]["headers"]["Retry-After"].is_object());
+/// ```
+#[must_use]
+pub fn responses<E: ApiErrorCode + ?Sized>() -> Responses {
+    responses_for(E::CATALOG)
+}
+
+/// The documented error responses of a catalog: one response per status (ascending), whose
+/// `application/json` and `application/problem+json` contents carry one example per code, named
+/// by the code, in catalog order (a code listed twice keeps its first entry). A 401 documents
+/// the `WWW-Authenticate` header; a 429 or 503 documents `Retry-After`.
+///
+/// Several catalogs can be documented together by concatenating them:
+///
+/// ```
+/// use authos_errors::ApiErrorCode;
+/// use authos_errors::catalog::{AuthenticationError, MfaError};
+///
+/// let catalog = [AuthenticationError::CATALOG, MfaError::CATALOG].concat();
+/// let doc = serde_json::to_value(authos_errors::openapi::responses_for(&catalog)).unwrap();
+/// let examples = &doc["401"]["content"]["application/json"]["examples"];
+/// assert!(examples["TOKEN_EXPIRED"].is_object() && examples["MFA_REQUIRED"].is_object());
+/// assert!(doc["401"]["headers"]["WWW-Authenticate"].is_object());
+/// ```
+#[must_use]
+pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
+    let mut by_status: BTreeMap<u16, Vec<&ErrorCodeInfo>> = BTreeMap::new();
+    for info in catalog {
+        let entries = by_status.entry(info.status).or_default();
+        if !entries.iter().any(|seen| seen.code == info.code) {
+            entries.push(info);
+        }
+    }
+    let config = ProblemConfig::default();
+    let at = example_timestamp();
+    let mut builder = ResponsesBuilder::new();
+    for (status, entries) in by_status {
+        builder = builder.response(
+            status.to_string(),
+            status_response(status, &entries, &config, at),
+        );
+    }
+    builder.build()
+}
+
+fn status_response(
+    status: u16,
+    entries: &[&ErrorCodeInfo],
+    config: &ProblemConfig,
+    at: DateTime<Utc>,
+) -> utoipa::openapi::Response {
+    let description = entries
+        .iter()
+        .map(|info| format!("`{}`: {}", info.code, info.description))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let json_examples = entries.iter().map(|info| {
+        let body = ErrorBody {
+            error: Cow::Borrowed(info.description),
+            error_code: Cow::Borrowed(info.code),
+            timestamp: at,
+        };
+        (info.code, example(info, serde_json::to_value(&body)))
+    });
+    let problem_examples = entries.iter().map(|info| {
+        let problem = ProblemDetails::from_parts(info, Cow::Borrowed(info.description), config, at);
+        (info.code, example(info, serde_json::to_value(&problem)))
+    });
+    let mut response = ResponseBuilder::new()
+        .description(description)
+        .content(
+            APPLICATION_JSON,
+            ContentBuilder::new()
+                .schema(Some(ErrorBody::schema()))
+                .examples_from_iter(json_examples)
+                .build(),
+        )
+        .content(
+            APPLICATION_PROBLEM_JSON,
+            ContentBuilder::new()
+                .schema(Some(ProblemDetails::schema()))
+                .examples_from_iter(problem_examples)
+                .build(),
+        );
+    if status == 401 {
+        response = response.header(
+            "WWW-Authenticate",
+            HeaderBuilder::new()
+                .schema(ObjectBuilder::new().schema_type(Type::String))
+                .description(Some(
+                    "RFC 6750 Bearer challenge; `error=\"invalid_token\"` for TOKEN_EXPIRED, \
+                     JWT_ERROR and INVALID_SCIM_TOKEN",
+                ))
+                .build(),
+        );
+    }
+    if status == 429 || status == 503 {
+        response = response.header(
+            "Retry-After",
+            HeaderBuilder::new()
+                .schema(
+                    ObjectBuilder::new()
+                        .schema_type(Type::Integer)
+                        .minimum(Some(0)),
+                )
+                .description(Some(
+                    "Seconds to wait before retrying, when the server knows",
+                ))
+                .build(),
+        );
+    }
+    response.build()
+}
+
+fn example(
+    info: &ErrorCodeInfo,
+    value: Result<serde_json::Value, serde_json::Error>,
+) -> utoipa::openapi::example::Example {
+    ExampleBuilder::new()
+        .summary(info.description)
+        .value(value.ok())
+        .build()
+}
+
+/// `#[utoipa::path(responses(Detailed<MfaError>))]` documents the codes of `MfaError`.
+///
+/// ```
+/// use authos_errors::{Detailed, catalog::MfaError};
+/// use utoipa::IntoResponses;
+/// assert!(Detailed::<MfaError>::responses().contains_key("401"));
+/// ```
+impl<E: ApiErrorCode> IntoResponses for Detailed<E> {
+    fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
+        responses::<E>().responses
+    }
+}
