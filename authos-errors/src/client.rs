@@ -25,10 +25,12 @@
 //! ```
 //!
 //! # Bounded work
-//! Input longer than [`MAX_BODY_BYTES`] is refused before it is parsed, and nesting deeper than
-//! serde_json's recursion limit (128) is a [`ParseErrorKind::Syntax`] error, so a hostile or
-//! broken server cannot make the parser use unbounded time or stack. Bound the read of the
-//! response body itself too (most HTTP clients can), so the whole body is never buffered.
+//! Input longer than [`MAX_BODY_BYTES`] is refused before it is parsed, so time and memory are
+//! linear in at most 64 KiB. Nesting cannot exhaust the stack: values under keys the client
+//! ignores are skipped by serde_json without recursion, nesting where a string or the body is
+//! expected is refused at its first bracket, and serde_json's recursion limit (128) stays on
+//! for anything else. Bound the read of the response body itself too (most HTTP clients can),
+//! so a huge body is never buffered in the first place.
 
 use std::fmt;
 use std::str::FromStr;
@@ -330,8 +332,7 @@ pub struct ParseError {
 pub enum ParseErrorKind {
     /// Longer than [`MAX_BODY_BYTES`]; not parsed at all.
     TooLarge,
-    /// Not JSON (an HTML error page, garbage, invalid UTF-8, trailing text), or nested deeper
-    /// than the recursion limit.
+    /// Not JSON: an HTML error page, garbage, invalid UTF-8, text after the JSON.
     Syntax,
     /// Empty, or cut off before the JSON is complete.
     UnexpectedEnd,
