@@ -23,9 +23,13 @@
 //! group declared NOT_FOUND as 410, building `AuthOsError` would fail with
 //!
 //! ```text
-//! error code `NOT_FOUND` has HTTP 404 in "General Errors" but HTTP 410 in "Resource Errors":
-//! a code must carry one status everywhere; change one of the two `status = ...`
+//! error[E0080]: evaluation panicked: error code `NOT_FOUND` has HTTP 404 in "General Errors"
+//! but HTTP 410 in "Resource Errors": a code must carry one status everywhere; change one of
+//! the two `status = ...`
 //! ```
+//!
+//! (The build prints it on one line.) The same check runs for every composition of catalogs
+//! made with `#[code(transparent)]`, yours included:
 //!
 //! ```compile_fail,E0080
 //! use authos_errors::{ApiErrorCode, catalog::GeneralError};
