@@ -2,7 +2,7 @@
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{self, CodeAttr, EnumAttrs};
 use crate::errors::Errors;
@@ -56,6 +56,7 @@ impl<'a> Enum<'a> {
     /// The model of `input`; `None` (with the reason in `errors`) when it is not an enum.
     pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
         let attrs = attr::enum_attrs(&input.attrs, errors);
+        misplaced_attrs(input, errors);
         let data = match &input.data {
             Data::Enum(data) => data,
             Data::Struct(data) => {
@@ -117,6 +118,42 @@ impl<'a> Enum<'a> {
                 .iter()
                 .all(|v| v.is_unit() || v.is_transparent())
     }
+}
+
+/// Reports our attributes where the derive does not read them, which would otherwise be
+/// silently ignored: `#[code]` on the enum or a field, `#[api_error]` on a variant or a
+/// field, `#[source]` on the enum or a variant.
+fn misplaced_attrs(input: &DeriveInput, errors: &mut Errors) {
+    let mut report = |attrs: &[Attribute], place: Place| {
+        for attr in attrs {
+            let message = if attr.path().is_ident("code") && place != Place::Variant {
+                "#[code] goes on a variant, not here: move it above the variant it describes"
+            } else if attr.path().is_ident("api_error") && place != Place::Enum {
+                "#[api_error] goes on the enum, not here: move it above `enum`"
+            } else if attr.path().is_ident("source") && place != Place::Field {
+                "#[source] goes on a field, not here: write it before the field that holds the underlying error"
+            } else {
+                continue;
+            };
+            errors.spanned(attr, message);
+        }
+    };
+    report(&input.attrs, Place::Enum);
+    if let Data::Enum(data) = &input.data {
+        for variant in &data.variants {
+            report(&variant.attrs, Place::Variant);
+            for field in &variant.fields {
+                report(&field.attrs, Place::Field);
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Enum,
+    Variant,
+    Field,
 }
 
 fn fields(fields: &Fields) -> Vec<Field<'_>> {
