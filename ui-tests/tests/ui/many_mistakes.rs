@@ -1,4 +1,4 @@
-// Eight different mistakes in one enum: every one is reported in the same compile, and the
+// Nine different mistakes in one enum: every one is reported in the same compile, and the
 // code below that uses the enum type-checks against the stub impls, so nothing but the
 // derive's own errors appears.
 use authos_errors::ApiErrorCode;
