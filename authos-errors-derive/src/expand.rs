@@ -80,6 +80,7 @@ fn stubs(input: &DeriveInput, model: Option<&Enum>) -> TokenStream {
         }
         out.extend(from_impls(model, where_clause));
         out.extend(inherent_description(model, where_clause));
+        out.extend(http_impls(model, where_clause));
     }
     out
 }
