@@ -1,7 +1,8 @@
 //! Code generation: the trait impls for a checked [`Enum`], or stubs when it has errors.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, WhereClause, parse_quote};
 
 use crate::ast::{Enum, Field, Variant};
@@ -297,15 +298,22 @@ fn info_arms(e: &Enum) -> Vec<TokenStream> {
             own_before += 1;
         } else if let Some(field) = transparent_field(variant) {
             let member = &field.member;
-            arms.push(quote!(Self::#v { #member: inner } => #p::ApiErrorCode::info(inner),));
+            // Through the field's own type tokens: an inner type that is not an API error is
+            // reported on that type, once, rather than on the derive.
+            let ty = field.ty;
+            let call = quote!(<#ty as #p::ApiErrorCode>::info(inner));
+            arms.push(quote!(Self::#v { #member: inner } => #call,));
             inner_before.push(field.ty);
         }
     }
     arms
 }
 
-fn binding(field_name: &str) -> Ident {
-    format_ident!("__field_{}", field_name)
+/// The local a message arm binds a field to. It carries the message literal's span, so a
+/// field that cannot be formatted (`{limits}` of a type without `Display`) is reported on
+/// the message rather than on the derive.
+fn binding(field_name: &str, span: proc_macro2::Span) -> Ident {
+    format_ident!("__field_{}", field_name, span = span)
 }
 
 fn message_fn(e: &Enum) -> TokenStream {
@@ -316,7 +324,9 @@ fn message_fn(e: &Enum) -> TokenStream {
         let v = variant.ident;
         if let Some(field) = transparent_field(variant) {
             let member = &field.member;
-            arms.push(quote!(Self::#v { #member: inner } => #p::ApiErrorCode::message(inner),));
+            let ty = field.ty;
+            let call = quote!(<#ty as #p::ApiErrorCode>::message(inner));
+            arms.push(quote!(Self::#v { #member: inner } => #call,));
             covered += 1;
             continue;
         }
@@ -337,8 +347,11 @@ fn message_fn(e: &Enum) -> TokenStream {
             .filter_map(|name| variant.fields.iter().find(|f| f.template_name() == name))
             .collect();
         let members = used.iter().map(|f| &f.member);
-        let bindings: Vec<Ident> = used.iter().map(|f| binding(&f.template_name())).collect();
-        let format = template.format_string(|name| binding(name).to_string());
+        let bindings: Vec<Ident> = used
+            .iter()
+            .map(|f| binding(&f.template_name(), message.span()))
+            .collect();
+        let format = template.format_string(|name| binding(name, message.span()).to_string());
         arms.push(quote! {
             Self::#v { #(#members: #bindings,)* .. } =>
                 #p::Cow::Owned(#p::format!(#format, #(#bindings = #bindings),*)),
@@ -371,7 +384,9 @@ fn retry_after_fn(e: &Enum) -> TokenStream {
             let field = transparent_field(variant)?;
             let v = variant.ident;
             let member = &field.member;
-            Some(quote!(Self::#v { #member: inner } => #p::ApiErrorCode::retry_after(inner),))
+            let ty = field.ty;
+            let call = quote!(<#ty as #p::ApiErrorCode>::retry_after(inner));
+            Some(quote!(Self::#v { #member: inner } => #call,))
         })
         .collect();
     if arms.is_empty() {
@@ -429,7 +444,9 @@ fn error_impl(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
             arms.push(quote!(Self::#v { #member: inner } => #p::Error::source(inner),));
         } else if let Some(field) = variant.fields.iter().find(|f| f.source.is_some()) {
             let member = &field.member;
-            arms.push(quote!(Self::#v { #member: source, .. } => #p::Some(source.as_dyn_error()),));
+            // Spanned at the field's type: a #[source] that is not an error is reported there.
+            let call = quote_spanned!(field.ty.span()=> source.as_dyn_error());
+            arms.push(quote!(Self::#v { #member: source, .. } => #p::Some(#call),));
         }
     }
     let source_fn = if arms.is_empty() {
