@@ -101,7 +101,7 @@ pub fn __respond<E: ApiErrorCode + ?Sized>(
         tracing::error!(
             error_code = rendered.info.code,
             status = rendered.info.status,
-            message = %rendered.message,
+            error_message = %rendered.message,
             source = %SourceChain(as_error.and_then(Error::source)),
             "request failed with a server error",
         );
