@@ -1,0 +1,6 @@
+//! libFuzzer target: `authos_errors::client::parse` on arbitrary bytes (checks in `src/lib.rs`).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    authos_errors_fuzz::client_body(data);
+});

@@ -1,0 +1,154 @@
+//! The fuzz targets' checks: each takes one input of arbitrary bytes, runs a client-side parser
+//! of `authos-errors` on it, and panics if the parser panics or breaks one of its promises.
+//!
+//! Shared by the cargo-fuzz targets in `fuzz_targets/` (libFuzzer, nightly) and by the stable
+//! driver in `stable/`, so both engines check exactly the same properties. Each check returns
+//! the path the input took, so a driver can show how much of the parser a run reached.
+//!
+//! ```
+//! let body = br#"{"error":"x","error_code":"X","timestamp":"2025-01-15T10:30:00Z"}"#;
+//! assert_eq!(authos_errors_fuzz::client_body(body), "parsed, unknown code");
+//! assert_eq!(authos_errors_fuzz::retry_after(b"\x00120"), "delay-seconds");
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use std::time::Duration;
+
+use authos_errors::ApiErrorCode;
+use authos_errors::catalog::AuthOsError;
+use authos_errors::client::{self, MAX_BODY_BYTES, ParseErrorKind, RetryDecision};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
+
+/// A fuzz target: a name (its seed directory and cargo-fuzz binary) and its check.
+#[derive(Clone, Copy)]
+pub struct Target {
+    /// The name, as in `fuzz/seeds/<name>` and `cargo fuzz run <name>`.
+    pub name: &'static str,
+    /// Runs the target's checks on one input and says which path it took; panics on a finding.
+    pub check: fn(&[u8]) -> &'static str,
+}
+
+/// Every target, for drivers that run them all.
+pub const TARGETS: &[Target] = &[
+    Target {
+        name: "client_body",
+        check: client_body,
+    },
+    Target {
+        name: "retry_after",
+        check: retry_after,
+    },
+];
+
+/// `client::parse` on any bytes: a typed result, never a panic; refusals are of the right
+/// kind; and whatever parses survives being written back and parsed again.
+pub fn client_body(data: &[u8]) -> &'static str {
+    let response = match client::parse(data) {
+        Ok(response) => response,
+        Err(err) => {
+            assert_eq!(
+                err.kind() == ParseErrorKind::TooLarge,
+                data.len() > MAX_BODY_BYTES,
+                "{err}"
+            );
+            assert!(!err.to_string().is_empty());
+            return match err.kind() {
+                ParseErrorKind::TooLarge => "refused: too large",
+                ParseErrorKind::Syntax => "refused: syntax",
+                ParseErrorKind::UnexpectedEnd => "refused: unexpected end",
+                ParseErrorKind::InvalidBody => "refused: invalid body",
+                _ => "refused: other",
+            };
+        }
+    };
+    assert!(data.len() <= MAX_BODY_BYTES, "parsed {} bytes", data.len());
+    assert!(!response.to_string().is_empty());
+    // A known code is typed as the catalog entry with exactly that code.
+    if let Some(error) = response.error() {
+        assert_eq!(error.code(), response.code());
+        assert_eq!(
+            AuthOsError::from_code(response.code()).as_ref(),
+            Some(error)
+        );
+    }
+
+    let written = serde_json::to_string(response.body()).expect("a parsed body serialises");
+    let again = match client::parse(&written) {
+        Ok(again) => again,
+        // Known and reported: an offset can take a four-digit-year timestamp past 9999 (or
+        // before 0000) in UTC, where the writer cannot use RFC 3339 form.
+        Err(err)
+            if !(0..=9999).contains(&response.body().timestamp.year())
+                && err.kind() == ParseErrorKind::InvalidBody =>
+        {
+            return "parsed, UTC year outside 0000..=9999";
+        }
+        Err(err) => panic!("a body written from a parsed one does not parse: {err}\n{written}"),
+    };
+    assert_eq!(again.code(), response.code());
+    assert_eq!(again.message(), response.message());
+    assert_eq!(again.error(), response.error());
+    // The wire keeps whole seconds.
+    assert_eq!(
+        again.body().timestamp.timestamp(),
+        response.body().timestamp.timestamp()
+    );
+    if response.error().is_some() {
+        "parsed, catalog code"
+    } else {
+        "parsed, unknown code"
+    }
+}
+
+/// `Retry-After` parsing and the retry decision on any header value, at several clocks
+/// (chrono's extremes among them): never a panic, and the decision follows the status.
+///
+/// The first byte picks the clock and the attempt number; the rest, if UTF-8, is the value.
+pub fn retry_after(data: &[u8]) -> &'static str {
+    let Some((&selector, value)) = data.split_first() else {
+        return "empty";
+    };
+    let Ok(value) = std::str::from_utf8(value) else {
+        return "not UTF-8";
+    };
+    let clocks = [
+        Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).single(),
+        Utc.with_ymd_and_hms(1994, 11, 6, 8, 49, 37).single(),
+        Some(DateTime::<Utc>::MIN_UTC),
+        Some(DateTime::<Utc>::MAX_UTC),
+    ];
+    let now = clocks[usize::from(selector) % clocks.len()].expect("a valid date");
+    let attempt = u32::from(selector) * 1_000_000;
+
+    let delay = client::parse_retry_after(value, now);
+    let trimmed = value.trim();
+    let all_digits = !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit());
+    if all_digits {
+        let expected = trimmed.parse::<u64>().unwrap_or(u64::MAX);
+        assert_eq!(delay, Some(Duration::from_secs(expected)));
+    }
+
+    for status in [0, 400, 404, 429, 499, 500, 503, 599, 600] {
+        let decision = RetryDecision::for_response_at(status, Some(value), attempt, now);
+        let retryable = status == 429 || (500..=599).contains(&status);
+        assert_eq!(
+            decision.delay().is_some(),
+            retryable,
+            "{status}: {decision:?}"
+        );
+        if retryable {
+            match delay {
+                Some(delay) => assert_eq!(decision, RetryDecision::RetryAfter(delay)),
+                None => assert!(matches!(decision, RetryDecision::Backoff(_))),
+            }
+        }
+    }
+    assert!(client::backoff_delay(attempt) <= Duration::from_secs(60));
+
+    match delay {
+        Some(_) if all_digits => "delay-seconds",
+        Some(_) => "HTTP-date",
+        None => "not a Retry-After value",
+    }
+}
