@@ -34,6 +34,11 @@ use crate::{ErrorBody, ErrorCodeInfo};
 /// assert_eq!(BillingError::CATALOG.len(), 2);
 /// assert_eq!(BillingError::CATALOG[0].group, "Billing Errors");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an API error type",
+    label = "`{Self}` does not implement `ApiErrorCode`",
+    note = "#[code(transparent)] delegates to a type that derives `ApiErrorCode`: add `#[derive(ApiErrorCode)]` to `{Self}`, or give this variant its own #[code(\"CODE\", status = NNN)]"
+)]
 pub trait ApiErrorCode {
     /// Every entry this type can produce, in declaration order; a transparent variant
     /// contributes its inner type's entries in place.
