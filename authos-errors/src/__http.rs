@@ -139,14 +139,15 @@ pub type ResponsesMap = std::collections::BTreeMap<
 /// Inside a generic impl the choice is made from the impl's bounds.
 pub struct SourceProbe<'a, T: ?Sized>(pub &'a T);
 
-/// Chosen when `T: Error + 'static`: the value itself, for logging its `source()` chain.
+/// Chosen when `T: Error` (no `'static` needed, so generic enums with borrowed or
+/// non-`'static` parameters keep their impls): the value itself, for logging its `source()` chain.
 pub trait AsErrorProbe<'a> {
     /// The value as an error.
-    fn as_error(&self) -> Option<&'a (dyn Error + 'static)>;
+    fn as_error(&self) -> Option<&'a (dyn Error + 'a)>;
 }
 
-impl<'a, T: Error + 'static> AsErrorProbe<'a> for SourceProbe<'a, T> {
-    fn as_error(&self) -> Option<&'a (dyn Error + 'static)> {
+impl<'a, T: Error + 'a> AsErrorProbe<'a> for SourceProbe<'a, T> {
+    fn as_error(&self) -> Option<&'a (dyn Error + 'a)> {
         Some(self.0)
     }
 }
@@ -154,7 +155,7 @@ impl<'a, T: Error + 'static> AsErrorProbe<'a> for SourceProbe<'a, T> {
 /// Chosen when `T` is not known to implement `Error`: there is no chain to log.
 pub trait AsErrorFallback<'a> {
     /// Nothing.
-    fn as_error(&self) -> Option<&'a (dyn Error + 'static)> {
+    fn as_error(&self) -> Option<&'a (dyn Error + 'a)> {
         None
     }
 }

@@ -67,7 +67,7 @@ pub fn error_response<E: ApiErrorCode + ?Sized>(error: &E) -> HttpResponse {
 #[doc(hidden)]
 pub fn __respond<E: ApiErrorCode + ?Sized>(
     error: &E,
-    as_error: Option<&(dyn Error + 'static)>,
+    as_error: Option<&dyn Error>,
 ) -> HttpResponse {
     let rendered = RenderedError::capture(error);
     if rendered.info.is_server_error() {
