@@ -1,0 +1,207 @@
+//! Shared by the HTTP tests: a blocking HTTP client over a real socket, exact-body checks with
+//! the timestamp verified by format, and a tracing subscriber that captures what servers log.
+
+#![allow(dead_code)] // each test file uses part of it
+
+use std::fmt::{self, Write as _};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::time::Duration;
+
+use tracing::field::{Field, Visit};
+use tracing::{Event, Metadata, Subscriber, span};
+
+/// What the tests write in place of a timestamp whose format was checked.
+pub const TIMESTAMP: &str = "<timestamp>";
+
+/// One HTTP response as received.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    /// The value of header `name`, when sent once; panics when it is sent more than once.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let mut values = self
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str());
+        let first = values.next();
+        assert!(values.next().is_none(), "header {name} sent more than once");
+        first
+    }
+
+    /// The body with its one `"timestamp"` value checked (`YYYY-MM-DDTHH:MM:SSZ`) and replaced
+    /// by [`TIMESTAMP`], for exact comparison.
+    pub fn body_at_timestamp(&self) -> String {
+        stamp_free(&self.body)
+    }
+}
+
+/// `body` with its one `"timestamp":"..."` value checked and replaced by [`TIMESTAMP`].
+pub fn stamp_free(body: &str) -> String {
+    const KEY: &str = "\"timestamp\":\"";
+    let start = body.find(KEY).expect("the body has a timestamp") + KEY.len();
+    assert_eq!(
+        body[start..].matches(KEY).count(),
+        0,
+        "one timestamp only: {body}"
+    );
+    let value = body
+        .get(start..start + 20)
+        .expect("a 20-character timestamp");
+    assert!(
+        is_wire_timestamp(value),
+        "timestamp {value:?} is not YYYY-MM-DDTHH:MM:SSZ"
+    );
+    assert_eq!(
+        &body[start + 20..start + 21],
+        "\"",
+        "timestamp longer than expected: {body}"
+    );
+    format!("{}{TIMESTAMP}{}", &body[..start], &body[start + 20..])
+}
+
+fn is_wire_timestamp(value: &str) -> bool {
+    value.len() == 20
+        && value.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            10 => b == b'T',
+            13 | 16 => b == b':',
+            19 => b == b'Z',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+/// A blocking client for one server. Statuses are data, not errors; a global timeout keeps a
+/// broken server from hanging the test run.
+pub struct Client {
+    agent: ureq::Agent,
+    base: String,
+}
+
+impl Client {
+    pub fn new(addr: std::net::SocketAddr) -> Client {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(30)))
+            .build();
+        Client {
+            agent: ureq::Agent::new_with_config(config),
+            base: format!("http://{addr}"),
+        }
+    }
+
+    pub fn get(&self, path: &str, accept: Option<&str>) -> Reply {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        read(request.call())
+    }
+
+    pub fn post(&self, path: &str, json: &str, accept: Option<&str>) -> Reply {
+        let mut request = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json");
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        read(request.send(json))
+    }
+}
+
+fn read(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+    let mut response = result.expect("the server answers");
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| {
+            let value = value.to_str().expect("an ASCII header value");
+            (name.as_str().to_owned(), value.to_owned())
+        })
+        .collect();
+    let body = response.body_mut().read_to_string().expect("a UTF-8 body");
+    Reply {
+        status: response.status().as_u16(),
+        headers,
+        body,
+    }
+}
+
+/// Every event logged in this test process, one line each: `LEVEL field=value ...`.
+///
+/// Servers log from their own threads (actix-web's workers among them), so the capture is the
+/// process-wide subscriber; tests look for lines that only they can cause.
+#[derive(Clone, Default)]
+pub struct LogCapture {
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl LogCapture {
+    /// The process-wide capture, installed on first use.
+    pub fn global() -> LogCapture {
+        static GLOBAL: OnceLock<LogCapture> = OnceLock::new();
+        GLOBAL
+            .get_or_init(|| {
+                let capture = LogCapture::default();
+                tracing::subscriber::set_global_default(capture.clone())
+                    .expect("no other global subscriber in the HTTP tests");
+                capture
+            })
+            .clone()
+    }
+
+    pub fn lines(&self) -> Vec<String> {
+        self.lines
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl Subscriber for LogCapture {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &span::Attributes<'_>) -> span::Id {
+        span::Id::from_u64(1)
+    }
+    fn record(&self, _: &span::Id, _: &span::Record<'_>) {}
+    fn record_follows_from(&self, _: &span::Id, _: &span::Id) {}
+    fn event(&self, event: &Event<'_>) {
+        let mut line = event.metadata().level().to_string();
+        event.record(&mut FieldWriter(&mut line));
+        self.lines
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(line);
+    }
+    fn enter(&self, _: &span::Id) {}
+    fn exit(&self, _: &span::Id) {}
+}
+
+struct FieldWriter<'a>(&'a mut String);
+
+impl Visit for FieldWriter<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
+        let _ = write!(self.0, " {}={value:?}", field.name());
+    }
+    fn record_str(&mut self, field: &Field, value: &str) {
+        let _ = write!(self.0, " {}={value}", field.name());
+    }
+}
+
+impl Reply {
+    /// Every header as `name: value` lines, to search what was sent.
+    pub fn headers_text(&self) -> String {
+        self.headers
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}\n"))
+            .collect()
+    }
+}
