@@ -163,7 +163,7 @@ pub fn responses<E: ApiErrorCode + ?Sized>() -> Responses {
 
 /// The documented error responses of a catalog: one response per status (ascending), whose
 /// `application/json` and `application/problem+json` contents carry one example per code, named
-/// by the code, in catalog order (a code listed twice keeps its first entry). A 401 documents
+/// by the code (a code listed twice keeps its first entry, as `from_code` does). A 401 documents
 /// the `WWW-Authenticate` header; a 429 or 503 documents `Retry-After`.
 ///
 /// Several catalogs can be documented together by concatenating them:

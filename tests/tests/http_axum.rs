@@ -6,9 +6,7 @@
 mod app;
 mod http_support;
 
-use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::Arc;
-use std::thread::JoinHandle;
 use std::time::Instant;
 
 use authos_errors::axum::ProblemJsonLayer;
@@ -16,66 +14,12 @@ use authos_errors::catalog::{AuthOsError, AuthenticationError, ScimError};
 use authos_errors::problem::ProblemConfig;
 use axum::Router;
 use axum::routing::get;
-use http_support::{Client, LogCapture, Reply, TIMESTAMP};
-
-/// A server on 127.0.0.1:<ephemeral> running `router` on its own thread until dropped.
-struct Server {
-    addr: SocketAddr,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl Server {
-    fn start(router: Router) -> Server {
-        LogCapture::global();
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
-        listener
-            .set_nonblocking(true)
-            .expect("non-blocking listener");
-        let addr = listener.local_addr().expect("the bound address");
-        let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_io()
-                .build()
-                .expect("a tokio runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
-                axum::serve(listener, router)
-                    .with_graceful_shutdown(async move {
-                        let _ = stopped.await;
-                    })
-                    .await
-                    .expect("the server runs");
-            });
-        });
-        Server {
-            addr,
-            shutdown: Some(shutdown),
-            thread: Some(thread),
-        }
-    }
-
-    fn client(&self) -> Client {
-        Client::new(self.addr)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
+use http_support::{AxumServer, LogCapture, Reply, TIMESTAMP};
 
 /// The demo app with a frozen clock, so the rate-limit window never moves.
-fn demo() -> Server {
+fn demo() -> AxumServer {
     let frozen = Instant::now();
-    Server::start(app::app(Arc::new(move || frozen)))
+    AxumServer::start(app::app(Arc::new(move || frozen)))
 }
 
 const PROBLEM: Option<&str> = Some("application/problem+json");
@@ -423,7 +367,7 @@ fn invalid_tokens_get_an_rfc6750_challenge_under_the_configured_realm_and_type_b
                 .with_realm("example")
                 .with_type_base("https://errors.example.com/"),
         ));
-    let server = Server::start(router);
+    let server = AxumServer::start(router);
     let client = server.client();
 
     let reply = client.get("/expired", None);

@@ -1,10 +1,13 @@
 //! Shared by the HTTP tests: a blocking HTTP client over a real socket, exact-body checks with
-//! the timestamp verified by format, and a tracing subscriber that captures what servers log.
+//! the timestamp verified by format, an axum server on an ephemeral port, and a tracing
+//! subscriber that captures what servers log.
 
 #![allow(dead_code)] // each test file uses part of it
 
 use std::fmt::{self, Write as _};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use tracing::field::{Field, Visit};
@@ -203,5 +206,59 @@ impl Reply {
             .iter()
             .map(|(name, value)| format!("{name}: {value}\n"))
             .collect()
+    }
+}
+
+/// A server on 127.0.0.1:<ephemeral> running `router` on its own thread until dropped.
+pub struct AxumServer {
+    addr: SocketAddr,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl AxumServer {
+    pub fn start(router: axum::Router) -> AxumServer {
+        LogCapture::global();
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
+        listener
+            .set_nonblocking(true)
+            .expect("non-blocking listener");
+        let addr = listener.local_addr().expect("the bound address");
+        let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_io()
+                .build()
+                .expect("a tokio runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(async move {
+                        let _ = stopped.await;
+                    })
+                    .await
+                    .expect("the server runs");
+            });
+        });
+        AxumServer {
+            addr,
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(self.addr)
+    }
+}
+
+impl Drop for AxumServer {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
