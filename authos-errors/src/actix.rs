@@ -118,6 +118,9 @@ impl<E: ApiErrorCode + Error + 'static> ResponseError for Detailed<E> {
 /// actix-web middleware that answers errors as RFC 9457 `application/problem+json` when the
 /// request's `Accept` prefers it, and applies a [`ProblemConfig`]. See the [module docs](self).
 ///
+/// Like actix-web's own middleware it is per worker (`!Send`): make it inside the
+/// `HttpServer::new` factory, from a `ProblemConfig` the factory clones.
+///
 /// ```
 /// use actix_web::App;
 /// use authos_errors::actix::ProblemJsonMiddleware;

@@ -92,10 +92,7 @@ pub fn error_response<E: ApiErrorCode + ?Sized>(error: &E) -> Response {
 /// What the derived impls call: `as_error` is the error itself when its type implements
 /// `Error`, so that its `source()` chain can be logged.
 #[doc(hidden)]
-pub fn __respond<E: ApiErrorCode + ?Sized>(
-    error: &E,
-    as_error: Option<&dyn Error>,
-) -> Response {
+pub fn __respond<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
     let rendered = RenderedError::capture(error);
     if rendered.info.is_server_error() {
         tracing::error!(
