@@ -20,6 +20,42 @@
 //! middleware see it) is rendered by actix-web after this middleware has run, so it stays plain
 //! JSON.
 //!
+//! # Example
+//!
+//! ```no_run
+//! use actix_web::{App, HttpResponse, HttpServer, web};
+//! use authos_errors::ApiErrorCode;
+//! use authos_errors::actix::ProblemJsonMiddleware;
+//! use authos_errors::catalog::{AuthOsError, AuthenticationError};
+//!
+//! #[derive(Debug, ApiErrorCode)]
+//! enum StoreError {
+//!     /// Database operation failed
+//!     #[code("DATABASE_ERROR", status = 500, resolution = "Retry; contact support if persists")]
+//!     Database(#[source] std::io::Error), // logged with tracing::error!, never sent
+//! }
+//!
+//! async fn me() -> Result<HttpResponse, AuthOsError> {
+//!     Err(AuthenticationError::TokenExpired.into()) // 401 + WWW-Authenticate: Bearer ... invalid_token
+//! }
+//!
+//! async fn report() -> Result<HttpResponse, StoreError> {
+//!     Err(StoreError::Database(std::io::Error::other("connection refused")))
+//! }
+//!
+//! fn main() -> std::io::Result<()> {
+//!     let server = HttpServer::new(|| {
+//!         App::new()
+//!             .wrap(ProblemJsonMiddleware::default()) // problem+json when Accept prefers it
+//!             .route("/me", web::get().to(me))
+//!             .route("/report", web::get().to(report))
+//!     });
+//!     actix_web::rt::System::new().block_on(server.bind(("127.0.0.1", 8080))?.run())
+//! }
+//! ```
+//!
+//! Without a server:
+//!
 //! ```
 //! use actix_web::ResponseError;
 //! use authos_errors::catalog::{AuthOsError, GeneralError};

@@ -30,6 +30,42 @@
 //! [`ProblemConfig`] (the `type` URI base, the Bearer realm). Without the layer, errors are
 //! always plain JSON. The layer leaves every other response untouched.
 //!
+//! # Example
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use authos_errors::axum::ProblemJsonLayer;
+//! use authos_errors::catalog::{AuthOsError, GeneralError, ResourceError};
+//! use authos_errors::{ApiErrorCodeExt, Detailed};
+//! use axum::{Router, extract::Path, routing::get};
+//!
+//! async fn organization(Path(slug): Path<String>) -> Result<String, Detailed<AuthOsError>> {
+//!     match slug.as_str() {
+//!         "acme" => Ok("Acme Corp".to_owned()),
+//!         _ => Err(AuthOsError::from(ResourceError::NotFound)
+//!             .with_message(format!("No organization `{slug}`"))),
+//!     }
+//! }
+//!
+//! async fn limited() -> Result<&'static str, Detailed<GeneralError>> {
+//!     Err(GeneralError::RateLimitExceeded.with_retry_after(Duration::from_secs(30)))
+//! }
+//!
+//! fn main() -> std::io::Result<()> {
+//!     let app = Router::new()
+//!         .route("/organizations/{slug}", get(organization))
+//!         .route("/limited", get(limited))
+//!         .layer(ProblemJsonLayer::default()); // problem+json when Accept prefers it
+//!     let runtime = tokio::runtime::Builder::new_current_thread().enable_io().build()?;
+//!     runtime.block_on(async {
+//!         let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+//!         axum::serve(listener, app).await
+//!     })
+//! }
+//! ```
+//!
+//! Without a server:
+//!
 //! ```
 //! use axum_core::response::IntoResponse;
 //! use authos_errors::catalog::{AuthOsError, AuthenticationError};
