@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
         --engine) engine="${2:?--engine needs auto, libfuzzer or stable}"; shift 2 ;;
         --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
         --target) target="${2:?--target needs a name or all}"; shift 2 ;;
-        --smoke) engine=stable; runs=20000; shift ;;
+        --smoke) engine=stable; runs=200000; shift ;;
         -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         *) echo "fuzz.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac

@@ -197,7 +197,7 @@ fn mutate(input: &mut Vec<u8>, donor: &[u8], rng: &mut Rng, max_len: usize) {
             input.drain(start..end);
         }
         // Insert a token.
-        3 | 4 | 5 => {
+        3..=5 => {
             let at = rng.below(len + 1);
             let token = rng.pick(TOKENS);
             input.splice(at..at, token.iter().copied());
