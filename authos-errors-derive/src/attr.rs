@@ -12,7 +12,7 @@ use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitBool, LitStr, Meta, Token};
 use crate::errors::Errors;
 use crate::suggest::{closest, is_screaming_snake, screaming_snake};
 
-const ENUM_KEYS: &[&str] = &["group", "display", "serialize", "from_code", "from"];
+const ENUM_KEYS: &[&str] = &["group", "display", "serialize", "from_code", "from", "http"];
 const VARIANT_KEYS: &[&str] = &["status", "resolution", "description", "message"];
 const EXAMPLE: &str = r#"#[code("CARD_DECLINED", status = 402)]"#;
 
@@ -28,6 +28,8 @@ pub struct EnumAttrs {
     pub from_code: bool,
     /// Generate `From<Inner>` for transparent variants.
     pub from: bool,
+    /// Generate the impls of the enabled HTTP integrations (axum, actix-web, utoipa).
+    pub http: bool,
 }
 
 /// What `#[code(...)]` says about one variant.
@@ -210,6 +212,7 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
         serialize: true,
         from_code: true,
         from: true,
+        http: true,
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("api_error")) {
@@ -301,6 +304,7 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
                 "display" => out.display = flag,
                 "serialize" => out.serialize = flag,
                 "from_code" => out.from_code = flag,
+                "http" => out.http = flag,
                 _ => out.from = flag,
             }
         }

@@ -142,6 +142,9 @@ fn impls(e: &Enum) -> TokenStream {
 /// integrations (axum, actix-web, utoipa) whose features are enabled on `authos-errors`: this
 /// macro cannot see those features, a `macro_rules!` of that crate can.
 fn http_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    if !e.attrs.http {
+        return TokenStream::new();
+    }
     let ident = e.ident;
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
     let predicates = where_clause.into_iter().flat_map(|w| w.predicates.iter());

@@ -48,7 +48,8 @@
 //!
 //! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
 //! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
-//! (no `Serialize`), `from_code = false` (no `from_code`) and `from = false` (no `From` impls).
+//! (no `Serialize`), `from_code = false` (no `from_code`), `from = false` (no `From` impls) and
+//! `http = false` (none of the axum / actix-web / utoipa impls, for an enum that answers HTTP its own way).
 //!
 //! Generated: `impl ApiErrorCode`, `Serialize` (the body, stamped now), `Display` (the message),
 //! `std::error::Error`, `From` for transparent variants, an inherent `description()`, and, when
