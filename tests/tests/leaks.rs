@@ -1,13 +1,16 @@
 //! Leak-proofing: a body never carries the text of a `#[source]` error nor of a field the message
 //! template does not name, and a 5xx body says only the catalog description or the declared
 //! message (DESIGN.md, "Quality bars"). Checked over the serialised bytes, the parsed body and
-//! the message, for several enum shapes, every 5xx entry of the AuthOS catalog, and random secrets.
+//! the message, for several enum shapes, every 5xx entry of the AuthOS catalog, and random secrets;
+//! then over the RFC 9457 problem document and the bytes and headers of the axum and actix-web
+//! responses (built in process; the socket tests are `http_axum.rs` and `http_actix.rs`).
 
 use std::error::Error;
 use std::fmt;
 
 use authos_errors::catalog::{AuthOsError, InfrastructureError};
-use authos_errors::{ApiErrorCode, ErrorBody};
+use authos_errors::problem::{ProblemConfig, ProblemDetails};
+use authos_errors::{ApiErrorCode, ApiErrorCodeExt, ErrorBody};
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 
@@ -227,5 +230,124 @@ proptest! {
                 prop_assert!(!text.contains(escaped.trim_matches('"')), "{:?} leaked in {}", err, text);
             }
         }
+    }
+}
+
+/// One value of every `LeakError` shape, each hiding `SECRET` in a source or an undeclared field.
+fn every_shape() -> Vec<LeakError> {
+    vec![
+        LeakError::TupleSource(std::io::Error::other(SECRET)),
+        LeakError::NamedSource {
+            bucket: "avatars".into(),
+            token: SECRET.into(),
+            cause: SECRET.into(),
+        },
+        LeakError::ChainedSource(connect_error()),
+        LeakError::UndeclaredFields {
+            query: SECRET.into(),
+            attempt: 1,
+        },
+        LeakError::ClientError {
+            field: "email".into(),
+            submitted: SECRET.into(),
+            cause: std::io::Error::other(SECRET),
+        },
+    ]
+}
+
+#[test]
+fn problem_documents_carry_no_secret() {
+    let config = ProblemConfig::default();
+    for err in every_shape() {
+        let document =
+            serde_json::to_string(&ProblemDetails::new(&err, &config)).expect("serialises");
+        assert!(!document.contains(SECRET), "{err:?} leaked in {document}");
+        let value: serde_json::Value = serde_json::from_str(&document).expect("valid JSON");
+        assert_eq!(value["detail"], err.message().as_ref());
+        assert_eq!(value["title"], err.description());
+    }
+    for row in AuthOsError::CATALOG.iter().filter(|row| row.status >= 500) {
+        let err = AuthOsError::from_code(row.code).expect("a catalog code");
+        let document =
+            serde_json::to_value(ProblemDetails::new(&err, &config)).expect("serialises");
+        assert_eq!(document["detail"], row.description);
+        assert_eq!(document["title"], row.description);
+    }
+}
+
+/// Status, every header value, and the body bytes of an axum response.
+fn axum_parts(response: axum::response::Response) -> (u16, Vec<String>, Vec<u8>) {
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .values()
+        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+        .collect();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime");
+    let body = runtime
+        .block_on(axum::body::to_bytes(response.into_body(), usize::MAX))
+        .expect("an in-memory body");
+    (status, headers, body.to_vec())
+}
+
+#[test]
+fn axum_responses_carry_no_secret() {
+    use axum::response::IntoResponse;
+
+    for err in every_shape() {
+        let expected_message = err.message().into_owned();
+        let expected_status = err.status();
+        let debug = format!("{err:?}");
+        let (status, headers, body) = axum_parts(err.into_response());
+        assert_eq!(status, expected_status);
+        let text = String::from_utf8(body).expect("UTF-8 body");
+        assert!(!text.contains(SECRET), "{debug} leaked in {text}");
+        for header in headers {
+            assert!(
+                !header.contains(SECRET),
+                "{debug} leaked in header {header}"
+            );
+        }
+        let parsed: ErrorBody<'_> = serde_json::from_str(&text).expect("an error body");
+        assert_eq!(parsed.error, expected_message);
+    }
+    for row in AuthOsError::CATALOG.iter().filter(|row| row.status >= 500) {
+        let err = AuthOsError::from_code(row.code).expect("a catalog code");
+        let (status, _, body) = axum_parts(err.into_response());
+        assert_eq!(status, row.status);
+        let parsed: ErrorBody<'_> = serde_json::from_slice(&body).expect("an error body");
+        assert_eq!(parsed.error, row.description);
+    }
+    // A `Detailed` wrapper over a source-carrying error keeps the source out too.
+    let detailed = LeakError::TupleSource(std::io::Error::other(SECRET))
+        .with_retry_after(std::time::Duration::from_secs(5));
+    let (_, headers, body) = axum_parts(detailed.into_response());
+    assert!(!String::from_utf8_lossy(&body).contains(SECRET));
+    assert!(headers.iter().all(|header| !header.contains(SECRET)));
+}
+
+#[test]
+fn actix_responses_carry_no_secret() {
+    use actix_web::ResponseError;
+
+    for err in every_shape() {
+        let response = err.error_response();
+        assert_eq!(response.status().as_u16(), err.status());
+        for (_, value) in response.headers() {
+            let header = String::from_utf8_lossy(value.as_bytes());
+            assert!(
+                !header.contains(SECRET),
+                "{err:?} leaked in header {header}"
+            );
+        }
+        let body = actix_web::rt::System::new()
+            .block_on(actix_web::body::to_bytes(response.into_body()))
+            .expect("an in-memory body");
+        let text = String::from_utf8_lossy(&body);
+        assert!(!text.contains(SECRET), "{err:?} leaked in {text}");
+        let parsed: ErrorBody<'_> = serde_json::from_slice(&body).expect("an error body");
+        assert_eq!(parsed.error, err.message());
     }
 }
