@@ -55,7 +55,7 @@ if [ "$engine" = auto ]; then
     fi
 fi
 
-targets=(client_body retry_after)
+targets=(client_body retry_after http_headers)
 if [ "$target" != all ]; then
     targets=("$target")
 fi

@@ -15,9 +15,10 @@
 
 use std::time::Duration;
 
-use authos_errors::ApiErrorCode;
-use authos_errors::catalog::AuthOsError;
+use authos_errors::catalog::{AuthOsError, AuthenticationError};
 use authos_errors::client::{self, MAX_BODY_BYTES, ParseErrorKind, RetryDecision};
+use authos_errors::problem::{self, ErrorFormat};
+use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
 use chrono::{DateTime, Datelike, TimeZone, Utc};
 
 /// A fuzz target: a name (its seed directory and cargo-fuzz binary) and its check.
@@ -38,6 +39,10 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "retry_after",
         check: retry_after,
+    },
+    Target {
+        name: "http_headers",
+        check: http_headers,
     },
 ];
 
@@ -150,5 +155,36 @@ pub fn retry_after(data: &[u8]) -> &'static str {
         Some(_) if all_digits => "delay-seconds",
         Some(_) => "HTTP-date",
         None => "not a Retry-After value",
+    }
+}
+
+/// The server side's parsing of request text and writing of header text: `Accept`
+/// negotiation on any value, and the `WWW-Authenticate` challenge built from any message and
+/// realm, which must stay one well-formed header (printable ASCII, no quote or backslash
+/// smuggled into its quoted strings).
+///
+/// The input, if UTF-8, is the `Accept` value; split at its first `\n`, it is also the realm
+/// and the message.
+pub fn http_headers(data: &[u8]) -> &'static str {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return "not UTF-8";
+    };
+    let format = ErrorFormat::negotiate(Some(text));
+
+    let (realm, message) = text.split_once('\n').unwrap_or((text, text));
+    let err = AuthenticationError::TokenExpired.with_message(message.to_owned());
+    let header = problem::www_authenticate(&err, realm).expect("a 401 has a challenge");
+    assert!(
+        header.bytes().all(|b| (0x20..=0x7e).contains(&b)),
+        "not a printable-ASCII header: {header:?}"
+    );
+    assert!(!header.contains('\\'), "{header:?}");
+    // Exactly the six quotes of `realm="..."`, `error="..."` and `error_description="..."`.
+    assert_eq!(header.matches('"').count(), 6, "{header:?}");
+    assert!(header.starts_with("Bearer realm=\""), "{header:?}");
+
+    match format {
+        ErrorFormat::ProblemJson => "Accept: problem+json",
+        ErrorFormat::Json => "Accept: json",
     }
 }
