@@ -77,7 +77,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
-use crate::problem::{self, DEFAULT_REALM, ErrorFormat, ProblemConfig, RenderedError, SourceChain};
+use crate::problem::{self, DEFAULT_REALM, ErrorFormat, ProblemConfig, RenderedError};
 use crate::{ApiErrorCode, Detailed};
 
 /// The status of `error` as actix-web's type.
@@ -106,15 +106,7 @@ pub fn __respond<E: ApiErrorCode + ?Sized>(
     as_error: Option<&dyn Error>,
 ) -> HttpResponse {
     let rendered = RenderedError::capture(error);
-    if rendered.info.is_server_error() {
-        tracing::error!(
-            error_code = rendered.info.code,
-            status = rendered.info.status,
-            error_message = %rendered.message,
-            source = %SourceChain(as_error.and_then(Error::source)),
-            "request failed with a server error",
-        );
-    }
+    rendered.log_if_server_error(as_error);
     let mut builder = HttpResponse::build(__status(error));
     builder.insert_header((header::CONTENT_TYPE, problem::APPLICATION_JSON));
     if let Some(seconds) = rendered.retry_after {

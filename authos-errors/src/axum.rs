@@ -94,7 +94,7 @@ use axum_core::response::{IntoResponse, Response};
 use http::header::{self, HeaderValue};
 use http::{Request, StatusCode};
 
-use crate::problem::{self, DEFAULT_REALM, ErrorFormat, ProblemConfig, RenderedError, SourceChain};
+use crate::problem::{self, DEFAULT_REALM, ErrorFormat, ProblemConfig, RenderedError};
 use crate::{ApiErrorCode, Detailed};
 
 /// The response of `error`, as the derived `IntoResponse` impls build it, for types whose
@@ -130,15 +130,7 @@ pub fn error_response<E: ApiErrorCode + ?Sized>(error: &E) -> Response {
 #[doc(hidden)]
 pub fn __respond<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
     let rendered = RenderedError::capture(error);
-    if rendered.info.is_server_error() {
-        tracing::error!(
-            error_code = rendered.info.code,
-            status = rendered.info.status,
-            error_message = %rendered.message,
-            source = %SourceChain(as_error.and_then(Error::source)),
-            "request failed with a server error",
-        );
-    }
+    rendered.log_if_server_error(as_error);
     let status =
         StatusCode::from_u16(rendered.info.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = Response::new(Body::from(

@@ -539,6 +539,20 @@ impl RenderedError {
     pub(crate) fn www_authenticate(&self, realm: &str) -> Option<String> {
         challenge(self.info, &self.message, realm)
     }
+
+    /// Logs a 5xx with its `source()` chain: the one place the underlying error's text goes,
+    /// since the body never carries it. `as_error` is the error itself when it implements `Error`.
+    pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
+        if self.info.is_server_error() {
+            tracing::error!(
+                error_code = self.info.code,
+                status = self.info.status,
+                error_message = %self.message,
+                source = %SourceChain(as_error.and_then(std::error::Error::source)),
+                "request failed with a server error",
+            );
+        }
+    }
 }
 
 #[cfg(any(feature = "axum", feature = "actix-web"))]

@@ -13,7 +13,9 @@ use authos_errors::actix::ProblemJsonMiddleware;
 use authos_errors::catalog::{AuthOsError, AuthenticationError, GeneralError, ResourceError};
 use authos_errors::problem::ProblemConfig;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed};
-use http_support::{Client, LogCapture, Reply, TIMESTAMP};
+use http_support::{
+    Client, LogCapture, PROBLEM, TIMESTAMP, assert_json_error, assert_problem, body,
+};
 
 /// What the failing store says; it must reach the logs and never a response.
 const STORE_FAILURE: &str = "disk /var/lib/authos full (user=admin, token=abc123)";
@@ -124,27 +126,6 @@ impl Drop for Server {
             let _ = thread.join();
         }
     }
-}
-
-const PROBLEM: Option<&str> = Some("application/problem+json");
-
-fn body(error: &str, code: &str) -> String {
-    format!(r#"{{"error":"{error}","error_code":"{code}","timestamp":"{TIMESTAMP}"}}"#)
-}
-
-fn assert_json_error(reply: &Reply, status: u16, expected_body: &str) {
-    assert_eq!(reply.status, status, "{}", reply.body);
-    assert_eq!(reply.header("content-type"), Some("application/json"));
-    assert_eq!(reply.body_at_timestamp(), expected_body);
-}
-
-fn assert_problem(reply: &Reply, status: u16, expected_body: &str) {
-    assert_eq!(reply.status, status, "{}", reply.body);
-    assert_eq!(
-        reply.header("content-type"),
-        Some("application/problem+json")
-    );
-    assert_eq!(reply.body_at_timestamp(), expected_body);
 }
 
 #[test]

@@ -14,33 +14,14 @@ use authos_errors::catalog::{AuthOsError, AuthenticationError, ScimError};
 use authos_errors::problem::ProblemConfig;
 use axum::Router;
 use axum::routing::get;
-use http_support::{AxumServer, LogCapture, Reply, TIMESTAMP};
+use http_support::{
+    AxumServer, LogCapture, PROBLEM, TIMESTAMP, assert_json_error, assert_problem, body,
+};
 
 /// The demo app with a frozen clock, so the rate-limit window never moves.
 fn demo() -> AxumServer {
     let frozen = Instant::now();
     AxumServer::start(app::app(Arc::new(move || frozen)))
-}
-
-const PROBLEM: Option<&str> = Some("application/problem+json");
-
-fn body(error: &str, code: &str) -> String {
-    format!(r#"{{"error":"{error}","error_code":"{code}","timestamp":"{TIMESTAMP}"}}"#)
-}
-
-fn assert_json_error(reply: &Reply, status: u16, expected_body: &str) {
-    assert_eq!(reply.status, status, "{}", reply.body);
-    assert_eq!(reply.header("content-type"), Some("application/json"));
-    assert_eq!(reply.body_at_timestamp(), expected_body);
-}
-
-fn assert_problem(reply: &Reply, status: u16, expected_body: &str) {
-    assert_eq!(reply.status, status, "{}", reply.body);
-    assert_eq!(
-        reply.header("content-type"),
-        Some("application/problem+json")
-    );
-    assert_eq!(reply.body_at_timestamp(), expected_body);
 }
 
 fn credentials(email: &str, password: &str) -> String {

@@ -262,3 +262,28 @@ impl Drop for AxumServer {
         }
     }
 }
+
+/// The `Accept` value that asks for RFC 9457 problem details.
+pub const PROBLEM: Option<&str> = Some("application/problem+json");
+
+/// The expected JSON body, with the timestamp placeholder.
+pub fn body(error: &str, code: &str) -> String {
+    format!(r#"{{"error":"{error}","error_code":"{code}","timestamp":"{TIMESTAMP}"}}"#)
+}
+
+/// Status, content type and body of a plain JSON error reply.
+pub fn assert_json_error(reply: &Reply, status: u16, expected_body: &str) {
+    assert_eq!(reply.status, status, "{}", reply.body);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.body_at_timestamp(), expected_body);
+}
+
+/// Status, content type and body of a problem+json reply.
+pub fn assert_problem(reply: &Reply, status: u16, expected_body: &str) {
+    assert_eq!(reply.status, status, "{}", reply.body);
+    assert_eq!(
+        reply.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert_eq!(reply.body_at_timestamp(), expected_body);
+}
