@@ -181,6 +181,22 @@ fn value_span(value: &Value) -> TokenStream {
     }
 }
 
+/// A word with no `= value`: a known key missing its value, or an unknown key.
+fn bare_word(errors: &mut Errors, word: &Ident, known: &[&str], place: &str) {
+    let name = word.unraw().to_string();
+    if known.contains(&name.as_str()) {
+        errors.at(
+            word.span(),
+            format!(
+                "`{name}` needs a value: write `{name} = {}`",
+                example_value(&name)
+            ),
+        );
+    } else {
+        unknown_key(errors, word, known, place);
+    }
+}
+
 fn unknown_key(errors: &mut Errors, key: &Ident, known: &[&str], place: &str) {
     let name = key.unraw().to_string();
     let hint = match closest(&name, known) {
@@ -223,18 +239,7 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
             let (key, value) = match arg {
                 Arg::KeyValue { key, value } => (key, value),
                 Arg::Word(word) => {
-                    let name = word.unraw().to_string();
-                    if ENUM_KEYS.contains(&name.as_str()) {
-                        errors.at(
-                            word.span(),
-                            format!(
-                                "`{name}` needs a value: write `{name} = {}`",
-                                example_value(&name)
-                            ),
-                        );
-                    } else {
-                        unknown_key(errors, &word, ENUM_KEYS, "#[api_error]");
-                    }
+                    bare_word(errors, &word, ENUM_KEYS, "#[api_error]");
                     continue;
                 }
                 Arg::Lit(lit) => {
@@ -418,18 +423,7 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
                 continue;
             }
             Arg::Word(word) => {
-                let name = word.unraw().to_string();
-                if VARIANT_KEYS.contains(&name.as_str()) {
-                    errors.at(
-                        word.span(),
-                        format!(
-                            "`{name}` needs a value: write `{name} = {}`",
-                            example_value(&name)
-                        ),
-                    );
-                } else {
-                    unknown_key(errors, &word, VARIANT_KEYS, "#[code]");
-                }
+                bare_word(errors, &word, VARIANT_KEYS, "#[code]");
                 continue;
             }
             Arg::Lit(Lit::Str(extra)) => {
