@@ -88,7 +88,7 @@
 //! - `utoipa`: OpenAPI schemas and documented responses.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Lets the derive's `::authos_errors::...` paths resolve inside this crate too.
 extern crate self as authos_errors;
