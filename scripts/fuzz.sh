@@ -35,7 +35,7 @@ case "$runs" in
 esac
 
 has_nightly() {
-    command -v rustup >/dev/null 2>&1 && rustup toolchain list | grep -q '^nightly'
+    command -v rustup >/dev/null 2>&1 && rustup toolchain list | grep '^nightly' >/dev/null
 }
 
 ensure_cargo_fuzz() {
