@@ -1,6 +1,6 @@
 //! Code generation: the trait impls for a checked [`Enum`], or stubs when it has errors.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, WhereClause, parse_quote};
@@ -91,9 +91,10 @@ fn impls(e: &Enum) -> TokenStream {
     let ident = e.ident;
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
     let where_clause = inferred_bounds(e);
-    let table = doc_table(e);
+    // One literal, cloned where it is used: escaping a large table is a real cost.
+    let table = Literal::string(&doc_table(e));
     let catalog = catalog_expr(e);
-    let info_arms = info_arms(e);
+    let info_body = info_body(e);
     let message_fn = message_fn(e);
     let retry_after_fn = retry_after_fn(e);
 
@@ -106,9 +107,7 @@ fn impls(e: &Enum) -> TokenStream {
 
             #[inline]
             fn info(&self) -> &'static #p::ErrorCodeInfo {
-                match self {
-                    #(#info_arms)*
-                }
+                #info_body
             }
 
             #message_fn
@@ -229,28 +228,20 @@ fn inferred_bounds(e: &Enum) -> Option<WhereClause> {
     clause
 }
 
-fn info_literal(e: &Enum, own: &OwnCode, variant: &Variant) -> TokenStream {
-    let p = private();
+/// One catalog entry as a call of the local `__entry` that [`catalog_expr`] declares: a dozen
+/// tokens per variant instead of a struct literal's forty, which matters for enums of
+/// thousands of variants.
+fn info_entry(own: &OwnCode, variant: &Variant) -> TokenStream {
     let code = &own.code;
     let status = Literal::u16_unsuffixed(own.status.unwrap_or(500));
     let description = own
         .description
-        .clone()
-        .or_else(|| variant.doc.clone())
+        .as_deref()
+        .or(variant.doc.as_deref())
         .unwrap_or_default();
-    let resolution = match &own.resolution {
-        Some(text) => quote!(#p::Some(#text)),
-        None => quote!(#p::None),
-    };
-    let group = e.group();
-    quote! {
-        #p::ErrorCodeInfo {
-            code: #code,
-            status: #status,
-            description: #description,
-            resolution: #resolution,
-            group: #group,
-        }
+    match &own.resolution {
+        Some(text) => quote!(__entry(#code, #status, #description, __Some(#text))),
+        None => quote!(__entry(#code, #status, #description, __None)),
     }
 }
 
@@ -260,7 +251,7 @@ fn catalog_expr(e: &Enum) -> TokenStream {
     let mut run: Vec<TokenStream> = Vec::new();
     for variant in &e.variants {
         if let Some(own) = own_code(variant) {
-            run.push(info_literal(e, own, variant));
+            run.push(info_entry(own, variant));
         } else if let Some(field) = transparent_field(variant) {
             if !run.is_empty() {
                 parts.push(quote!(&[#(#run),*]));
@@ -270,20 +261,38 @@ fn catalog_expr(e: &Enum) -> TokenStream {
             parts.push(quote!(<#ty as #p::ApiErrorCode>::CATALOG));
         }
     }
-    if parts.is_empty() {
-        return quote!(&[#(#run),*]);
-    }
-    if !run.is_empty() {
-        parts.push(quote!(&[#(#run),*]));
-    }
+    let group = e.group();
+    let entries = if parts.is_empty() {
+        quote!(&[#(#run),*])
+    } else {
+        if !run.is_empty() {
+            parts.push(quote!(&[#(#run),*]));
+        }
+        quote! {{
+            const PARTS: &[&[#p::ErrorCodeInfo]] = &[#(#parts),*];
+            const ALL: [#p::ErrorCodeInfo; #p::catalog_len(PARTS)] = #p::concat_catalog(PARTS);
+            &ALL
+        }}
+    };
     quote! {{
-        const PARTS: &[&[#p::ErrorCodeInfo]] = &[#(#parts),*];
-        const ALL: [#p::ErrorCodeInfo; #p::catalog_len(PARTS)] = #p::concat_catalog(PARTS);
-        &ALL
+        #[allow(unused_imports)]
+        use #p::{None as __None, Some as __Some};
+        #[allow(dead_code)]
+        const fn __entry(
+            code: &'static str,
+            status: u16,
+            description: &'static str,
+            resolution: #p::Option<&'static str>,
+        ) -> #p::ErrorCodeInfo {
+            #p::ErrorCodeInfo { code, status, description, resolution, group: #group }
+        }
+        #entries
     }}
 }
 
-fn info_arms(e: &Enum) -> Vec<TokenStream> {
+/// The body of `info()`: an index into `CATALOG` for own codes, a call into the field for
+/// transparent variants.
+fn info_body(e: &Enum) -> TokenStream {
     let p = private();
     let mut arms = Vec::new();
     let mut own_before = 0usize;
@@ -297,7 +306,7 @@ fn info_arms(e: &Enum) -> Vec<TokenStream> {
             } else {
                 quote!(#at #(+ <#inner_before as #p::ApiErrorCode>::CATALOG.len())*)
             };
-            arms.push(quote!(Self::#v { .. } => &Self::CATALOG[#index],));
+            arms.push(quote!(Self::#v { .. } => #index,));
             own_before += 1;
         } else if let Some(field) = transparent_field(variant) {
             let member = &field.member;
@@ -305,11 +314,15 @@ fn info_arms(e: &Enum) -> Vec<TokenStream> {
             // reported on that type, once, rather than on the derive.
             let ty = field.ty;
             let call = quote!(<#ty as #p::ApiErrorCode>::info(inner));
-            arms.push(quote!(Self::#v { #member: inner } => #call,));
+            arms.push(quote!(Self::#v { #member: inner } => return #call,));
             inner_before.push(field.ty);
         }
     }
-    arms
+    if own_before == 0 {
+        // Every arm returns: no index to take (and no unreachable indexing to warn about).
+        return quote!(match self { #(#arms)* });
+    }
+    quote!(&Self::CATALOG[match self { #(#arms)* }])
 }
 
 /// The local a message arm binds a field to. It carries the message literal's span, so a
@@ -502,36 +515,37 @@ fn serialize_impl(
 fn from_code_body(e: &Enum) -> TokenStream {
     let p = private();
     let mut steps = Vec::new();
-    let mut run: Vec<(&Variant, String)> = Vec::new();
-    let flush = |run: &mut Vec<(&Variant, String)>, steps: &mut Vec<TokenStream>| {
+    // (variant, its code literal, the code's length)
+    let mut run: Vec<(&Variant, &syn::LitStr, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(&Variant, &syn::LitStr, usize)>, steps: &mut Vec<TokenStream>| {
         if run.is_empty() {
             return;
         }
-        let mut lengths: Vec<usize> = run.iter().map(|(_, code)| code.len()).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        let by_length = lengths.into_iter().map(|len| {
-            let arms = run
-                .iter()
-                .filter(|(_, c)| c.len() == len)
-                .map(|(variant, code)| {
-                    let v = variant.ident;
-                    quote!(#code => return #p::Some(Self::#v),)
-                });
-            let len = Literal::usize_unsuffixed(len);
-            quote!(#len => match code { #(#arms)* _ => {} },)
+        run.sort_by_key(|(_, _, len)| *len);
+        // A labeled block per run of own codes: a miss breaks out to the next step, so each
+        // arm is just `"CODE" => Self::Variant`, without a `return Some(...)` of its own.
+        let label = syn::Lifetime::new(&format!("'__run{}", steps.len()), Span::call_site());
+        let by_length = run.chunk_by(|a, b| a.2 == b.2).map(|same_length| {
+            let len = Literal::usize_unsuffixed(same_length[0].2);
+            let arms = same_length.iter().map(|(variant, code, _)| {
+                let v = variant.ident;
+                quote!(#code => Self::#v,)
+            });
+            quote!(#len => match code { #(#arms)* _ => break #label },)
         });
         steps.push(quote! {
-            match code.len() {
-                #(#by_length)*
-                _ => {}
+            #label: {
+                return #p::Some(match code.len() {
+                    #(#by_length)*
+                    _ => break #label,
+                });
             }
         });
         run.clear();
     };
     for variant in &e.variants {
         if let Some(own) = own_code(variant) {
-            run.push((variant, own.code.value()));
+            run.push((variant, &own.code, own.code.value().len()));
         } else if let Some(field) = transparent_field(variant) {
             flush(&mut run, &mut steps);
             let ty = field.ty;
