@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde::ser::{SerializeStruct, Serializer};
+use serde::ser::{self, SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 /// The wire format of an AuthOS error:
@@ -86,23 +86,52 @@ impl ErrorBody<'_> {
 #[derive(Clone, Copy)]
 pub(crate) struct WireTimestamp(pub(crate) DateTime<Utc>);
 
+impl WireTimestamp {
+    /// The 20 ASCII bytes of `YYYY-MM-DDTHH:MM:SSZ`, or `None` outside RFC 3339's four-digit
+    /// years. Written digit by digit: `core::fmt` with padding costs more than the rest of a
+    /// body's serialisation.
+    fn ascii(self) -> Option<[u8; 20]> {
+        // Once: each accessor of `DateTime<Utc>` would redo the conversion to local time.
+        let t = self.0.naive_utc();
+        let year = u32::try_from(t.year()).ok().filter(|year| *year <= 9999)?;
+        let mut out = *b"0000-00-00T00:00:00Z";
+        put_digits(&mut out[0..4], year);
+        put_digits(&mut out[5..7], t.month());
+        put_digits(&mut out[8..10], t.day());
+        put_digits(&mut out[11..13], t.hour());
+        put_digits(&mut out[14..16], t.minute());
+        put_digits(&mut out[17..19], t.second());
+        Some(out)
+    }
+}
+
+/// Writes `value` in decimal into `slot`, right-aligned and zero-padded.
+fn put_digits(slot: &mut [u8], mut value: u32) {
+    for byte in slot.iter_mut().rev() {
+        *byte = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
+}
+
 impl fmt::Display for WireTimestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.0;
-        if (0..=9999).contains(&t.year()) {
-            write!(
-                f,
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                t.year(),
-                t.month(),
-                t.day(),
-                t.hour(),
-                t.minute(),
-                t.second()
-            )
-        } else {
+        match self.ascii() {
+            Some(bytes) => f.write_str(std::str::from_utf8(&bytes).map_err(|_| fmt::Error)?),
             // Outside RFC 3339's four-digit years chrono's extended form is the least surprising.
-            f.write_str(&t.to_rfc3339_opts(SecondsFormat::Secs, true))
+            None => f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::Secs, true)),
+        }
+    }
+}
+
+impl Serialize for WireTimestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.ascii() {
+            // A plain string: serde_json writes it without running its escaper over fmt pieces.
+            Some(bytes) => serializer.serialize_str(
+                std::str::from_utf8(&bytes)
+                    .map_err(|_| ser::Error::custom("non-ASCII timestamp"))?,
+            ),
+            None => serializer.collect_str(self),
         }
     }
 }
@@ -112,17 +141,8 @@ impl Serialize for ErrorBody<'_> {
         let mut body = serializer.serialize_struct("ErrorBody", 3)?;
         body.serialize_field("error", &*self.error)?;
         body.serialize_field("error_code", &*self.error_code)?;
-        body.serialize_field("timestamp", &Collected(WireTimestamp(self.timestamp)))?;
+        body.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
         body.end()
-    }
-}
-
-/// Serialises a `Display` value as a string without an intermediate `String`.
-struct Collected<T>(T);
-
-impl<T: fmt::Display> Serialize for Collected<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
     }
 }
 
