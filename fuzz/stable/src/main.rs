@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
+use std::io::Write as _;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -82,9 +83,12 @@ impl Options {
 }
 
 fn number(flag: &str, text: &str) -> Result<u64, UsageError> {
-    text.replace('_', "")
-        .parse()
-        .map_err(|_| UsageError(format!("`{flag}` takes a whole number, not `{text}`")))
+    let digits = text.replace('_', "");
+    let parsed = match digits.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => digits.parse(),
+    };
+    parsed.map_err(|_| UsageError(format!("`{flag}` takes a whole number, not `{text}`")))
 }
 
 /// SplitMix64: a tiny, well-distributed, reproducible generator (no dependency needed).
@@ -484,7 +488,10 @@ fn main() -> ExitCode {
             }
             Ok(Ok(report)) => {
                 let rate = report.executions as f64 / report.elapsed.as_secs_f64().max(1e-9);
-                println!(
+                // A closed stdout (`| head`) is not a finding: ignore write errors.
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(
+                    out,
                     "{}: {} executions (seed {:#x}), 0 panics, slowest input {:.3} ms ({} bytes), {} inputs in the pool, {:.1} s, {:.0} exec/s",
                     target.name,
                     report.executions,
@@ -497,7 +504,7 @@ fn main() -> ExitCode {
                 );
                 for (path, count) in &report.outcomes {
                     let share = *count as f64 * 100.0 / report.executions.max(1) as f64;
-                    println!("    {share:5.1}%  {path}");
+                    let _ = writeln!(out, "    {share:5.1}%  {path}");
                 }
             }
             Ok(Err(Finding::Panic { input, saved })) => {
