@@ -349,7 +349,7 @@ def snapshot(worktree: bool) -> None:
             path.unlink()
 
 
-def generate(sizes: list[int]) -> None:
+def generate(sizes: list[int], optimised_macros: bool = False) -> None:
     GENERATED.mkdir(parents=True, exist_ok=True)
     members = []
     for n in sizes:
@@ -368,8 +368,11 @@ def generate(sizes: list[int]) -> None:
             if not edit.exists():
                 edit.write_text(EDIT_TEMPLATE.format(0))
     quoted = ", ".join(f'"{m}"' for m in sorted(set(members) | existing_members()))
+    # Proc macros are built without optimisation in the dev profile; this override is what a
+    # user can write to run every derive (ours, thiserror's, strum's) optimised instead.
+    profile = ('\n[profile.dev.build-override]\nopt-level = 3\n' if optimised_macros else "")
     write_if_changed(GENERATED / "Cargo.toml",
-                     f'[workspace]\nresolver = "3"\nmembers = [{quoted}]\n')
+                     f'[workspace]\nresolver = "3"\nmembers = [{quoted}]\n{profile}')
 
 
 EDIT_TEMPLATE = "//! Rewritten before every timed build.\n\n/// Which timed build this is.\npub const EDIT: u32 = {};\n"
@@ -447,6 +450,9 @@ def main() -> None:
                         help="incremental (dev default) and/or non-incremental (CARGO_INCREMENTAL=0)")
     parser.add_argument("--worktree", action="store_true",
                         help="benchmark the work tree's authos-errors instead of the committed HEAD")
+    parser.add_argument("--optimised-macros", action="store_true",
+                        help="build every proc macro with opt-level 3 "
+                             "([profile.dev.build-override]), in target dirs of their own")
     parser.add_argument("--generate-only", action="store_true",
                         help="write the crates and stop (to read or diff them)")
     parser.add_argument("--json", type=Path, default=BENCH / "generated" / "compile_time.json",
@@ -460,18 +466,19 @@ def main() -> None:
             sys.exit(f"unknown mode {mode!r}: write incremental or non-incremental")
 
     snapshot(args.worktree)
-    generate(sizes)
+    generate(sizes, args.optimised_macros)
     if args.generate_only:
         print(f"generated in {GENERATED}")
         return
     info = machine()
-    print(f"# {info['cpu']}, {info['nproc']} CPUs, {info['rustc']}, load {info['load_before']}",
-          flush=True)
+    print(f"# {info['cpu']}, {info['nproc']} CPUs, {info['rustc']}, load {info['load_before']}"
+          + (", proc macros at opt-level 3" if args.optimised_macros else ""), flush=True)
 
     samples: dict[str, list[float]] = {}
     for mode in modes:
         incremental = mode == "incremental"
-        target = BENCH / "generated" / f"target-{mode}"
+        suffix = "-optimised-macros" if args.optimised_macros else ""
+        target = BENCH / "generated" / f"target-{mode}{suffix}"
         # Dependencies and a first build of every crate, untimed.
         for n in sizes:
             for command in commands:
