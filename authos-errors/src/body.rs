@@ -237,7 +237,15 @@ impl<'de> Visitor<'de> for BodyVisitor {
                             "`timestamp` is not an RFC 3339 date-time ({e}): {text:?}"
                         ))
                     })?;
-                    set_once(&mut timestamp, "timestamp", parsed.with_timezone(&Utc))?;
+                    let utc = parsed.with_timezone(&Utc);
+                    // An offset can push year 9999 past RFC 3339's four digits in UTC; such a
+                    // body could not be written back as RFC 3339, so it is refused here.
+                    if !(0..=9999).contains(&utc.year()) {
+                        return Err(de::Error::custom(format_args!(
+                            "`timestamp` is outside the years 0000..=9999 once converted to UTC: {text:?}"
+                        )));
+                    }
+                    set_once(&mut timestamp, "timestamp", utc)?;
                 }
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;

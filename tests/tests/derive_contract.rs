@@ -223,6 +223,13 @@ fn parsing_rejects_malformed_bodies_with_clear_errors() {
     .to_string();
     assert!(duplicate.contains("duplicate field `error`"), "{duplicate}");
 
+    let past_9999 = serde_json::from_str::<ErrorBody<'_>>(
+        r#"{"error":"x","error_code":"X","timestamp":"9999-12-31T23:59:59-23:59"}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(past_9999.contains("0000..=9999"), "{past_9999}");
+
     assert!(serde_json::from_str::<ErrorBody<'_>>("[]").is_err());
 }
 
