@@ -272,7 +272,7 @@ impl Serialize for ProblemDetails<'_> {
             Some(resolution) => doc.serialize_field("resolution", resolution)?,
             None => doc.skip_field("resolution")?,
         }
-        doc.serialize_field("timestamp", &Collected(WireTimestamp(self.timestamp)))?;
+        doc.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
         doc.end()
     }
 }
