@@ -97,12 +97,13 @@ use std::rc::Rc;
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
 use crate::problem::{ErrorFormat, ProblemConfig};
 use crate::response::{
     CapturedError, ErrorResponse, FormatChosen, FormatPolicy, RENDERED_HEADERS, RenderContext,
+    RequestHeaders,
 };
 use crate::{ApiErrorCode, Detailed};
 
@@ -388,22 +389,17 @@ where
     forward_ready!(service);
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
-        // Decided now: the request is gone by the time the response exists.
-        let format = self.policy.context(accept_lines(request.headers())).format;
+        let facts = self.policy.read_request(request.headers());
         let policy = Rc::clone(&self.policy);
         let response = self.service.call(request);
-        Box::pin(async move {
-            let context = RenderContext::new(format, &policy.config);
-            Ok(rerender(response.await?, &context))
-        })
+        Box::pin(async move { Ok(rerender(response.await?, &policy.context(&facts))) })
     }
 }
 
-/// The request's `Accept` header lines that are text.
-fn accept_lines(headers: &HeaderMap) -> impl Iterator<Item = &str> {
-    headers
-        .get_all(header::ACCEPT)
-        .filter_map(|value| value.to_str().ok())
+impl RequestHeaders for HeaderMap {
+    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str> {
+        self.get_all(name).filter_map(|value| value.to_str().ok())
+    }
 }
 
 /// Re-renders an error response made by this module in `context`, unless an inner middleware

@@ -135,6 +135,7 @@ use http::{HeaderMap, Request, StatusCode};
 use crate::problem::{ErrorFormat, ProblemConfig};
 use crate::response::{
     CapturedError, ErrorResponse, FormatChosen, FormatPolicy, RENDERED_HEADERS, RenderContext,
+    RequestFacts, RequestHeaders,
 };
 use crate::{ApiErrorCode, Detailed};
 
@@ -413,22 +414,21 @@ where
     }
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
-        // Decided now: the request is gone by the time the response exists.
-        let format = self.policy.context(accept_lines(request.headers())).format;
+        let facts = self.policy.read_request(request.headers());
         ErrorFormatFuture {
             inner: self.inner.call(request),
-            format,
+            facts,
             policy: Arc::clone(&self.policy),
         }
     }
 }
 
-/// The request's `Accept` header lines that are text.
-fn accept_lines(headers: &HeaderMap) -> impl Iterator<Item = &str> {
-    headers
-        .get_all(http::header::ACCEPT)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
+impl RequestHeaders for HeaderMap {
+    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str> {
+        self.get_all(name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+    }
 }
 
 pin_project_lite::pin_project! {
@@ -436,7 +436,7 @@ pin_project_lite::pin_project! {
     pub struct ErrorFormatFuture<F> {
         #[pin]
         inner: F,
-        format: ErrorFormat,
+        facts: RequestFacts,
         policy: Arc<FormatPolicy>,
     }
 }
@@ -458,7 +458,7 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
         let result = ready!(this.inner.poll(cx));
-        let context = RenderContext::new(*this.format, &this.policy.config);
+        let context = this.policy.context(this.facts);
         Poll::Ready(result.map(|response| rerender(response, &context)))
     }
 }

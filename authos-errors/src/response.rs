@@ -9,7 +9,7 @@
 //!
 //! | format | `Content-Type` | body | extra headers |
 //! |---|---|---|---|
-//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`](crate::ErrorBody) | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
 //! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 |
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
 //! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
@@ -381,17 +381,34 @@ pub(crate) struct FormatPolicy {
     pub(crate) config: ProblemConfig,
 }
 
+/// The request headers as a layer sees them, whatever the framework's header map type.
+pub(crate) trait RequestHeaders {
+    /// The text values of every header line called `name` (lowercase).
+    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str>;
+}
+
+/// What a layer takes from the request before calling the route (the request is gone by the
+/// time the response exists): everything a [`RenderContext`] needs besides the policy.
+/// Reading a new request header (`Accept-Language`, `X-Request-Id`) is a field here and a line
+/// in [`FormatPolicy::read_request`].
+#[derive(Debug, Clone)]
+pub(crate) struct RequestFacts {
+    format: ErrorFormat,
+}
+
 impl FormatPolicy {
-    /// The context for a request whose `Accept` header lines are `accept_lines`.
-    pub(crate) fn context<'p, 'h>(
-        &'p self,
-        accept_lines: impl Iterator<Item = &'h str>,
-    ) -> RenderContext<'p> {
+    /// What the error response to this request depends on.
+    pub(crate) fn read_request(&self, headers: &impl RequestHeaders) -> RequestFacts {
         let format = match self.fixed {
             Some(format) => format,
-            None => negotiate_lines(accept_lines),
+            None => negotiate_lines(headers.lines("accept")),
         };
-        RenderContext::new(format, &self.config)
+        RequestFacts { format }
+    }
+
+    /// The context to render in, for a request read by [`read_request`](Self::read_request).
+    pub(crate) fn context<'p>(&'p self, facts: &RequestFacts) -> RenderContext<'p> {
+        RenderContext::new(facts.format, &self.config)
     }
 }
 
