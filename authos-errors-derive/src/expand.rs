@@ -10,6 +10,7 @@ mod catalog;
 mod conversions;
 mod message;
 mod traits;
+mod trees;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -236,7 +236,7 @@ fn positional(arg: Arg, seen: &mut Seen, errors: &mut Errors) -> Option<Arg> {
             ),
         ),
         // `code = ...` was reported by `find_code`.
-        Arg::KeyValue { key, .. } if key == "code" => {}
+        Arg::KeyValue { name, .. } if name == "code" => {}
         other => return Some(other),
     }
     None
@@ -320,7 +320,7 @@ fn find_code(
         return (Some(code.clone()), Some(index));
     }
     if let Some((key, value)) = args.iter().find_map(|arg| match arg {
-        Arg::KeyValue { key, value } if key == "code" => Some((key, value)),
+        Arg::KeyValue { key, name, value } if name == "code" => Some((key, value)),
         _ => None,
     }) {
         return (code_key(variant, key, value, errors), None);
