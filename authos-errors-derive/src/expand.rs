@@ -12,6 +12,9 @@ mod message;
 mod traits;
 mod trees;
 
+#[cfg(test)]
+mod size_guard;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
