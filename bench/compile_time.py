@@ -355,6 +355,17 @@ def snapshot(worktree: bool, commit: str = "HEAD", dest_name: str = "snapshot") 
             path.unlink()
 
 
+def rename_baseline_version(base: Path = BENCH / "generated" / "snapshot-baseline") -> None:
+    """Gives the baseline's crates version 0.0.0, so cargo can hold them beside HEAD's (same
+    names, same paths' layout) in one lockfile."""
+    for name, old, new in (("Cargo.toml", 'version = "0.1.0"', 'version = "0.0.0"'),
+                           ("authos-errors/Cargo.toml", 'version = "=0.1.0"', 'version = "=0.0.0"')):
+        path = base / name
+        text = path.read_text()
+        if old in text:
+            path.write_text(text.replace(old, new, 1))
+
+
 def generate(sizes: list[int], optimised_macros: bool = False) -> None:
     GENERATED.mkdir(parents=True, exist_ok=True)
     members = []
@@ -476,6 +487,7 @@ def main() -> None:
     snapshot(args.worktree)
     if args.baseline:
         snapshot(False, args.baseline, "snapshot-baseline")
+        rename_baseline_version()
         FLAVOURS.insert(0, "a0")
     generate(sizes, args.optimised_macros)
     if args.generate_only:
