@@ -54,7 +54,8 @@ fn info_entry(out: &mut Vec<TokenTree>, trees: &Trees, names: &[Ident; 2], own: 
         }
         None => trees.call(out, &names[0], &[code, status, description]),
     }
-    // Protocol mappings are rare: only the entries that have one pay for the tokens.
+    // Protocol mappings, retry-after and doc links are rare: only the entries that have one
+    // pay for the tokens.
     let p = private();
     if let Some(variant) = own.oauth {
         let variant = Ident::new(variant, Span::call_site());
@@ -63,6 +64,13 @@ fn info_entry(out: &mut Vec<TokenTree>, trees: &Trees, names: &[Ident; 2], own: 
     if let Some(variant) = own.scim {
         let variant = Ident::new(variant, Span::call_site());
         out.extend(quote!(.with_scim(#p::ScimType::#variant)));
+    }
+    if let Some((seconds, _)) = own.retry_after {
+        let seconds = Literal::u32_unsuffixed(seconds);
+        out.extend(quote!(.with_retry_after(#seconds)));
+    }
+    if let Some(url) = &own.doc_url {
+        out.extend(quote!(.with_doc_url(#url)));
     }
 }
 
