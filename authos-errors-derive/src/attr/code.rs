@@ -45,6 +45,8 @@ const GRAMMAR: Grammar<CodeKey> = Grammar {
 const TRANSPARENT: &str = "transparent";
 
 /// What `#[code(...)]` says about one variant.
+// Boxing `OwnCode` would cost an allocation per variant, the common case.
+#[allow(clippy::large_enum_variant)]
 pub enum CodeAttr {
     Own(OwnCode),
     /// `#[code(transparent)]`, with the span of `transparent`.
