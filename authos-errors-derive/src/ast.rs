@@ -58,6 +58,10 @@ pub struct Own {
     pub oauth: Option<&'static str>,
     /// The `ScimType` variant of `scim = "..."`.
     pub scim: Option<&'static str>,
+    /// `retry_after = N` (seconds) and the span of `N`.
+    pub retry_after: Option<(u32, Span)>,
+    /// `doc = "https://..."`.
+    pub doc_url: Option<LitStr>,
 }
 
 pub struct Message {
@@ -215,6 +219,8 @@ impl Own {
             message,
             oauth: own.oauth,
             scim: own.scim,
+            retry_after: own.retry_after,
+            doc_url: own.doc_url,
         }
     }
 }

@@ -57,6 +57,20 @@
 //! composes other catalogs fails to build if a shared code carries two statuses. Rustdoc of the
 //! generated impls shows the enum's code table.
 //!
+//! ## Public contract
+//!
+//! What a service may rely on, whatever the enum (`tests/tests/derive_contract.rs` and
+//! `tests/tests/leaks.rs` check it):
+//! - `CATALOG` is a `const`, in declaration order, a transparent variant's catalog spliced in
+//!   its place; `info()` of a value is its row of `CATALOG`.
+//! - `message()` is the `message` template with the fields filled in, else the description;
+//!   it borrows (no allocation) unless it interpolates a field.
+//! - The body never carries the text of a `#[source]` error nor of a field the template does
+//!   not name; a 5xx body says only the catalog description or the declared message.
+//! - `from_code` returns the first declared variant with that code; `From<Inner>` exists for
+//!   each transparent variant (unless `from = false` or thiserror's `#[from]` writes it).
+//! - Generic enums keep their parameters; the bounds a template needs are inferred, once each.
+//!
 //! ```
 //! use authos_errors::{ApiErrorCode, catalog::AuthenticationError};
 //!
