@@ -12,7 +12,18 @@ use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitBool, LitStr, Meta, Token};
 use crate::errors::Errors;
 use crate::suggest::{closest, is_screaming_snake, screaming_snake};
 
-const ENUM_KEYS: &[&str] = &["group", "display", "serialize", "from_code", "from", "http"];
+const ENUM_KEYS: &[&str] = &[
+    "group",
+    "display",
+    "serialize",
+    "from_code",
+    "from",
+    "http",
+    "from_str",
+    "as_ref",
+    "deserialize",
+    "all_values",
+];
 const VARIANT_KEYS: &[&str] = &[
     "status",
     "resolution",
@@ -67,6 +78,14 @@ pub struct EnumAttrs {
     pub from: bool,
     /// Generate the impls of the enabled HTTP integrations (axum, actix-web, utoipa).
     pub http: bool,
+    /// Where `from_code` is generated: `FromStr` and `TryFrom<&str>`.
+    pub from_str: bool,
+    /// Where `from_code` is generated: `AsRef<str>` and `From<Self> for &'static str`.
+    pub as_ref: bool,
+    /// Where `from_code` is generated: `serde::Deserialize` from the code.
+    pub deserialize: bool,
+    /// Where `from_code` is generated: `AllValues` (and `ALL` for unit variants only).
+    pub all_values: bool,
 }
 
 /// What `#[code(...)]` says about one variant.
@@ -288,6 +307,10 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
         from_code: true,
         from: true,
         http: true,
+        from_str: true,
+        as_ref: true,
+        deserialize: true,
+        all_values: true,
     };
     let mut seen: Vec<String> = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("api_error")) {
@@ -369,6 +392,10 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
                 "serialize" => out.serialize = flag,
                 "from_code" => out.from_code = flag,
                 "http" => out.http = flag,
+                "from_str" => out.from_str = flag,
+                "as_ref" => out.as_ref = flag,
+                "deserialize" => out.deserialize = flag,
+                "all_values" => out.all_values = flag,
                 _ => out.from = flag,
             }
         }
@@ -844,12 +871,12 @@ pub fn doc_summary(attrs: &[Attribute]) -> Option<String> {
     }
 }
 
-/// Whether a field carries `#[source]`; the span of that attribute.
+/// Whether a field carries `#[source]`, or `#[from]` which implies it; the span of that attribute.
 pub fn source_attr(field: &syn::Field) -> Option<Span> {
     field
         .attrs
         .iter()
-        .find(|a| a.path().is_ident("source"))
+        .find(|a| a.path().is_ident("source") || a.path().is_ident("from"))
         .map(|a| a.path().segments[0].ident.span())
 }
 

@@ -9,7 +9,7 @@ use crate::ast::{Enum, Field, Variant};
 use crate::attr::{self, CodeAttr, OwnCode};
 use crate::errors::Errors;
 use crate::template::Template;
-use crate::valid;
+use crate::{from_attr, valid};
 
 /// The whole derive: parse, validate, then expand or report.
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -17,9 +17,18 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let model = Enum::from_syn(input, &mut errors);
     if let Some(model) = &model {
         valid::check(model, &mut errors);
+        from_attr::check(input, model, &mut errors);
     }
     match model {
-        Some(model) if errors.is_empty() => impls(&model),
+        Some(model) if errors.is_empty() => {
+            let mut out = impls(&model);
+            out.extend(from_attr::impls(
+                input,
+                &model,
+                inferred_bounds(&model).as_ref(),
+            ));
+            out
+        }
         model => {
             let reported = errors.to_compile_errors();
             let stubs = stubs(input, model.as_ref());
@@ -80,6 +89,7 @@ fn stubs(input: &DeriveInput, model: Option<&Enum>) -> TokenStream {
             ));
         }
         out.extend(from_impls(model, where_clause));
+        out.extend(from_attr::impls(input, model, where_clause));
         out.extend(inherent_description(model, where_clause));
         out.extend(http_impls(model, where_clause));
     }
@@ -134,6 +144,83 @@ fn impls(e: &Enum) -> TokenStream {
     out.extend(inherent_description(e, where_clause.as_ref()));
     out.extend(status_check(e));
     out.extend(http_impls(e, where_clause.as_ref()));
+    out.extend(code_str_impls(e, where_clause.as_ref()));
+    out
+}
+
+/// For an enum with `from_code`: one call of the runtime crate's `__derive_code_impls!`, which
+/// writes `FromStr`, `TryFrom<&str>`, `AsRef<str>`, `From<Self> for &'static str` and
+/// `Deserialize` in terms of `from_code` and `code()`, plus the one thing that needs every
+/// variant by name, the list of values: `const ALL` for unit variants only, else an
+/// `AllValues` impl chaining the inner enums' lists.
+fn code_str_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    if !e.supports_from_code() {
+        return TokenStream::new();
+    }
+    let p = private();
+    let ident = e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    let mut out = TokenStream::new();
+    let mut wanted = Vec::new();
+    for (on, name) in [
+        (e.attrs.from_str, "from_str"),
+        (e.attrs.as_ref, "as_ref"),
+        (e.attrs.deserialize, "deserialize"),
+    ] {
+        if on {
+            wanted.push(Ident::new(name, Span::call_site()));
+        }
+    }
+    if e.attrs.all_values {
+        if e.variants.iter().all(Variant::is_unit) {
+            let values = e.variants.iter().map(|v| v.ident);
+            out.extend(quote! {
+                #[automatically_derived]
+                impl #impl_generics #ident #ty_generics #where_clause {
+                    /// Every value, in declaration order.
+                    pub const ALL: &'static [Self] = &[#(Self::#values),*];
+                }
+            });
+            wanted.push(Ident::new("all_from_const", Span::call_site()));
+        } else {
+            let steps = e.variants.iter().map(|variant| {
+                let v = variant.ident;
+                match transparent_field(variant) {
+                    Some(field) => {
+                        let ty = field.ty;
+                        let member = &field.member;
+                        quote! {
+                            .chain(<#ty as #p::AllValues>::all().map(|inner| Self::#v { #member: inner }))
+                        }
+                    }
+                    None => quote!(.chain([Self::#v])),
+                }
+            });
+            out.extend(quote! {
+                #[automatically_derived]
+                impl #impl_generics #p::AllValues for #ident #ty_generics #where_clause {
+                    fn all() -> impl ::core::iter::Iterator<Item = Self> {
+                        ::core::iter::empty() #(#steps)*
+                    }
+                }
+            });
+        }
+    }
+    if wanted.is_empty() {
+        return out;
+    }
+    let de = syn::Lifetime::new("'__de", Span::call_site());
+    let mut de_generics = e.generics.clone();
+    de_generics.params.insert(0, parse_quote!(#de));
+    let (de_impl_generics, _, _) = de_generics.split_for_impl();
+    let predicates = where_clause.into_iter().flat_map(|w| w.predicates.iter());
+    out.extend(quote! {
+        ::authos_errors::__derive_code_impls! {
+            [impl [#impl_generics] de [#de] [#de_impl_generics] for [#ident #ty_generics]
+             name [#ident] where [#(#predicates,)*]]
+            #(#wanted)*
+        }
+    });
     out
 }
 

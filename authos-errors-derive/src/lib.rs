@@ -14,6 +14,7 @@ mod ast;
 mod attr;
 mod errors;
 mod expand;
+mod from_attr;
 mod suggest;
 mod template;
 mod valid;
@@ -22,7 +23,7 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `authos_errors::ApiErrorCode` for an enum; see the `authos_errors` crate docs.
-#[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source))]
+#[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source, from, backtrace))]
 pub fn derive_api_error_code(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()

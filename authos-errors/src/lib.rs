@@ -103,6 +103,7 @@ pub mod oauth;
 pub mod problem;
 pub mod reference;
 pub mod scim;
+mod strings;
 
 #[cfg(feature = "client")]
 pub mod client;
@@ -122,12 +123,16 @@ pub mod __private;
 #[doc(hidden)]
 pub mod __http;
 
+#[doc(hidden)]
+pub mod __codes;
+
 pub use authos_errors_derive::ApiErrorCode;
 pub use body::ErrorBody;
 pub use code::{ApiErrorCode, FromCode};
 pub use consistency::assert_consistent_statuses;
 pub use detail::{ApiErrorCodeExt, Detailed};
 pub use info::ErrorCodeInfo;
+pub use strings::{AllValues, UnknownCode};
 
 /// The README's examples, compiled and run as doctests so they cannot rot (they use every
 /// integration, so they run with `--all-features`, as CI does).
