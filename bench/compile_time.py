@@ -166,7 +166,7 @@ def info_literal(entry: dict, group: str) -> str:
     resolution = f"Some({rust_str(entry['resolution'])})" if entry["resolution"] else "None"
     return (f"        ErrorCodeInfo {{ code: {rust_str(entry['code'])}, status: {entry['status']}, "
             f"description: {rust_str(entry['description'])}, resolution: {resolution}, "
-            f"group: {rust_str(group)} }},")
+            f"group: {rust_str(group)}, oauth: None, scim: None, retry_after: None, doc_url: None }},")
 
 
 def flavour_b(unit: list[dict], detail: list[dict]) -> str:
