@@ -157,7 +157,7 @@ enum Place {
 }
 
 fn fields(fields: &Fields) -> Vec<Field<'_>> {
-    fields
+    let mut out: Vec<Field<'_>> = fields
         .iter()
         .enumerate()
         .map(|(index, field)| Field {
@@ -169,5 +169,12 @@ fn fields(fields: &Fields) -> Vec<Field<'_>> {
             source: attr::source_attr(field),
             from: attr::has_from_attr(field),
         })
-        .collect()
+        .collect();
+    // `#[from]` implies `#[source]`, as in thiserror (several `#[from]` are reported by `from_attr`).
+    if out.iter().all(|f| f.source.is_none())
+        && let Some((field, syn_field)) = out.iter_mut().zip(fields).find(|(f, _)| f.from)
+    {
+        field.source = attr::from_attr(syn_field);
+    }
+    out
 }

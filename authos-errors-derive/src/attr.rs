@@ -871,16 +871,25 @@ pub fn doc_summary(attrs: &[Attribute]) -> Option<String> {
     }
 }
 
-/// Whether a field carries `#[source]`, or `#[from]` which implies it; the span of that attribute.
+/// Whether a field carries `#[source]`; the span of that attribute.
 pub fn source_attr(field: &syn::Field) -> Option<Span> {
     field
         .attrs
         .iter()
-        .find(|a| a.path().is_ident("source") || a.path().is_ident("from"))
+        .find(|a| a.path().is_ident("source"))
         .map(|a| a.path().segments[0].ident.span())
 }
 
-/// Whether a field carries thiserror's `#[from]`, which already writes the `From` impl.
+/// Whether a field carries `#[from]` (ours, or thiserror's, which then writes the `From` impl).
 pub fn has_from_attr(field: &syn::Field) -> bool {
     field.attrs.iter().any(|a| a.path().is_ident("from"))
+}
+
+/// The span of a field's `#[from]`, when present.
+pub fn from_attr(field: &syn::Field) -> Option<Span> {
+    field
+        .attrs
+        .iter()
+        .find(|a| a.path().is_ident("from"))
+        .map(|a| a.path().segments[0].ident.span())
 }

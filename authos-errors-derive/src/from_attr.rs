@@ -60,14 +60,16 @@ fn type_key(ty: &Type) -> String {
     ty.to_token_stream().to_string()
 }
 
-/// Reports every `#[from]` this derive cannot honour.
-pub fn check(input: &DeriveInput, model: &Enum, errors: &mut Errors) {
+/// The `#[from]` fields this derive writes a `From` impl for, and an error for each of the others.
+fn sort<'a>(input: &'a DeriveInput, model: &Enum) -> (Vec<FromField<'a>>, Vec<syn::Error>) {
+    let mut accepted = Vec::new();
+    let mut rejected = Vec::new();
     if thiserror_derives(input) {
-        return;
+        return (accepted, rejected);
     }
     let fields = from_fields(input);
     if fields.is_empty() {
-        return;
+        return (accepted, rejected);
     }
     // The `From` impls the enum gets, by source type: the first variant that claims each.
     let mut claimed: HashMap<String, String> = HashMap::new();
@@ -81,28 +83,33 @@ pub fn check(input: &DeriveInput, model: &Enum, errors: &mut Errors) {
             claimed.insert(type_key(variant.fields[0].ty), variant.ident.to_string());
         }
     }
-    let mut seen_variants: Vec<&syn::Ident> = Vec::new();
-    for from in &fields {
+    for from in fields {
         let variant = from.variant;
         let span = from.attr.path().segments[0].ident.span();
+        let reject = |message: String| syn::Error::new(span, message);
         if !model.attrs.from {
-            errors.at(
-                span,
-                "#[from] asks for a `From` impl, but #[api_error(from = false)] turns them off: remove one of the two",
-            );
+            rejected.push(reject(
+                "#[from] asks for a `From` impl, but #[api_error(from = false)] turns them off: remove one of the two".to_owned(),
+            ));
             continue;
         }
-        if seen_variants.contains(&&variant.ident) {
-            errors.at(
-                span,
-                format!(
+        let mut marked = variant
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.attrs.iter().any(|a| a.path().is_ident("from")))
+            .map(|(index, _)| index);
+        let first = marked.next();
+        if marked.next().is_some() {
+            // Reported on each `#[from]` after the first.
+            if first != Some(from.index) {
+                rejected.push(reject(format!(
                     "`{}` has more than one #[from]: `From` builds the variant from one field, keep #[from] on one",
                     variant.ident
-                ),
-            );
+                )));
+            }
             continue;
         }
-        seen_variants.push(&variant.ident);
         let others: Vec<String> = variant
             .fields
             .iter()
@@ -114,40 +121,44 @@ pub fn check(input: &DeriveInput, model: &Enum, errors: &mut Errors) {
             })
             .collect();
         if !others.is_empty() {
-            errors.at(
-                span,
-                format!(
-                    "#[from] builds `{}` from this field alone, but it also has {} (only a backtrace may sit beside it): write #[source] instead and a `From` impl by hand, or move the other fields out",
-                    variant.ident,
-                    others.join(", ")
-                ),
-            );
+            rejected.push(reject(format!(
+                "#[from] builds `{}` from this field alone, but it also has {} (only a backtrace may sit beside it): write #[source] instead and a `From` impl by hand, or move the other fields out",
+                variant.ident,
+                others.join(", ")
+            )));
             continue;
         }
         let key = type_key(&from.field.ty);
         if let Some(first) = claimed.get(&key) {
-            errors.spanned(
+            rejected.push(syn::Error::new_spanned(
                 &from.field.ty,
                 format!(
-                    "two `From<{key}>` impls: `{first}` already converts from this type; keep one conversion and build `{}` by hand",
+                    "two `From<{}>` impls: `{first}` already converts from this type; keep one conversion and build `{}` by hand",
+                    key.replace(" :: ", "::"),
                     variant.ident
                 ),
-            );
+            ));
             continue;
         }
         claimed.insert(key, variant.ident.to_string());
+        accepted.push(from);
+    }
+    (accepted, rejected)
+}
+
+/// Reports every `#[from]` this derive cannot honour.
+pub fn check(input: &DeriveInput, model: &Enum, errors: &mut Errors) {
+    for error in sort(input, model).1 {
+        errors.push(error);
     }
 }
 
 /// `From<FieldType>` for each variant with a `#[from]` field, unless thiserror writes them.
 pub fn impls(input: &DeriveInput, model: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
-    if !model.attrs.from || thiserror_derives(input) {
-        return TokenStream::new();
-    }
     let ident = model.ident;
     let (impl_generics, ty_generics, _) = model.generics.split_for_impl();
     let mut out = TokenStream::new();
-    for from in from_fields(input) {
+    for from in sort(input, model).0 {
         let v = &from.variant.ident;
         let ty = &from.field.ty;
         let mut inits = Vec::new();
