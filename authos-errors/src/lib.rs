@@ -44,18 +44,30 @@
 //!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
 //!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).
 //!
-//! A field marked `#[source]` is returned by `std::error::Error::source`.
+//! A field marked `#[source]` is returned by `std::error::Error::source`; it may be any error
+//! type, `Box<dyn Error + Send + Sync>` or `anyhow::Error`. A field marked `#[from]` (thiserror's
+//! spelling) is the source too, and `From<FieldType>` builds the variant from it, so `?` converts;
+//! it must be the variant's only field, beside at most a backtrace (`#[backtrace]` or a type named
+//! `Backtrace`, captured on conversion). When `thiserror::Error` derives on the same enum (with
+//! `display = false`), `#[from]` is thiserror's and it writes the `From` impls.
 //!
 //! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
 //! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
-//! (no `Serialize`), `from_code = false` (no `from_code`), `from = false` (no `From` impls) and
-//! `http = false` (none of the axum / actix-web / utoipa impls, for an enum that answers HTTP its own way).
+//! (no `Serialize`), `from_code = false` (no `from_code`, nor anything below built on it),
+//! `from = false` (no `From` impls) and `http = false` (none of the axum / actix-web / utoipa
+//! impls, for an enum that answers HTTP its own way); and, for enums with `from_code`,
+//! `from_str = false` (no `FromStr`/`TryFrom<&str>`), `as_ref = false` (no `AsRef<str>`/
+//! `From<Self> for &'static str`), `deserialize = false` (no `Deserialize`) and
+//! `all_values = false` (no [`AllValues`], no `ALL`), each leaving room for an impl of your own.
 //!
 //! Generated: `impl ApiErrorCode`, `Serialize` (the body, stamped now), `Display` (the message),
-//! `std::error::Error`, `From` for transparent variants, an inherent `description()`, and, when
-//! every variant is a unit variant or transparent, `from_code` with [`FromCode`]. An enum that
-//! composes other catalogs fails to build if a shared code carries two statuses. Rustdoc of the
-//! generated impls shows the enum's code table.
+//! `std::error::Error`, `From` for transparent variants and `#[from]` fields, an inherent
+//! `description()`, and, when every variant is a unit variant or transparent over such an enum,
+//! `from_code` with [`FromCode`] and, built on it: `FromStr` and `TryFrom<&str>` (error
+//! [`UnknownCode`]), `AsRef<str>` and `From<Self> for &'static str` (the code), `Deserialize`
+//! (from the code, or from a serialised body's `error_code`), [`AllValues`] and, for unit variants
+//! only, `const ALL: &'static [Self]`. An enum that composes other catalogs fails to build if a
+//! shared code carries two statuses. Rustdoc of the generated impls shows the enum's code table.
 //!
 //! ## Public contract
 //!
@@ -127,6 +139,7 @@ pub mod oauth;
 pub mod problem;
 pub mod reference;
 pub mod scim;
+mod strings;
 
 #[cfg(feature = "client")]
 pub mod client;
@@ -149,12 +162,16 @@ pub mod __private;
 #[doc(hidden)]
 pub mod __http;
 
+#[doc(hidden)]
+pub mod __codes;
+
 pub use authos_errors_derive::ApiErrorCode;
 pub use body::ErrorBody;
 pub use code::{ApiErrorCode, FromCode};
 pub use consistency::assert_consistent_statuses;
 pub use detail::{ApiErrorCodeExt, Detailed};
 pub use info::ErrorCodeInfo;
+pub use strings::{AllValues, UnknownCode};
 
 /// The README's examples, compiled and run as doctests so they cannot rot (they use every
 /// integration, so they run with `--all-features`, as CI does).
