@@ -41,6 +41,11 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use crate::catalog::{AuthOsError, AuthenticationError, AuthorizationError};
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
 
+mod formats;
+mod wire;
+
+pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response};
+
 /// The largest response body [`parse`] reads: 64 KiB.
 ///
 /// An AuthOS error body is three short strings, well under 1 KiB; anything past this limit is
@@ -101,6 +106,14 @@ pub fn parse(input: impl AsRef<[u8]>) -> Result<ErrorResponse, ParseError> {
 pub struct ErrorResponse<E = AuthOsError> {
     body: ErrorBody<'static>,
     error: Option<E>,
+    format: WireFormat,
+    /// The body's own `status` member, else the HTTP status the caller gave.
+    status: Option<u16>,
+    timestamp_sent: bool,
+    authos_code: bool,
+    oauth: Option<OAuthFields>,
+    scim: Option<ScimFields>,
+    problem: Option<ProblemFields>,
 }
 
 impl<E: FromCode> ErrorResponse<E> {
@@ -129,19 +142,14 @@ impl<E: FromCode> ErrorResponse<E> {
             return Err(ParseError {
                 kind: ParseErrorKind::TooLarge,
                 len: bytes.len(),
+                reading: Reading::AuthOsBody,
                 json: None,
             });
         }
         let body: ErrorBody<'_> = serde_json::from_slice(bytes).map_err(|json| ParseError {
-            kind: match json.classify() {
-                serde_json::error::Category::Eof => ParseErrorKind::UnexpectedEnd,
-                serde_json::error::Category::Data => ParseErrorKind::InvalidBody,
-                // `Io` cannot happen reading a slice; report it as what it would mean.
-                serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-                    ParseErrorKind::Syntax
-                }
-            },
+            kind: kind_of(&json),
             len: bytes.len(),
+            reading: Reading::AuthOsBody,
             json: Some(json),
         })?;
         Ok(Self::from_body(body))
@@ -163,6 +171,25 @@ impl<E: FromCode> ErrorResponse<E> {
         ErrorResponse {
             body: body.into_owned(),
             error,
+            format: WireFormat::AuthOsJson,
+            status: None,
+            timestamp_sent: true,
+            authos_code: true,
+            oauth: None,
+            scim: None,
+            problem: None,
+        }
+    }
+}
+
+/// The kind of refusal a serde_json error means.
+fn kind_of(json: &serde_json::Error) -> ParseErrorKind {
+    match json.classify() {
+        serde_json::error::Category::Eof => ParseErrorKind::UnexpectedEnd,
+        serde_json::error::Category::Data => ParseErrorKind::InvalidBody,
+        // `Io` cannot happen reading a slice; report it as what it would mean.
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            ParseErrorKind::Syntax
         }
     }
 }
@@ -317,7 +344,19 @@ impl<E: fmt::Debug> std::error::Error for ErrorResponse<E> {}
 pub struct ParseError {
     kind: ParseErrorKind,
     len: usize,
+    reading: Reading,
     json: Option<serde_json::Error>,
+}
+
+/// What the refused input was read as, for the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// `parse`: the AuthOS JSON body only.
+    AuthOsBody,
+    /// `parse_response`: any format the server writes.
+    AnyFormat,
+    /// A response body read from the network, cut off past the limit (`len` bytes read).
+    Streamed,
 }
 
 /// The kind of a [`ParseError`].
@@ -357,6 +396,11 @@ impl ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
+            ParseErrorKind::TooLarge if self.reading == Reading::Streamed => write!(
+                f,
+                "the error response is longer than the {MAX_BODY_BYTES} bytes an AuthOS error body can be (reading stopped after {} bytes)",
+                self.len
+            )?,
             ParseErrorKind::TooLarge => write!(
                 f,
                 "the error response is {} bytes, more than the {MAX_BODY_BYTES} bytes an AuthOS error body can be",
@@ -366,8 +410,12 @@ impl fmt::Display for ParseError {
             ParseErrorKind::UnexpectedEnd => {
                 f.write_str("the error response ends before its JSON is complete")?;
             }
-            ParseErrorKind::InvalidBody => f.write_str(
+            ParseErrorKind::InvalidBody if self.reading == Reading::AuthOsBody => f.write_str(
                 r#"the error response is not an AuthOS error body {"error": "...", "error_code": "...", "timestamp": "..."}"#,
+            )?,
+            ParseErrorKind::InvalidBody => f.write_str(
+                "the error response is not an error body in any format AuthOS writes \
+                 (AuthOS JSON, RFC 9457 problem+json, RFC 6749 OAuth, RFC 7644 SCIM)",
             )?,
         }
         match &self.json {
