@@ -16,7 +16,7 @@
 //! assert_eq!(response.error().map(|e| e.resolution()), Some(Some("Refresh using /api/auth/refresh")));
 //! assert!(response.should_refresh_token());
 //!
-//! // 429 with `Retry-After: 30`: wait 30 seconds.
+//! // 429 with `Retry-After: 30`: wait 30 seconds (long waits are capped at 5 minutes).
 //! assert_eq!(
 //!     RetryDecision::for_response(429, Some("30"), 0),
 //!     RetryDecision::RetryAfter(Duration::from_secs(30)),
@@ -41,9 +41,14 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use crate::catalog::{AuthOsError, AuthenticationError, AuthorizationError};
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
 
+mod backoff;
 mod formats;
 mod wire;
 
+pub use backoff::{
+    BackoffPolicy, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_MAX_RETRY_AFTER, Jitter,
+    is_retryable_status,
+};
 pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response};
 
 /// The largest response body [`parse`] reads: 64 KiB.
@@ -434,8 +439,9 @@ impl std::error::Error for ParseError {
 }
 
 /// What a client should do after an error response, following the troubleshooting guide:
-/// 429 and 5xx are worth retrying, honouring `Retry-After`, else with exponential backoff;
-/// any other status needs a changed request, not a retry.
+/// 429 and 5xx are worth retrying, honouring `Retry-After` (capped at
+/// [`DEFAULT_MAX_RETRY_AFTER`]), else after an exponential backoff with full jitter
+/// ([`BackoffPolicy`]); any other status needs a changed request, not a retry.
 ///
 /// ```
 /// use std::time::Duration;
@@ -443,21 +449,26 @@ impl std::error::Error for ParseError {
 ///
 /// assert_eq!(RetryDecision::for_response(400, None, 0), RetryDecision::DoNotRetry);
 /// assert_eq!(RetryDecision::for_response(503, Some("7"), 0), RetryDecision::RetryAfter(Duration::from_secs(7)));
-/// assert_eq!(RetryDecision::for_response(500, None, 2), RetryDecision::Backoff(Duration::from_secs(4)));
+/// // Somewhere in 0..=4 s: full jitter over the third backoff window.
+/// let RetryDecision::Backoff(delay) = RetryDecision::for_response(500, None, 2) else { unreachable!() };
+/// assert!(delay <= Duration::from_secs(4));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RetryDecision {
     /// Do not send the same request again (any status but 429 and 5xx).
     DoNotRetry,
-    /// Retry after the delay the server asked for in `Retry-After` (zero for a date in the past).
+    /// Retry after the delay the server asked for in `Retry-After` (zero for a date in the
+    /// past; at most the policy's maximum, [`DEFAULT_MAX_RETRY_AFTER`] by default).
     RetryAfter(Duration),
-    /// Retry after an exponential backoff delay ([`backoff_delay`]): there was no usable `Retry-After`.
+    /// Retry after a jittered exponential backoff ([`BackoffPolicy::backoff`]): there was no
+    /// usable `Retry-After`.
     Backoff(Duration),
 }
 
 impl RetryDecision {
     /// The decision for a response with HTTP `status` and the `Retry-After` header value
-    /// `retry_after`, after `attempt` earlier retries (0 for the first). An HTTP-date is
+    /// `retry_after`, after `attempt` earlier retries (0 for the first), with the default
+    /// [`BackoffPolicy`] (its jitter seeded once per process from the clock). An HTTP-date is
     /// measured from the system clock; see [`for_response_at`](Self::for_response_at).
     ///
     /// ```
@@ -471,6 +482,7 @@ impl RetryDecision {
     }
 
     /// As [`for_response`](Self::for_response), measuring an HTTP-date `Retry-After` from `now`.
+    /// For reproducible backoff delays, use a seeded [`BackoffPolicy::decide_at`].
     ///
     /// ```
     /// use std::time::Duration;
@@ -490,13 +502,7 @@ impl RetryDecision {
         attempt: u32,
         now: DateTime<Utc>,
     ) -> Self {
-        if status != 429 && !(500..=599).contains(&status) {
-            return RetryDecision::DoNotRetry;
-        }
-        match retry_after.and_then(|value| parse_retry_after(value, now)) {
-            Some(delay) => RetryDecision::RetryAfter(delay),
-            None => RetryDecision::Backoff(backoff_delay(attempt)),
-        }
+        backoff::shared_policy().decide_at(status, retry_after, attempt, now)
     }
 
     /// How long to wait before retrying, or `None` when the request should not be retried.
@@ -516,12 +522,9 @@ impl RetryDecision {
     }
 }
 
-/// The longest [`backoff_delay`]: 60 seconds.
-const MAX_BACKOFF_SECS: u64 = 60;
-
-/// The suggested wait before retry number `attempt + 1` when the server gave no `Retry-After`:
-/// 1 s, 2 s, 4 s, ... doubling, at most 60 s. Add jitter of your own when many clients may
-/// retry at once.
+/// The backoff window before retry number `attempt + 1` with the default policy:
+/// 1 s, 2 s, 4 s, ... doubling, at most 60 s ([`BackoffPolicy::backoff_ceiling`]). The
+/// delay [`RetryDecision`] chooses is drawn at random from `0..=backoff_delay(attempt)`.
 ///
 /// ```
 /// use std::time::Duration;
@@ -532,10 +535,7 @@ const MAX_BACKOFF_SECS: u64 = 60;
 /// ```
 #[must_use]
 pub fn backoff_delay(attempt: u32) -> Duration {
-    let secs = 1u64
-        .checked_shl(attempt)
-        .map_or(MAX_BACKOFF_SECS, |secs| secs.min(MAX_BACKOFF_SECS));
-    Duration::from_secs(secs)
+    backoff::shared_policy().backoff_ceiling(attempt)
 }
 
 /// Reads a `Retry-After` header value: delay-seconds (`120`) or an HTTP-date in any of the
