@@ -13,7 +13,44 @@ use crate::errors::Errors;
 use crate::suggest::{closest, is_screaming_snake, screaming_snake};
 
 const ENUM_KEYS: &[&str] = &["group", "display", "serialize", "from_code", "from", "http"];
-const VARIANT_KEYS: &[&str] = &["status", "resolution", "description", "message"];
+const VARIANT_KEYS: &[&str] = &[
+    "status",
+    "resolution",
+    "description",
+    "message",
+    "oauth",
+    "scim",
+];
+
+/// The values `oauth = "..."` accepts (RFC 6749 §5.2, RFC 8628 §3.5), with the variant of
+/// `OAuthErrorCode` each stands for.
+const OAUTH_CODES: &[(&str, &str)] = &[
+    ("invalid_request", "InvalidRequest"),
+    ("invalid_client", "InvalidClient"),
+    ("invalid_grant", "InvalidGrant"),
+    ("unauthorized_client", "UnauthorizedClient"),
+    ("unsupported_grant_type", "UnsupportedGrantType"),
+    ("invalid_scope", "InvalidScope"),
+    ("authorization_pending", "AuthorizationPending"),
+    ("slow_down", "SlowDown"),
+    ("access_denied", "AccessDenied"),
+    ("expired_token", "ExpiredToken"),
+];
+
+/// The values `scim = "..."` accepts (RFC 7644 §3.12), with the variant of `ScimType` each
+/// stands for.
+const SCIM_TYPES: &[(&str, &str)] = &[
+    ("invalidFilter", "InvalidFilter"),
+    ("tooMany", "TooMany"),
+    ("uniqueness", "Uniqueness"),
+    ("mutability", "Mutability"),
+    ("invalidSyntax", "InvalidSyntax"),
+    ("invalidPath", "InvalidPath"),
+    ("noTarget", "NoTarget"),
+    ("invalidValue", "InvalidValue"),
+    ("invalidVers", "InvalidVers"),
+    ("sensitive", "Sensitive"),
+];
 const EXAMPLE: &str = r#"#[code("CARD_DECLINED", status = 402)]"#;
 
 /// Options of `#[api_error(...)]` on the enum.
@@ -48,6 +85,10 @@ pub struct OwnCode {
     /// Whether a `description` key was written, valid or not.
     pub description_given: bool,
     pub message: Option<LitStr>,
+    /// The `OAuthErrorCode` variant of `oauth = "..."`.
+    pub oauth: Option<&'static str>,
+    /// The `ScimType` variant of `scim = "..."`.
+    pub scim: Option<&'static str>,
 }
 
 /// One loosely parsed argument.
@@ -340,6 +381,8 @@ fn example_value(key: &str) -> &'static str {
         "group" => "\"Billing Errors\"",
         "status" => "400",
         "resolution" | "description" | "message" => "\"...\"",
+        "oauth" => "\"invalid_request\"",
+        "scim" => "\"invalidValue\"",
         _ => "false",
     }
 }
@@ -421,6 +464,8 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
         description: None,
         description_given: false,
         message: None,
+        oauth: None,
+        scim: None,
     };
     let mut seen: Vec<String> = Vec::new();
     let mut transparent_given = false;
@@ -517,7 +562,12 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
         match name.as_str() {
             "resolution" => own.resolution = Some(text.value()),
             "description" => own.description = Some(text.value()),
-            _ => own.message = Some(text),
+            "message" => own.message = Some(text),
+            "oauth" => {
+                own.oauth = protocol_value(&text, OAUTH_CODES, OAUTH_PROTOCOL, errors);
+            }
+            "scim" => own.scim = protocol_value(&text, SCIM_TYPES, SCIM_PROTOCOL, errors),
+            _ => {}
         }
     }
     let code = code?;
@@ -532,6 +582,35 @@ pub fn code_attr(variant: &syn::Variant, errors: &mut Errors) -> Option<CodeAttr
         );
     }
     Some(CodeAttr::Own(own))
+}
+
+const OAUTH_PROTOCOL: &str = "an OAuth 2.0 error code of RFC 6749 §5.2 or RFC 8628 §3.5";
+const SCIM_PROTOCOL: &str = "a scimType of RFC 7644 §3.12";
+
+/// The variant name `text` stands for in `table`, or an error naming the closest value.
+fn protocol_value(
+    text: &LitStr,
+    table: &[(&str, &'static str)],
+    protocol: &str,
+    errors: &mut Errors,
+) -> Option<&'static str> {
+    let value = text.value();
+    if let Some((_, variant)) = table.iter().find(|(name, _)| *name == value) {
+        return Some(variant);
+    }
+    let names: Vec<&str> = table.iter().map(|(name, _)| *name).collect();
+    let hint = match closest(&value, &names) {
+        Some(near) => format!("did you mean `\"{near}\"`? "),
+        None => String::new(),
+    };
+    errors.spanned(
+        text,
+        format!(
+            "`\"{value}\"` is not {protocol}; {hint}expected one of: {}",
+            names.join(", ")
+        ),
+    );
+    None
 }
 
 /// The code literal of `#[code(...)]` and its position among `args`, reporting it when it is

@@ -239,10 +239,21 @@ fn info_entry(own: &OwnCode, variant: &Variant) -> TokenStream {
         .as_deref()
         .or(variant.doc.as_deref())
         .unwrap_or_default();
-    match &own.resolution {
+    let mut entry = match &own.resolution {
         Some(text) => quote!(__entry(#code, #status, #description, __Some(#text))),
         None => quote!(__entry(#code, #status, #description, __None)),
+    };
+    // Protocol mappings are rare: only the entries that have one pay for the tokens.
+    let p = private();
+    if let Some(variant) = own.oauth {
+        let variant = Ident::new(variant, Span::call_site());
+        entry.extend(quote!(.with_oauth(#p::OAuthErrorCode::#variant)));
     }
+    if let Some(variant) = own.scim {
+        let variant = Ident::new(variant, Span::call_site());
+        entry.extend(quote!(.with_scim(#p::ScimType::#variant)));
+    }
+    entry
 }
 
 fn catalog_expr(e: &Enum) -> TokenStream {
@@ -284,7 +295,11 @@ fn catalog_expr(e: &Enum) -> TokenStream {
             description: &'static str,
             resolution: #p::Option<&'static str>,
         ) -> #p::ErrorCodeInfo {
-            #p::ErrorCodeInfo { code, status, description, resolution, group: #group }
+            #p::ErrorCodeInfo {
+                resolution,
+                group: #group,
+                ..#p::ErrorCodeInfo::new(code, status, description)
+            }
         }
         #entries
     }}

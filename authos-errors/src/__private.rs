@@ -9,6 +9,8 @@ pub use ::std::format;
 pub use ::std::option::Option::{self, None, Some};
 pub use ::std::string::String;
 
+pub use crate::oauth::OAuthErrorCode;
+pub use crate::scim::ScimType;
 pub use crate::{ApiErrorCode, ErrorCodeInfo, FromCode};
 
 /// Total number of entries in `parts`, for sizing a concatenated catalog.
@@ -26,13 +28,7 @@ pub const fn catalog_len(parts: &[&[ErrorCodeInfo]]) -> usize {
 /// `parts` laid end to end, at compile time; `N` must be [`catalog_len`] of `parts`.
 #[must_use]
 pub const fn concat_catalog<const N: usize>(parts: &[&[ErrorCodeInfo]]) -> [ErrorCodeInfo; N] {
-    const BLANK: ErrorCodeInfo = ErrorCodeInfo {
-        code: "",
-        status: 0,
-        description: "",
-        resolution: None,
-        group: "",
-    };
+    const BLANK: ErrorCodeInfo = ErrorCodeInfo::new("", 0, "");
     let mut out = [BLANK; N];
     let mut at = 0;
     let mut i = 0;

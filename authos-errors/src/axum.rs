@@ -106,13 +106,8 @@ use crate::{ApiErrorCode, Detailed};
 ///
 /// struct Teapot;
 /// impl ApiErrorCode for Teapot {
-///     const CATALOG: &'static [ErrorCodeInfo] = &[ErrorCodeInfo {
-///         code: "TEAPOT",
-///         status: 418,
-///         description: "I'm a teapot",
-///         resolution: None,
-///         group: "Kitchen Errors",
-///     }];
+///     const CATALOG: &'static [ErrorCodeInfo] = &[ErrorCodeInfo::new("TEAPOT", 418, "I'm a teapot")
+///         .with_group("Kitchen Errors")];
 ///     fn info(&self) -> &'static ErrorCodeInfo {
 ///         &Self::CATALOG[0]
 ///     }

@@ -75,9 +75,12 @@ pub trait ApiErrorCode {
 
     /// How long the client should wait before retrying, when known (sent as `Retry-After`).
     ///
-    /// `None` unless set with [`Detailed::retry_after`](crate::Detailed::retry_after).
+    /// The catalog entry's default ([`ErrorCodeInfo::retry_after`]), unless the value sets its
+    /// own with [`Detailed::with_retry_after`](crate::Detailed::with_retry_after).
     fn retry_after(&self) -> Option<Duration> {
-        None
+        self.info()
+            .retry_after
+            .map(|seconds| Duration::from_secs(u64::from(seconds)))
     }
 
     /// The wire body, stamped now.

@@ -18,8 +18,8 @@ use crate::ErrorCodeInfo;
 ///
 /// ```compile_fail
 /// use authos_errors::ErrorCodeInfo;
-/// const A: ErrorCodeInfo = ErrorCodeInfo { code: "GONE", status: 404, description: "", resolution: None, group: "A" };
-/// const B: ErrorCodeInfo = ErrorCodeInfo { code: "GONE", status: 410, description: "", resolution: None, group: "B" };
+/// const A: ErrorCodeInfo = ErrorCodeInfo::new("GONE", 404, "").with_group("A");
+/// const B: ErrorCodeInfo = ErrorCodeInfo::new("GONE", 410, "").with_group("B");
 /// const _: () = authos_errors::assert_consistent_statuses(&[&[A], &[B]]);
 /// ```
 ///

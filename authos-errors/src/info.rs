@@ -1,22 +1,23 @@
 //! One row of an error catalog.
 
+use crate::oauth::OAuthErrorCode;
+use crate::scim::ScimType;
+
 /// One entry of an error catalog: everything a client or a reader of the docs needs to know
 /// about one machine-readable error code.
 ///
 /// Values are `'static`, `Copy` and const-constructible, so a whole catalog is a
-/// `const` slice that costs nothing at run time.
+/// `const` slice that costs nothing at run time. Build one with [`ErrorCodeInfo::new`] and the
+/// `with_*` methods (all `const`), so that entries keep compiling when a field is added.
 ///
 /// ```
 /// use authos_errors::ErrorCodeInfo;
 ///
-/// const CARD_DECLINED: ErrorCodeInfo = ErrorCodeInfo {
-///     code: "CARD_DECLINED",
-///     status: 402,
-///     description: "Card was declined",
-///     resolution: Some("Use another card"),
-///     group: "Billing Errors",
-/// };
+/// const CARD_DECLINED: ErrorCodeInfo = ErrorCodeInfo::new("CARD_DECLINED", 402, "Card was declined")
+///     .with_resolution("Use another card")
+///     .with_group("Billing Errors");
 /// assert_eq!(CARD_DECLINED.code, "CARD_DECLINED");
+/// assert_eq!(CARD_DECLINED.resolution, Some("Use another card"));
 /// assert!(CARD_DECLINED.is_client_error());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,9 +32,118 @@ pub struct ErrorCodeInfo {
     pub resolution: Option<&'static str>,
     /// The catalog group the code belongs to (`"Authentication Errors"`).
     pub group: &'static str,
+    /// The OAuth 2.0 `error` this code stands for on a token endpoint (RFC 6749 §5.2,
+    /// RFC 8628 §3.5), where the protocol defines one.
+    pub oauth: Option<OAuthErrorCode>,
+    /// The SCIM `scimType` this code stands for (RFC 7644 §3.12), where the protocol defines one.
+    pub scim: Option<ScimType>,
+    /// The delay, in seconds, sent as `Retry-After` unless the error value sets its own
+    /// (429 and 503 entries only).
+    pub retry_after: Option<u32>,
+    /// Where this code is documented, when it has a page of its own (an absolute URL).
+    pub doc_url: Option<&'static str>,
 }
 
 impl ErrorCodeInfo {
+    /// An entry with a code, status and description; everything else unset and the group empty.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// const GONE: ErrorCodeInfo = ErrorCodeInfo::new("GONE", 410, "Resource is gone");
+    /// assert_eq!((GONE.code, GONE.status, GONE.resolution, GONE.group), ("GONE", 410, None, ""));
+    /// ```
+    #[must_use]
+    pub const fn new(code: &'static str, status: u16, description: &'static str) -> Self {
+        ErrorCodeInfo {
+            code,
+            status,
+            description,
+            resolution: None,
+            group: "",
+            oauth: None,
+            scim: None,
+            retry_after: None,
+            doc_url: None,
+        }
+    }
+
+    /// This entry with a resolution hint.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// let info = ErrorCodeInfo::new("GONE", 410, "Gone").with_resolution("Stop asking");
+    /// assert_eq!(info.resolution, Some("Stop asking"));
+    /// ```
+    #[must_use]
+    pub const fn with_resolution(mut self, resolution: &'static str) -> Self {
+        self.resolution = Some(resolution);
+        self
+    }
+
+    /// This entry in a catalog group.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// assert_eq!(ErrorCodeInfo::new("GONE", 410, "Gone").with_group("Kitchen").group, "Kitchen");
+    /// ```
+    #[must_use]
+    pub const fn with_group(mut self, group: &'static str) -> Self {
+        self.group = group;
+        self
+    }
+
+    /// This entry mapped to an OAuth 2.0 `error` value.
+    ///
+    /// ```
+    /// use authos_errors::{ErrorCodeInfo, oauth::OAuthErrorCode};
+    /// let info = ErrorCodeInfo::new("CODE_USED", 400, "Code already used").with_oauth(OAuthErrorCode::InvalidGrant);
+    /// assert_eq!(info.oauth, Some(OAuthErrorCode::InvalidGrant));
+    /// ```
+    #[must_use]
+    pub const fn with_oauth(mut self, oauth: OAuthErrorCode) -> Self {
+        self.oauth = Some(oauth);
+        self
+    }
+
+    /// This entry mapped to a SCIM `scimType`.
+    ///
+    /// ```
+    /// use authos_errors::{ErrorCodeInfo, scim::ScimType};
+    /// let info = ErrorCodeInfo::new("DUPLICATE", 409, "Duplicate").with_scim(ScimType::Uniqueness);
+    /// assert_eq!(info.scim, Some(ScimType::Uniqueness));
+    /// ```
+    #[must_use]
+    pub const fn with_scim(mut self, scim: ScimType) -> Self {
+        self.scim = Some(scim);
+        self
+    }
+
+    /// This entry with a default `Retry-After`, in seconds.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// let info = ErrorCodeInfo::new("SLOW_DOWN", 429, "Too many requests").with_retry_after(60);
+    /// assert_eq!(info.retry_after, Some(60));
+    /// ```
+    #[must_use]
+    pub const fn with_retry_after(mut self, seconds: u32) -> Self {
+        self.retry_after = Some(seconds);
+        self
+    }
+
+    /// This entry with a documentation page of its own.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// let info = ErrorCodeInfo::new("GONE", 410, "Gone").with_doc_url("https://example.com/errors/gone");
+    /// assert_eq!(info.doc_url, Some("https://example.com/errors/gone"));
+    /// ```
+    #[must_use]
+    pub const fn with_doc_url(mut self, url: &'static str) -> Self {
+        self.doc_url = Some(url);
+        self
+    }
+
     /// Whether the status is a 4xx: the caller can fix the request.
     ///
     /// ```

@@ -99,8 +99,10 @@ mod code;
 mod consistency;
 mod detail;
 mod info;
+pub mod oauth;
 pub mod problem;
 pub mod reference;
+pub mod scim;
 
 #[cfg(feature = "client")]
 pub mod client;

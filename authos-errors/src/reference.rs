@@ -99,13 +99,8 @@ pub struct TroubleshootingTopic {
 /// use authos_errors::reference::{Markdown, StatusSummaryRow, TroubleshootingTopic};
 /// use authos_errors::ErrorCodeInfo;
 ///
-/// const CATALOG: &[ErrorCodeInfo] = &[ErrorCodeInfo {
-///     code: "CARD_DECLINED",
-///     status: 402,
-///     description: "Card was declined",
-///     resolution: None,
-///     group: "Billing Errors",
-/// }];
+/// const CATALOG: &[ErrorCodeInfo] = &[ErrorCodeInfo::new("CARD_DECLINED", 402, "Card was declined")
+///         .with_group("Billing Errors")];
 /// const STATUSES: &[StatusSummaryRow] = &[StatusSummaryRow {
 ///     status: 402,
 ///     meaning: "Payment Required",

@@ -169,11 +169,9 @@ const fn info(
     group: &'static str,
 ) -> ErrorCodeInfo {
     ErrorCodeInfo {
-        code,
-        status,
-        description,
         resolution,
         group,
+        ..ErrorCodeInfo::new(code, status, description)
     }
 }
 

@@ -20,19 +20,26 @@ pub enum DeviceFlowError {
     #[code(
         "DEVICE_CODE_EXPIRED",
         status = 400,
-        resolution = "Start new device flow"
+        resolution = "Start new device flow",
+        oauth = "expired_token"
     )]
     DeviceCodeExpired,
 
     /// User hasn’t authorized yet
-    #[code("DEVICE_CODE_PENDING", status = 400, resolution = "Continue polling")]
+    #[code(
+        "DEVICE_CODE_PENDING",
+        status = 400,
+        resolution = "Continue polling",
+        oauth = "authorization_pending"
+    )]
     DeviceCodePending,
 
     /// Device code not found
     #[code(
         "INVALID_DEVICE_CODE",
         status = 400,
-        resolution = "Start new device flow"
+        resolution = "Start new device flow",
+        oauth = "invalid_grant"
     )]
     InvalidDeviceCode,
 
@@ -40,7 +47,8 @@ pub enum DeviceFlowError {
     #[code(
         "INVALID_GRANT_TYPE",
         status = 400,
-        resolution = "Use correct grant type"
+        resolution = "Use correct grant type",
+        oauth = "unsupported_grant_type"
     )]
     InvalidGrantType,
 }

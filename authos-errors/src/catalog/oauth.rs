@@ -29,7 +29,12 @@ pub enum OAuthError {
     OauthStateMismatch,
 
     /// Authorization code expired
-    #[code("OAUTH_CODE_EXPIRED", status = 400, resolution = "Restart OAuth flow")]
+    #[code(
+        "OAUTH_CODE_EXPIRED",
+        status = 400,
+        resolution = "Restart OAuth flow",
+        oauth = "invalid_grant"
+    )]
     OauthCodeExpired,
 
     /// OAuth provider not set up

@@ -25,7 +25,12 @@ pub enum ScimError {
     InvalidScimToken,
 
     /// User already exists
-    #[code("SCIM_USER_EXISTS", status = 409, resolution = "Update existing user")]
+    #[code(
+        "SCIM_USER_EXISTS",
+        status = 409,
+        resolution = "Update existing user",
+        scim = "uniqueness"
+    )]
     ScimUserExists,
 
     /// SCIM user not found
@@ -36,7 +41,8 @@ pub enum ScimError {
     #[code(
         "SCIM_FILTER_INVALID",
         status = 400,
-        resolution = "Fix filter expression"
+        resolution = "Fix filter expression",
+        scim = "invalidFilter"
     )]
     ScimFilterInvalid,
 }
