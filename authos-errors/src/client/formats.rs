@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use super::wire::Members;
 use super::{ErrorResponse, MAX_BODY_BYTES, ParseError, ParseErrorKind, Reading};
 use crate::catalog::AuthOsError;
+use crate::oauth::OAuthErrorCode;
+use crate::scim::ScimType;
 use crate::{ApiErrorCode, ErrorBody, FromCode};
 
 /// The `type` of a problem document that names none (RFC 9457 section 4.2.1).
@@ -134,6 +136,22 @@ impl OAuthFields {
         &self.error
     }
 
+    /// The OAuth `error` as a registered value, `None` for an extension value this client
+    /// does not know.
+    ///
+    /// ```
+    /// use authos_errors::oauth::OAuthErrorCode;
+    /// let response = authos_errors::client::parse_response(None, None, r#"{"error":"invalid_grant"}"#)?;
+    /// assert_eq!(response.oauth().and_then(|oauth| oauth.code()), Some(OAuthErrorCode::InvalidGrant));
+    /// let extension = authos_errors::client::parse_response(None, None, r#"{"error":"consent_required"}"#)?;
+    /// assert_eq!(extension.oauth().and_then(|oauth| oauth.code()), None);
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> Option<OAuthErrorCode> {
+        self.error.parse().ok()
+    }
+
     /// The `error_description`, if sent.
     ///
     /// ```
@@ -195,6 +213,23 @@ impl ScimFields {
     #[must_use]
     pub fn scim_type(&self) -> Option<&str> {
         self.scim_type.as_deref()
+    }
+
+    /// The `scimType` as an RFC 7644 value, `None` when absent or not one of them.
+    ///
+    /// ```
+    /// use authos_errors::scim::ScimType;
+    /// let response = authos_errors::client::parse_response(
+    ///     None,
+    ///     Some("application/scim+json"),
+    ///     r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"400","scimType":"invalidFilter"}"#,
+    /// )?;
+    /// assert_eq!(response.scim().and_then(|scim| scim.kind()), Some(ScimType::InvalidFilter));
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> Option<ScimType> {
+        self.scim_type.as_deref().and_then(|text| text.parse().ok())
     }
 }
 
