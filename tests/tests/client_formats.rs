@@ -1,0 +1,410 @@
+//! `client::parse_response`: every error format the server writes (AuthOS JSON, RFC 9457
+//! problem+json, RFC 6749 OAuth, RFC 7644 SCIM) reads into the same `ErrorResponse`, and the
+//! renderers' output parses back to the code, status and message it was rendered from.
+
+use authos_errors::catalog::{AuthOsError, DeviceFlowError, InfrastructureError, ScimError};
+use authos_errors::client::{self, ErrorResponse, MAX_BODY_BYTES, ParseErrorKind, WireFormat};
+use authos_errors::oauth::OAuthErrorCode;
+use authos_errors::problem::{ProblemConfig, ProblemDetails};
+use authos_errors::scim::ScimType;
+use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
+use chrono::{DateTime, TimeZone, Utc};
+use proptest::prelude::*;
+
+fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap()
+}
+
+#[test]
+fn the_servers_own_problem_json_parses() {
+    // Exactly what `ProblemJsonLayer` answered that `client::parse` used to refuse.
+    let body = serde_json::to_string(&ProblemDetails::at(
+        &InfrastructureError::DatabaseError,
+        &ProblemConfig::default(),
+        at(),
+    ))
+    .unwrap();
+    assert!(
+        client::parse(&body).is_err(),
+        "parse stays AuthOS JSON only"
+    );
+
+    let response =
+        client::parse_response(Some(500), Some("application/problem+json"), &body).unwrap();
+    assert_eq!(response.format(), WireFormat::ProblemJson);
+    assert_eq!(response.code(), "DATABASE_ERROR");
+    assert_eq!(response.authos_code(), Some("DATABASE_ERROR"));
+    assert_eq!(
+        response.error(),
+        Some(&AuthOsError::Infrastructure(
+            InfrastructureError::DatabaseError
+        ))
+    );
+    assert_eq!(response.message(), "Database operation failed");
+    assert_eq!(response.status(), Some(500));
+    assert_eq!(response.timestamp(), Some(at()));
+    let problem = response.problem().unwrap();
+    assert_eq!(
+        problem.type_uri(),
+        "https://docs.authos.dev/errors#DATABASE_ERROR"
+    );
+    assert_eq!(problem.title(), Some("Database operation failed"));
+}
+
+#[test]
+fn authos_json_parses_with_or_without_a_content_type() {
+    let body = r#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#;
+    for content_type in [
+        None,
+        Some("application/json"),
+        Some("application/json; charset=utf-8"),
+        Some("text/plain"),
+    ] {
+        let response = client::parse_response(Some(401), content_type, body).unwrap();
+        let strict = client::parse(body).unwrap();
+        assert_eq!(response.body(), strict.body());
+        assert_eq!(response.error(), strict.error());
+        assert_eq!(
+            response.format(),
+            WireFormat::AuthOsJson,
+            "{content_type:?}"
+        );
+        assert!(response.should_refresh_token());
+        assert_eq!(response.status(), Some(401));
+    }
+}
+
+#[test]
+fn authos_oauth_errors_carry_both_codes() {
+    let body = r#"{"error":"authorization_pending","error_description":"User hasn't authorized yet","error_code":"DEVICE_CODE_PENDING","timestamp":"2025-01-15T10:30:00Z"}"#;
+    let response = client::parse_response(Some(400), Some("application/json"), body).unwrap();
+    assert_eq!(response.format(), WireFormat::OAuth);
+    assert_eq!(response.code(), "DEVICE_CODE_PENDING");
+    assert_eq!(
+        response.error(),
+        Some(&AuthOsError::DeviceFlow(DeviceFlowError::DeviceCodePending))
+    );
+    assert_eq!(response.message(), "User hasn't authorized yet");
+    assert_eq!(response.timestamp(), Some(at()));
+    let oauth = response.oauth().unwrap();
+    assert_eq!(oauth.code(), Some(OAuthErrorCode::AuthorizationPending));
+    assert_eq!(oauth.error(), "authorization_pending");
+    assert_eq!(oauth.description(), Some("User hasn't authorized yet"));
+}
+
+#[test]
+fn plain_oauth_errors_are_typed_without_an_authos_code() {
+    let body = r#"{"error":"invalid_grant","error_description":"Refresh token revoked","error_uri":"https://as.example.com/errors/invalid_grant"}"#;
+    let response = client::parse_response(Some(400), None, body).unwrap();
+    assert_eq!(response.format(), WireFormat::OAuth);
+    assert_eq!(response.authos_code(), None);
+    assert_eq!(response.error(), None);
+    assert_eq!(response.code(), "invalid_grant");
+    assert_eq!(response.message(), "Refresh token revoked");
+    assert_eq!(response.status(), Some(400));
+    assert_eq!(response.timestamp(), None);
+    let oauth = response.oauth().unwrap();
+    assert_eq!(oauth.code(), Some(OAuthErrorCode::InvalidGrant));
+    assert_eq!(
+        oauth.uri(),
+        Some("https://as.example.com/errors/invalid_grant")
+    );
+
+    // Only `error` is required; the message is then the code itself.
+    for code in OAuthErrorCode::ALL {
+        let text = format!(r#"{{"error":"{}"}}"#, code.as_str());
+        let response = client::parse_response(None, None, &text).unwrap();
+        assert_eq!(response.oauth().and_then(|o| o.code()), Some(*code));
+        assert_eq!(response.message(), code.as_str());
+        assert_eq!(response.status(), None);
+    }
+}
+
+#[test]
+fn scim_errors_parse_with_a_string_or_number_status() {
+    let body = r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"409","scimType":"uniqueness","detail":"User already exists","error_code":"SCIM_USER_EXISTS","timestamp":"2025-01-15T10:30:00Z"}"#;
+    let response = client::parse_response(Some(409), Some("application/scim+json"), body).unwrap();
+    assert_eq!(response.format(), WireFormat::Scim);
+    assert_eq!(
+        response.error(),
+        Some(&AuthOsError::Scim(ScimError::ScimUserExists))
+    );
+    assert_eq!(response.message(), "User already exists");
+    assert_eq!(response.status(), Some(409));
+    assert_eq!(
+        response.scim().and_then(|s| s.kind()),
+        Some(ScimType::Uniqueness)
+    );
+
+    // A plain SCIM server: numeric status, no scimType, no AuthOS code; the schema URI is
+    // enough to tell the format even labelled application/json.
+    let plain = r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":404,"detail":"Resource 2819c223 not found"}"#;
+    let response = client::parse_response(None, Some("application/json"), plain).unwrap();
+    assert_eq!(response.format(), WireFormat::Scim);
+    assert_eq!(response.status(), Some(404));
+    assert_eq!(response.authos_code(), None);
+    assert_eq!(response.code(), "");
+    assert_eq!(response.message(), "Resource 2819c223 not found");
+    assert_eq!(response.scim().and_then(|s| s.scim_type()), None);
+}
+
+#[test]
+fn the_body_status_wins_over_the_http_status_and_the_catalog_is_the_last_resort() {
+    let problem = r#"{"status":503,"detail":"x","error_code":"NOT_FOUND"}"#;
+    let response = client::parse_response(Some(502), None, problem).unwrap();
+    assert_eq!(response.status(), Some(503));
+    let authos = r#"{"error":"x","error_code":"NOT_FOUND"}"#;
+    assert_eq!(
+        client::parse_response(Some(502), None, authos)
+            .unwrap()
+            .status(),
+        Some(502)
+    );
+    assert_eq!(
+        client::parse_response(None, None, authos).unwrap().status(),
+        Some(404)
+    );
+    let unknown = r#"{"error":"x","error_code":"QUOTA_EXCEEDED"}"#;
+    let response = client::parse_response(None, None, unknown).unwrap();
+    assert_eq!((response.status(), response.error()), (None, None));
+}
+
+#[test]
+fn unknown_members_and_codes_parse_in_every_format() {
+    let bodies = [
+        (
+            None,
+            r#"{"error":"x","error_code":"NEW_CODE","timestamp":"2025-01-15T10:30:00Z","trace":{"id":[1,2]}}"#,
+        ),
+        (
+            Some("application/problem+json"),
+            r#"{"type":"about:blank","status":400,"detail":"x","error_code":"NEW_CODE","instance":"/a","errors":[{"field":"email"}]}"#,
+        ),
+        (
+            None,
+            r#"{"error":"new_oauth_error","error_description":"x","error_code":"NEW_CODE","extra":null}"#,
+        ),
+        (
+            Some("application/scim+json"),
+            r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error","urn:x"],"status":"400","scimType":"somethingNew","detail":"x","error_code":"NEW_CODE","meta":{}}"#,
+        ),
+    ];
+    for (content_type, body) in bodies {
+        let response = client::parse_response(Some(400), content_type, body)
+            .unwrap_or_else(|err| panic!("{body}: {err}"));
+        assert_eq!(response.code(), "NEW_CODE", "{body}");
+        assert_eq!(response.message(), "x", "{body}");
+        assert_eq!(response.error(), None, "{body}");
+    }
+}
+
+#[test]
+fn anything_else_is_a_typed_error() {
+    let cases = [
+        (r#"{"unrelated":true}"#, ParseErrorKind::InvalidBody),
+        ("{}", ParseErrorKind::InvalidBody),
+        ("[]", ParseErrorKind::InvalidBody),
+        (r#""error""#, ParseErrorKind::InvalidBody),
+        (r#"{"error":42}"#, ParseErrorKind::InvalidBody),
+        (
+            r#"{"status":"4xx","detail":"x"}"#,
+            ParseErrorKind::InvalidBody,
+        ),
+        (r#"{"status":99,"detail":"x"}"#, ParseErrorKind::InvalidBody),
+        (
+            r#"{"detail":"x","detail":"y"}"#,
+            ParseErrorKind::InvalidBody,
+        ),
+        (
+            r#"{"error":"x","error_code":"X","timestamp":"yesterday"}"#,
+            ParseErrorKind::InvalidBody,
+        ),
+        (
+            r#"{"schemas":"urn:x","detail":"x"}"#,
+            ParseErrorKind::InvalidBody,
+        ),
+        ("<html>Bad gateway</html>", ParseErrorKind::Syntax),
+        (r#"{"error":"x"} trailing"#, ParseErrorKind::Syntax),
+        (r#"{"error":"x""#, ParseErrorKind::UnexpectedEnd),
+        ("", ParseErrorKind::UnexpectedEnd),
+    ];
+    for (body, kind) in cases {
+        let err =
+            client::parse_response(Some(500), Some("application/json"), body).expect_err(body);
+        assert_eq!(err.kind(), kind, "{body}: {err}");
+        assert!(!err.to_string().is_empty());
+    }
+    let err = client::parse_response(None, None, "{}").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("not an error body in any format AuthOS writes"),
+        "{err}"
+    );
+    // A problem document may legitimately be empty: its type is then about:blank.
+    let empty_problem = client::parse_response(Some(500), Some("application/problem+json"), "{}")
+        .expect("RFC 9457 makes every member optional");
+    assert_eq!(empty_problem.code(), "about:blank");
+    assert_eq!(empty_problem.status(), Some(500));
+}
+
+#[test]
+fn the_size_limit_holds_for_every_format() {
+    let mut body = String::from(r#"{"type":"about:blank","detail":""#);
+    body.push_str(&"x".repeat(MAX_BODY_BYTES));
+    body.push_str(r#""}"#);
+    let err = client::parse_response(Some(500), Some("application/problem+json"), &body)
+        .expect_err("over the limit");
+    assert_eq!(err.kind(), ParseErrorKind::TooLarge);
+}
+
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Property Errors")]
+enum Derived {
+    /// A templated message
+    #[code("TEMPLATED", status = 422, message = "{name} is not valid")]
+    Templated { name: String },
+
+    /// Payment required
+    #[code("PAYMENT_REQUIRED", status = 402, resolution = "Pay")]
+    Payment,
+
+    /// Upstream down
+    #[code("UPSTREAM_DOWN", status = 503)]
+    Upstream,
+}
+
+/// A unit-only derived catalog, so responses can be typed with it (`FromCode`).
+#[derive(Debug, Clone, PartialEq, ApiErrorCode)]
+enum Billing {
+    /// Card was declined
+    #[code("CARD_DECLINED", status = 402, resolution = "Use another card")]
+    CardDeclined,
+
+    /// Billing provider unavailable
+    #[code("BILLING_DOWN", status = 503)]
+    BillingDown,
+}
+
+impl Derived {
+    fn from_index(index: usize, name: String) -> Derived {
+        match index % 3 {
+            0 => Derived::Templated { name },
+            1 => Derived::Payment,
+            _ => Derived::Upstream,
+        }
+    }
+}
+
+/// Any instant RFC 3339 can write with a four-digit year, at whole seconds.
+fn wire_instant() -> impl Strategy<Value = DateTime<Utc>> {
+    (-62_167_219_200_i64..=253_402_300_799)
+        .prop_map(|secs| Utc.timestamp_opt(secs, 0).single().expect("in range"))
+}
+
+/// Every format the server renders for `error`, with the content type it is sent with.
+fn rendered<E: ApiErrorCode>(error: &E, at: DateTime<Utc>) -> Vec<(&'static str, String)> {
+    let config = ProblemConfig::default();
+    vec![
+        (
+            "application/json",
+            serde_json::to_string(&error.to_body_at(at)).expect("serialises"),
+        ),
+        (
+            "application/problem+json",
+            serde_json::to_string(&ProblemDetails::at(error, &config, at)).expect("serialises"),
+        ),
+    ]
+}
+
+/// What a response read back from `error`'s rendering must say.
+fn assert_round_trip<E: ApiErrorCode>(
+    error: &E,
+    response: &ErrorResponse<impl ApiErrorCode>,
+    at: DateTime<Utc>,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(response.code(), error.code());
+    prop_assert_eq!(response.authos_code(), Some(error.code()));
+    prop_assert_eq!(response.message(), &*error.message());
+    prop_assert_eq!(response.status(), Some(error.status()));
+    prop_assert_eq!(response.timestamp(), Some(at));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_catalog_entry_round_trips_through_every_format(
+        index in 0..AuthOsError::CATALOG.len(),
+        message in proptest::option::of(any::<String>()),
+        at in wire_instant(),
+        send_status in any::<bool>(),
+    ) {
+        let code = AuthOsError::CATALOG[index].code;
+        let plain = AuthOsError::from_code(code).expect("a catalog code");
+        let error = match message {
+            Some(message) => plain.clone().with_message(message),
+            None => plain.clone().with_message(plain.description()),
+        };
+        // The HTTP status of the response is the entry's; without it the body or catalog says.
+        let http_status = send_status.then_some(error.status());
+        for (content_type, text) in rendered(&error, at) {
+            let response = client::parse_response(http_status, Some(content_type), &text)
+                .map_err(|err| TestCaseError::fail(format!("{content_type}: {err}\n{text}")))?;
+            assert_round_trip(&error, &response, at)?;
+            prop_assert_eq!(response.error(), Some(&plain));
+            prop_assert_eq!(response.info(), Some(plain.info()));
+        }
+    }
+
+    #[test]
+    fn derived_errors_round_trip_through_every_format(
+        index in 0..3_usize,
+        name in any::<String>(),
+        at in wire_instant(),
+    ) {
+        let error = Derived::from_index(index, name);
+        for (content_type, text) in rendered(&error, at) {
+            // Codes outside the AuthOS catalog: the status comes from the response (or the
+            // problem's own member), the catalog knows nothing.
+            let response = client::parse_response(Some(error.status()), Some(content_type), &text)
+                .map_err(|err| TestCaseError::fail(format!("{content_type}: {err}\n{text}")))?;
+            assert_round_trip(&error, &response, at)?;
+            prop_assert_eq!(response.error(), None);
+        }
+    }
+
+    #[test]
+    fn responses_are_typed_with_a_derived_catalog(
+        declined in any::<bool>(),
+        message in any::<String>(),
+        at in wire_instant(),
+    ) {
+        let plain = if declined { Billing::CardDeclined } else { Billing::BillingDown };
+        let error = plain.clone().with_message(message);
+        for (content_type, text) in rendered(&error, at) {
+            let response = ErrorResponse::<Billing>::from_response(None, Some(content_type), text.as_bytes())
+                .map_err(|err| TestCaseError::fail(format!("{content_type}: {err}\n{text}")))?;
+            assert_round_trip(&error, &response, at)?;
+            prop_assert_eq!(response.error(), Some(&plain));
+        }
+    }
+
+    #[test]
+    fn any_bytes_with_any_content_type_are_a_response_or_a_typed_error(
+        bytes in prop::collection::vec(any::<u8>(), 0..512),
+        content_type in proptest::option::of(prop::sample::select(vec![
+            "application/json",
+            "application/problem+json",
+            "application/scim+json",
+            "text/html",
+        ])),
+        http_status in proptest::option::of(any::<u16>()),
+    ) {
+        match client::parse_response(http_status, content_type, &bytes) {
+            // Only a JSON object is ever an error body.
+            Ok(_) => prop_assert!(serde_json::from_slice::<serde_json::Value>(&bytes).is_ok_and(|v| v.is_object())),
+            Err(err) => prop_assert!(!err.to_string().is_empty()),
+        }
+    }
+}
