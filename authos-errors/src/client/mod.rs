@@ -43,6 +43,8 @@ use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
 
 mod backoff;
 mod formats;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 mod wire;
 
 pub use backoff::{
@@ -386,6 +388,22 @@ pub enum ParseErrorKind {
 }
 
 impl ParseError {
+    /// A body refused for its length before it was parsed: `len` bytes announced or, when
+    /// `streamed`, read before reading stopped.
+    #[cfg(feature = "reqwest")]
+    pub(crate) fn too_large(len: usize, streamed: bool) -> Self {
+        ParseError {
+            kind: ParseErrorKind::TooLarge,
+            len,
+            reading: if streamed {
+                Reading::Streamed
+            } else {
+                Reading::AnyFormat
+            },
+            json: None,
+        }
+    }
+
     /// What kind of input was refused.
     ///
     /// ```
