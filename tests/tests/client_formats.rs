@@ -343,8 +343,8 @@ proptest! {
         let code = AuthOsError::CATALOG[index].code;
         let plain = AuthOsError::from_code(code).expect("a catalog code");
         let error = match message {
-            Some(message) => plain.clone().with_message(message),
-            None => plain.clone().with_message(plain.description()),
+            Some(message) => plain.with_message(message),
+            None => plain.with_message(plain.description()),
         };
         // The HTTP status of the response is the entry's; without it the body or catalog says.
         let http_status = send_status.then_some(error.status());
