@@ -1,10 +1,16 @@
 //! Client side: parse an AuthOS error response back into a typed value, and decide what to do
 //! about it the way the reference's troubleshooting guide says.
 //!
-//! [`parse`] reads a response body (`&[u8]`, `&str`, `Vec<u8>`, ...) into an [`ErrorResponse`]:
-//! the [`ErrorBody`] as sent, plus the catalog entry when the code is one the client knows.
+//! [`parse_response`] reads a response body in every format the server writes (AuthOS JSON,
+//! RFC 9457 problem+json, RFC 6749 OAuth, RFC 7644 SCIM; see [`WireFormat`]) into an
+//! [`ErrorResponse`]: code, message and status, plus the catalog entry when the code is one the
+//! client knows. [`parse`] reads the AuthOS JSON body (`&[u8]`, `&str`, `Vec<u8>`, ...) alone.
 //! A code the client does not know is not an error (a newer server must not break an older
 //! client); input that is not an error body is a [`ParseError`], never a panic.
+//!
+//! [`RetryDecision`] and [`BackoffPolicy`] say when to retry: 429 and 5xx only, after the
+//! server's `Retry-After`, else after an exponential backoff with full jitter. With the
+//! `reqwest` feature, the `reqwest` submodule does all of this for `reqwest::Response`.
 //!
 //! ```
 //! use authos_errors::{ApiErrorCode, client::{self, RetryDecision}, catalog::AuthOsError};
@@ -29,8 +35,8 @@
 //! linear in at most 64 KiB. Nesting cannot exhaust the stack: values under keys the client
 //! ignores are skipped by serde_json without recursion, nesting where a string or the body is
 //! expected is refused at its first bracket, and serde_json's recursion limit (128) stays on
-//! for anything else. Bound the read of the response body itself too (most HTTP clients can),
-//! so a huge body is never buffered in the first place.
+//! for anything else. Bound the read of the response body itself too (most HTTP clients can;
+//! the `reqwest` integration does), so a huge body is never buffered in the first place.
 
 use std::fmt;
 use std::str::FromStr;
