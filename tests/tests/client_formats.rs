@@ -390,6 +390,62 @@ proptest! {
         }
     }
 
+    /// The OAuth and SCIM shapes as the issue fixes them, written by hand until the server's
+    /// own renderers land: every catalog entry (mapped to an OAuth `error` / `scimType` or
+    /// not) reads back to its code, status and message.
+    #[test]
+    fn the_fixed_oauth_and_scim_shapes_read_back_for_every_catalog_entry(
+        index in 0..AuthOsError::CATALOG.len(),
+        message in any::<String>(),
+        at in wire_instant(),
+        numeric_status in any::<bool>(),
+    ) {
+        let info = &AuthOsError::CATALOG[index];
+        let plain = AuthOsError::from_code(info.code).expect("a catalog code");
+        let stamp = at.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let oauth_error = info.oauth.map_or("invalid_request", OAuthErrorCode::as_str);
+        let oauth = serde_json::json!({
+            "error": oauth_error,
+            "error_description": message,
+            "error_code": info.code,
+            "timestamp": stamp,
+        });
+        let status = if numeric_status {
+            serde_json::json!(info.status)
+        } else {
+            serde_json::json!(info.status.to_string())
+        };
+        let mut scim = serde_json::json!({
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+            "status": status,
+            "detail": message,
+            "error_code": info.code,
+            "timestamp": stamp,
+        });
+        if let Some(kind) = info.scim {
+            scim["scimType"] = serde_json::json!(kind.as_str());
+        }
+        for (content_type, body, format) in [
+            ("application/json", oauth, WireFormat::OAuth),
+            ("application/scim+json", scim, WireFormat::Scim),
+        ] {
+            let text = body.to_string();
+            let response = client::parse_response(Some(info.status), Some(content_type), &text)
+                .map_err(|err| TestCaseError::fail(format!("{content_type}: {err}\n{text}")))?;
+            prop_assert_eq!(response.format(), format);
+            prop_assert_eq!(response.code(), info.code);
+            prop_assert_eq!(response.message(), message.as_str());
+            prop_assert_eq!(response.status(), Some(info.status));
+            prop_assert_eq!(response.error(), Some(&plain));
+            prop_assert_eq!(response.timestamp(), Some(at));
+            if format == WireFormat::OAuth {
+                prop_assert_eq!(response.oauth().map(|o| o.error()), Some(oauth_error));
+            } else {
+                prop_assert_eq!(response.scim().and_then(|s| s.kind()), info.scim);
+            }
+        }
+    }
+
     #[test]
     fn any_bytes_with_any_content_type_are_a_response_or_a_typed_error(
         bytes in prop::collection::vec(any::<u8>(), 0..512),
