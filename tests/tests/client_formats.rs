@@ -464,3 +464,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn deep_nesting_in_any_member_returns_without_overflowing_the_stack() {
+    let depth = MAX_BODY_BYTES / 2 - 64;
+    let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    for member in [
+        "error",
+        "error_code",
+        "detail",
+        "status",
+        "schemas",
+        "timestamp",
+        "scimType",
+    ] {
+        let text = format!(r#"{{"{member}":{nested}}}"#);
+        assert!(text.len() <= MAX_BODY_BYTES);
+        let err = client::parse_response(Some(500), None, &text).expect_err(member);
+        assert_eq!(err.kind(), ParseErrorKind::InvalidBody, "{member}: {err}");
+    }
+    // Under a member no format defines, the value is skipped and the body still read.
+    let text = format!(r#"{{"error":"slow_down","extra":{nested}}}"#);
+    match client::parse_response(Some(400), None, &text) {
+        Ok(response) => assert_eq!(response.code(), "slow_down"),
+        Err(err) => assert_eq!(err.kind(), ParseErrorKind::Syntax, "{err}"),
+    }
+}
