@@ -1,6 +1,7 @@
 //! The reqwest integration against real servers on 127.0.0.1 started by the tests: the demo
-//! app (`examples/demo/app.rs`) in each format negotiated by `Accept`, tiny axum routers for
-//! retry scenarios, and a raw socket server that streams an endless body.
+//! app (`examples/demo/app.rs`) in each format negotiated by `Accept`, OAuth and SCIM route
+//! groups, tiny axum routers for retry scenarios, and a raw socket server that streams an
+//! endless body.
 
 #[path = "../../authos-errors/examples/demo/app.rs"]
 #[allow(dead_code)]
@@ -12,17 +13,22 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use authos_errors::catalog::{AuthOsError, AuthorizationError, GeneralError};
+use authos_errors::axum::ErrorFormatLayer;
+use authos_errors::catalog::{
+    AuthOsError, AuthenticationError, AuthorizationError, DeviceFlowError, GeneralError, ScimError,
+};
 use authos_errors::client::reqwest::{
     ApiError, AuthOsRetryableStrategy, FullJitterPolicy, ResponseExt, RetryMiddleware,
 };
 use authos_errors::client::{
     BackoffPolicy, MAX_BODY_BYTES, ParseErrorKind, RetryDecision, WireFormat,
 };
+use authos_errors::oauth::OAuthErrorCode;
+use authos_errors::scim::ScimType;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 /// Runs an async test body on a current-thread runtime with time and I/O.
 fn block_on<F: std::future::Future>(future: F) -> F::Output {
@@ -411,4 +417,106 @@ fn reqwest_retry_users_get_the_same_classification_and_jittered_backoff() {
     });
     assert_eq!(status, 409);
     assert_eq!(hits.load(Ordering::SeqCst), 1, "a 409 is final");
+}
+
+async fn device_code_pending() -> Result<String, DeviceFlowError> {
+    Err(DeviceFlowError::DeviceCodePending)
+}
+
+async fn wrong_client_secret() -> Result<String, AuthenticationError> {
+    Err(AuthenticationError::InvalidCredentials)
+}
+
+async fn scim_user_exists() -> Result<String, ScimError> {
+    Err(ScimError::ScimUserExists)
+}
+
+#[test]
+fn oauth_and_scim_route_groups_read_into_typed_errors() {
+    let oauth = Router::new()
+        .route("/oauth/token", post(device_code_pending))
+        .route("/oauth/client", post(wrong_client_secret))
+        .layer(ErrorFormatLayer::oauth());
+    let scim = Router::new()
+        .route("/scim/v2/Users", post(scim_user_exists))
+        .layer(ErrorFormatLayer::scim());
+    let router = Router::new()
+        .route("/api/pending", get(device_code_pending))
+        .merge(oauth)
+        .merge(scim)
+        .layer(ErrorFormatLayer::default());
+    let http = reqwest::Client::new();
+    block_on(async {
+        let base = format!("http://{}", serve(router).await);
+        let read = |response: reqwest::Response| async move {
+            match response.error_for_authos_status().await {
+                Err(ApiError::Response(error)) => error,
+                other => panic!("{other:?}"),
+            }
+        };
+
+        let pending = read(
+            http.post(format!("{base}/oauth/token"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(pending.format(), WireFormat::OAuth);
+        assert_eq!(
+            pending.error(),
+            Some(&AuthOsError::DeviceFlow(DeviceFlowError::DeviceCodePending))
+        );
+        assert_eq!(
+            pending.oauth().and_then(|oauth| oauth.code()),
+            Some(OAuthErrorCode::AuthorizationPending)
+        );
+        assert_eq!(pending.message(), "User hasn't authorized yet");
+        assert_eq!(pending.status(), Some(400));
+
+        // invalid_client is answered 401 (RFC 6749 §5.2) whatever the catalog's status.
+        let client = read(
+            http.post(format!("{base}/oauth/client"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(
+            client.oauth().and_then(|oauth| oauth.code()),
+            Some(OAuthErrorCode::InvalidClient)
+        );
+        assert_eq!(client.code(), "INVALID_CREDENTIALS");
+        assert_eq!(client.status(), Some(401));
+
+        let exists = read(
+            http.post(format!("{base}/scim/v2/Users"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(exists.format(), WireFormat::Scim);
+        assert_eq!(
+            exists.error(),
+            Some(&AuthOsError::Scim(ScimError::ScimUserExists))
+        );
+        assert_eq!(
+            exists.scim().and_then(|scim| scim.kind()),
+            Some(ScimType::Uniqueness)
+        );
+        assert_eq!(exists.status(), Some(409));
+
+        // Outside the protocol groups the same error keeps the AuthOS formats.
+        let api = read(
+            http.get(format!("{base}/api/pending"))
+                .header("accept", "application/problem+json")
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(api.format(), WireFormat::ProblemJson);
+        assert_eq!(api.code(), "DEVICE_CODE_PENDING");
+    });
 }
