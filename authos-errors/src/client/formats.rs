@@ -94,9 +94,9 @@ impl WireFormat {
     #[must_use]
     pub const fn content_type(self) -> &'static str {
         match self {
-            WireFormat::AuthOsJson | WireFormat::OAuth => "application/json",
-            WireFormat::ProblemJson => "application/problem+json",
-            WireFormat::Scim => "application/scim+json",
+            WireFormat::AuthOsJson | WireFormat::OAuth => crate::problem::APPLICATION_JSON,
+            WireFormat::ProblemJson => crate::problem::APPLICATION_PROBLEM_JSON,
+            WireFormat::Scim => crate::scim::APPLICATION_SCIM_JSON,
         }
     }
 }

@@ -8,8 +8,7 @@ use chrono::{DateTime, Datelike, Utc};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-/// The `schemas` URI that marks a SCIM error (RFC 7644 section 3.12).
-pub(crate) const SCIM_ERROR_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:Error";
+use crate::scim::ERROR_SCHEMA;
 
 /// Every member any of the four formats defines; unknown members are skipped.
 #[derive(Default)]
@@ -162,7 +161,7 @@ impl<'de> Deserialize<'de> for Schemas {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Schemas, A::Error> {
                 let mut error_schema = false;
                 while let Some(uri) = seq.next_element::<Text<'de>>()? {
-                    error_schema |= uri.0 == SCIM_ERROR_SCHEMA;
+                    error_schema |= uri.0 == ERROR_SCHEMA;
                 }
                 Ok(Schemas(error_schema))
             }
