@@ -97,6 +97,7 @@ fn impls(e: &Enum) -> TokenStream {
     let info_body = info_body(e);
     let message_fn = message_fn(e);
     let retry_after_fn = retry_after_fn(e);
+    let message_args_fn = message_args_fn(e);
 
     let mut out = quote! {
         #[doc = #table]
@@ -112,6 +113,7 @@ fn impls(e: &Enum) -> TokenStream {
 
             #message_fn
             #retry_after_fn
+            #message_args_fn
         }
     };
     if e.attrs.display {
@@ -252,6 +254,9 @@ fn info_entry(own: &OwnCode, variant: &Variant) -> TokenStream {
     if let Some(variant) = own.scim {
         let variant = Ident::new(variant, Span::call_site());
         entry.extend(quote!(.with_scim(#p::ScimType::#variant)));
+    }
+    if let Some(template) = &own.message {
+        entry.extend(quote!(.with_message_template(#template)));
     }
     entry
 }
@@ -398,6 +403,75 @@ fn message_fn(e: &Enum) -> TokenStream {
     };
     quote! {
         fn message(&self) -> #p::Cow<'_, str> {
+            match self {
+                #(#arms)*
+                #fallback
+            }
+        }
+    }
+}
+
+/// `visit_message_args`: the fields a variant's message template interpolates, by template
+/// name, each formatted with its spec; transparent variants delegate. Nothing for an enum
+/// without either, which keeps the trait's no-op default.
+fn message_args_fn(e: &Enum) -> TokenStream {
+    let p = private();
+    let mut arms = Vec::new();
+    for variant in &e.variants {
+        let v = variant.ident;
+        if let Some(field) = transparent_field(variant) {
+            let member = &field.member;
+            let ty = field.ty;
+            arms.push(quote! {
+                Self::#v { #member: inner } => <#ty as #p::ApiErrorCode>::visit_message_args(inner, visit),
+            });
+            continue;
+        }
+        let Some(message) = own_code(variant).and_then(|own| own.message.as_ref()) else {
+            continue;
+        };
+        let Ok(template) = Template::parse(&message.value()) else {
+            continue;
+        };
+        let mut members = Vec::new();
+        let mut bindings = Vec::new();
+        let mut calls = Vec::new();
+        for name in template.fields() {
+            let Some(field) = variant.fields.iter().find(|f| f.template_name() == name) else {
+                continue;
+            };
+            let bound = binding(name, message.span());
+            // The field's first placeholder gives the spec, as in the English text.
+            let value = match template.spec_of(name) {
+                Some(spec) if !spec.is_empty() => {
+                    let format = Literal::string(&format!("{{:{spec}}}"));
+                    quote!(&#p::format_args!(#format, #bound))
+                }
+                _ => quote!(#bound),
+            };
+            calls.push(quote!(visit(#name, #value);));
+            members.push(&field.member);
+            bindings.push(bound);
+        }
+        if !calls.is_empty() {
+            arms.push(quote! {
+                Self::#v { #(#members: #bindings,)* .. } => { #(#calls)* }
+            });
+        }
+    }
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    let fallback = if arms.len() < e.variants.len() {
+        quote!(_ => {})
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        fn visit_message_args(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #p::fmt::Display),
+        ) {
             match self {
                 #(#arms)*
                 #fallback
