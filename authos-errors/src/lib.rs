@@ -86,6 +86,8 @@
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
 //! - `utoipa`: OpenAPI schemas and documented responses.
+//! - `fluent`: error messages translated with Fluent and negotiated from `Accept-Language`
+//!   (the `l10n` module).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -115,6 +117,9 @@ pub mod actix;
 
 #[cfg(feature = "utoipa")]
 pub mod openapi;
+
+#[cfg(feature = "fluent")]
+pub mod l10n;
 
 #[doc(hidden)]
 pub mod __private;
