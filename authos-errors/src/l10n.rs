@@ -652,10 +652,12 @@ fn parse_resource(file: &str, ftl: String) -> Result<FluentResource, LoadError> 
     }
 }
 
+/// The line of a parser error at `offset`: that of the last text before it, since the parser
+/// often notices a mistake only at the next line or the end of the file.
 fn line_of(source: &str, offset: usize) -> usize {
     source
         .get(..offset)
-        .map_or(1, |before| before.matches('\n').count() + 1)
+        .map_or(1, |before| before.trim_end().matches('\n').count() + 1)
 }
 
 /// The line where the `nth` (0-based) entry named `id` starts: the AST has no positions.
