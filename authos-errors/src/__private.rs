@@ -6,7 +6,6 @@ pub use ::std::borrow::Cow;
 pub use ::std::error::Error;
 pub use ::std::fmt;
 pub use ::std::format;
-pub use ::std::format_args;
 pub use ::std::option::Option::{self, None, Some};
 pub use ::std::string::String;
 

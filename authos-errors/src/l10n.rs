@@ -62,7 +62,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -184,7 +184,7 @@ impl Localizer {
     }
 
     /// The AuthOS catalog ([`AuthOsError::CATALOG`]) with its French translation
-    /// ([`AUTHOS_FTL_FR`]), loaded on first use.
+    /// ([`AUTHOS_FTL_FR`]), loaded on first use; shared, for the HTTP layers.
     ///
     /// ```
     /// use authos_errors::catalog::AuthenticationError;
@@ -193,14 +193,14 @@ impl Localizer {
     /// assert_eq!(french.message(&AuthenticationError::InvalidCredentials), "Adresse e-mail ou mot de passe incorrect");
     /// ```
     #[must_use]
-    pub fn authos() -> &'static Localizer {
-        static AUTHOS: OnceLock<Localizer> = OnceLock::new();
+    pub fn authos() -> &'static Arc<Localizer> {
+        static AUTHOS: OnceLock<Arc<Localizer>> = OnceLock::new();
         AUTHOS.get_or_init(|| {
             let mut localizer = Localizer::new(AuthOsError::CATALOG);
             // The shipped resource is checked by the tests; were it ever refused, answering in
             // English beats panicking inside a request.
             let _ = localizer.add_resource("fr", "locales/fr/errors.ftl", AUTHOS_FTL_FR);
-            localizer
+            Arc::new(localizer)
         })
     }
 

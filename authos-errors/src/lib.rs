@@ -136,6 +136,12 @@ pub use info::ErrorCodeInfo;
 
 /// The README's examples, compiled and run as doctests so they cannot rot (they use every
 /// integration, so they run with `--all-features`, as CI does).
-#[cfg(all(doctest, feature = "client", feature = "axum", feature = "actix-web"))]
+#[cfg(all(
+    doctest,
+    feature = "client",
+    feature = "axum",
+    feature = "actix-web",
+    feature = "fluent"
+))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -102,14 +102,14 @@ pub fn message_args_fn(e: &Enum) -> TokenStream {
                 continue;
             };
             let bound = binding(name, span);
-            // The field's first placeholder gives the spec, as in the English text.
-            let value = match template.spec_of(name) {
-                Some(spec) if !spec.is_empty() => {
-                    let format = Literal::string(&format!("{{:{spec}}}"));
-                    quote!(&#p::format_args!(#format, #bound))
-                }
-                _ => quote!(#bound),
+            // The field's first placeholder gives the spec, as in the English text. Through
+            // `format!`, as `message()` formats it: a field that cannot be formatted then
+            // gives the same diagnostic twice, which rustc reports once.
+            let format = match template.spec_of(name) {
+                Some(spec) if !spec.is_empty() => Literal::string(&format!("{{:{spec}}}")),
+                _ => Literal::string("{}"),
             };
+            let value = quote!(&#p::format!(#format, #bound));
             calls.push(quote!(visit(#name, #value);));
             members.push(&field.member);
             bindings.push(bound);
