@@ -611,7 +611,7 @@ fn accepted_languages(value: &str, wildcard: &LanguageIdentifier) -> Vec<Languag
         ranges.push((quality, language));
     }
     // Stable: equal qualities keep the client's order.
-    ranges.sort_by(|a, b| b.0.cmp(&a.0));
+    ranges.sort_by_key(|range| std::cmp::Reverse(range.0));
     ranges.into_iter().map(|(_, language)| language).collect()
 }
 
@@ -703,7 +703,7 @@ fn summarise(resource: &FluentResource, file: &str) -> Vec<MessageSummary> {
     messages
 }
 
-fn pattern_variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut Vec<String>) {
+fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
             expression_variables(expression, out);
