@@ -403,6 +403,41 @@ impl Localizer {
     }
 }
 
+/// What the HTTP layers need: the language of a request as an index they can keep in a future
+/// without borrowing the localizer, and back.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl Localizer {
+    /// The index of the language for the request's `Accept-Language` header lines (several
+    /// count as one list); 0, the source language, when there are none or nothing matches.
+    pub(crate) fn negotiate_lines<'h>(&self, mut lines: impl Iterator<Item = &'h str>) -> usize {
+        let negotiated = match (lines.next(), lines.next()) {
+            (None, _) => return 0,
+            (Some(only), None) => self.negotiate(only),
+            (Some(first), Some(second)) => {
+                let mut joined = format!("{first},{second}");
+                for line in lines {
+                    joined.push(',');
+                    joined.push_str(line);
+                }
+                self.negotiate(&joined)
+            }
+        };
+        negotiated.map_or(0, |locale| locale.index)
+    }
+
+    /// The language at `index` (from [`negotiate_lines`](Self::negotiate_lines)).
+    pub(crate) fn locale_at(&self, index: usize) -> Locale<'_> {
+        Locale {
+            localizer: self,
+            index: if index < self.languages.len() {
+                index
+            } else {
+                0
+            },
+        }
+    }
+}
+
 /// One language of a [`Localizer`], as chosen by [`Localizer::negotiate`]: renders error
 /// messages in it.
 ///
@@ -447,6 +482,12 @@ impl<'a> Locale<'a> {
     #[must_use]
     pub fn is_source(&self) -> bool {
         self.index == 0
+    }
+
+    /// The localizer's source language, the language of every text this one lacks.
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    pub(crate) fn source_language(&self) -> &'a LanguageIdentifier {
+        &self.localizer.languages[0]
     }
 
     fn translation(&self) -> Option<&'a Translation> {
