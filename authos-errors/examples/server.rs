@@ -4,6 +4,7 @@
 //! cargo run -p authos-errors --example server --features axum   # PORT=8080 to change the port
 //! curl -i -X POST localhost:3000/api/auth/login -d '{"email":"alice@example.com","password":"nope"}'
 //! curl -i -H 'Accept: application/problem+json' localhost:3000/api/organizations/globex
+//! curl -i -H 'Accept-Language: fr' localhost:3000/api/organizations/globex
 //! ```
 //!
 //! The endpoints are listed in `examples/demo/app.rs`; server errors are logged to stderr with

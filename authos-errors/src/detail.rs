@@ -139,6 +139,12 @@ impl<E: ApiErrorCode> ApiErrorCode for Detailed<E> {
     fn retry_after(&self) -> Option<Duration> {
         self.retry_after.or_else(|| self.error.retry_after())
     }
+
+    // The inner error's fields, even when the message is overridden: a translation renders the
+    // catalog's text for the code, with the variables of the variant.
+    fn visit_message_args(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        self.error.visit_message_args(visit);
+    }
 }
 
 impl<E: ApiErrorCode> fmt::Display for Detailed<E> {

@@ -122,6 +122,8 @@
 //! or a SCIM error ([`scim::ScimErrorBody`]). A route group picks its format with the
 //! integrations' `ErrorFormatLayer` (axum) or `ErrorFormatMiddleware` (actix-web).
 //! - `utoipa`: OpenAPI schemas and documented responses.
+//! - `fluent`: error messages translated with Fluent and negotiated from `Accept-Language`
+//!   (the `l10n` module).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -156,6 +158,9 @@ pub mod actix;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 
+#[cfg(feature = "fluent")]
+pub mod l10n;
+
 #[doc(hidden)]
 pub mod __private;
 
@@ -175,6 +180,12 @@ pub use strings::{AllValues, UnknownCode};
 
 /// The README's examples, compiled and run as doctests so they cannot rot (they use every
 /// integration, so they run with `--all-features`, as CI does).
-#[cfg(all(doctest, feature = "client", feature = "axum", feature = "actix-web"))]
+#[cfg(all(
+    doctest,
+    feature = "client",
+    feature = "axum",
+    feature = "actix-web",
+    feature = "fluent"
+))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -106,6 +106,15 @@ impl Client {
         read(request.call())
     }
 
+    /// A GET with the given request headers (`accept-language`, ...).
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        read(request.call())
+    }
+
     pub fn post(&self, path: &str, json: &str, accept: Option<&str>) -> Reply {
         let mut request = self
             .agent
