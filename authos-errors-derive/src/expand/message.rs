@@ -1,7 +1,7 @@
 //! `message()` and `retry_after()` of the `ApiErrorCode` impl.
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
 use syn::Ident;
 
 use super::private;
@@ -107,7 +107,7 @@ pub fn message_args_fn(e: &Enum) -> TokenStream {
             let Some(field) = variant.field(name) else {
                 continue;
             };
-            let bound = binding(name, span);
+            let bound = Ident::new(&binding_name(name), span);
             // The field's first placeholder gives the spec, as in the English text. Through
             // `format!`, as `message()` formats it: a field that cannot be formatted then
             // gives the same diagnostic twice, which rustc reports once.
