@@ -1232,7 +1232,7 @@ fn coverage_of(
 /// assert_eq!(
 ///     l10n::skeleton(SignupError::CATALOG),
 ///     format!("{}## Signup Errors\n\n\
-///      SLUG_TOO_SHORT = Slug must be at least { $min } characters\n    .description = Slug shorter than the minimum\n\
+///      SLUG_TOO_SHORT = Slug must be at least {{ $min }} characters\n    .description = Slug shorter than the minimum\n\
 ///      EMAIL_TAKEN = Email taken\n", l10n::SKELETON_HEADER)
 /// );
 /// ```
