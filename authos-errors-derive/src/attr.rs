@@ -9,6 +9,7 @@ mod api_error;
 mod args;
 mod code;
 mod doc;
+mod http_defaults;
 pub mod lit;
 mod protocol;
 mod status;

@@ -40,6 +40,11 @@
 //!   `{field}` (named fields) or `{0}` (tuple fields) placeholders, `{{`/`}}` for braces and
 //!   format specs such as `{n:>4}`; without it the message is the description. A 5xx message
 //!   may not interpolate the `#[source]` field, so the body never carries the underlying error.
+//!   Optional keys: `retry_after = 60` (429 and 503 rows only), the `Retry-After` in seconds
+//!   sent unless the error value sets its own ([`ErrorCodeInfo::retry_after`]); `doc = "https://..."`,
+//!   an absolute http(s) URL documenting the code, sent as its problem `type`
+//!   ([`ErrorCodeInfo::doc_url`]); `oauth = "..."` and `scim = "..."`, the protocol codes it
+//!   stands for.
 //! - `#[code(transparent)]` on a variant with one field whose type implements [`ApiErrorCode`]:
 //!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
 //!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).

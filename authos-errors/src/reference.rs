@@ -3,7 +3,11 @@
 //! [`Markdown`] renders a catalog (any `&[ErrorCodeInfo]`, e.g. an enum's
 //! [`CATALOG`](crate::ApiErrorCode::CATALOG)) in the structure of the AuthOS "Error Codes
 //! Reference": title, introduction, the error format with an example body, and the "Error Code
-//! Index" with one table per group. An HTTP status summary and a troubleshooting guide are
+//! Index" with one table per group. Each code's first row starts with the anchor
+//! `<a id="CODE"></a>` (the code itself, verbatim), so `<address of the page>#CODE` links it:
+//! set that address followed by `#` as the problem `type` base
+//! ([`ProblemConfig::with_type_base`](crate::problem::ProblemConfig::with_type_base)) and every
+//! problem document points at its code's row. An HTTP status summary and a troubleshooting guide are
 //! optional sections. The complete AuthOS reference is [`catalog::REFERENCE`](crate::catalog::REFERENCE).
 //!
 //! ```
@@ -20,7 +24,9 @@
 //! let markdown = Markdown::new("Billing API Errors", BillingError::CATALOG).to_string();
 //! assert!(markdown.starts_with("# Billing API Errors\n"));
 //! assert!(markdown.contains("### Billing Errors\n"));
-//! assert!(markdown.contains("| CARD_DECLINED | 402 | Card was declined | Use another card |\n"));
+//! assert!(markdown.contains(
+//!     r#"| <a id="CARD_DECLINED"></a>CARD_DECLINED | 402 | Card was declined | Use another card |"#
+//! ));
 //! ```
 //!
 //! For JSON, [`ErrorCodeInfo`] implements [`serde::Serialize`] (written by hand, so the default
@@ -137,7 +143,7 @@ impl<'a> Markdown<'a> {
     /// ```
     /// use authos_errors::{ApiErrorCode, catalog::ScimError, reference::Markdown};
     /// let markdown = Markdown::new("SCIM errors", ScimError::CATALOG).to_string();
-    /// assert!(markdown.contains("| SCIM_USER_NOT_FOUND | 404 | SCIM user not found | Check user ID |"));
+    /// assert!(markdown.contains("SCIM_USER_NOT_FOUND | 404 | SCIM user not found | Check user ID |"));
     /// ```
     pub const fn new(title: &'a str, catalog: &'a [ErrorCodeInfo]) -> Self {
         Markdown {
@@ -239,7 +245,7 @@ impl Display for Markdown<'_> {
                 write!(
                     f,
                     "| {} | {} | {} |",
-                    Cell(row.code),
+                    CodeCell::of(self.catalog, row),
                     row.status,
                     Cell(row.description)
                 )?;
@@ -274,6 +280,45 @@ impl Display for Markdown<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The code cell of an index row: the code, preceded by the code's anchor `<a id="CODE"></a>`
+/// on its first row in the catalog (an id is unique per page, and a code listed in two groups
+/// is documented first where `from_code` finds it). The id is the code itself: an ASCII
+/// SCREAMING_SNAKE_CASE code is a valid HTML id and URL fragment as is, and is as stable as
+/// the code, so `https://<reference page>#CODE` links the row (the problem `type` of AuthOS
+/// codes is [`DEFAULT_TYPE_BASE`](crate::problem::DEFAULT_TYPE_BASE) + code).
+struct CodeCell<'a> {
+    code: &'a str,
+    anchored: bool,
+}
+
+impl<'a> CodeCell<'a> {
+    fn of(catalog: &'a [ErrorCodeInfo], row: &'a ErrorCodeInfo) -> Self {
+        let first = catalog.iter().find(|entry| entry.code == row.code);
+        CodeCell {
+            code: row.code,
+            anchored: first.is_some_and(|first| std::ptr::eq(first, row)) && is_html_id(row.code),
+        }
+    }
+}
+
+/// Whether `code` can be an `id` and a URL fragment without escaping (codes the derive accepts
+/// always can; a hand-written entry might not).
+fn is_html_id(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+impl Display for CodeCell<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.anchored {
+            write!(f, "<a id=\"{}\"></a>", self.code)?;
+        }
+        Cell(self.code).fmt(f)
     }
 }
 

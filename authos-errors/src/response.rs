@@ -9,12 +9,15 @@
 //!
 //! | format | `Content-Type` | body | extra headers |
 //! |---|---|---|---|
-//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
-//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
-//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //!
-//! Every format sends `Retry-After` when the error knows its delay. The status is the catalog's,
+//! Every format sends `Retry-After` when the error knows its delay: the one the handler set
+//! ([`Detailed::with_retry_after`](crate::Detailed::with_retry_after)), else the catalog entry's
+//! default ([`ErrorCodeInfo::retry_after`]). The Bearer challenges are RFC 6750's
+//! ([`www_authenticate`](crate::problem::www_authenticate)). The status is the catalog's,
 //! except that OAuth's `invalid_client` is always 401 ([`OAuthErrorCode::status_for_entry`]).
 //!
 //! ```
@@ -185,6 +188,7 @@ pub struct CapturedError {
     message: Cow<'static, str>,
     timestamp: DateTime<Utc>,
     retry_after: Option<u64>,
+    required_scope: Option<Cow<'static, str>>,
 }
 
 impl CapturedError {
@@ -221,6 +225,7 @@ impl CapturedError {
             message: Cow::Owned(error.message().into_owned()),
             timestamp: at,
             retry_after: retry_after_seconds(error),
+            required_scope: error.required_scope().map(|s| Cow::Owned(s.to_owned())),
         }
     }
 
@@ -295,6 +300,7 @@ impl CapturedError {
         let info = self.info;
         let message = Cow::Borrowed(&*self.message);
         let realm = context.config.realm();
+        let scope = self.required_scope.as_deref();
         let mut status = info.status;
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(4);
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
@@ -305,7 +311,7 @@ impl CapturedError {
                     error_code: Cow::Borrowed(info.code),
                     timestamp: self.timestamp,
                 }),
-                problem::challenge(info, &self.message, realm),
+                problem::challenge(info, &self.message, realm, scope),
             ),
             ErrorFormat::ProblemJson => (
                 to_bytes(&ProblemDetails::from_parts(
@@ -314,7 +320,7 @@ impl CapturedError {
                     context.config,
                     self.timestamp,
                 )),
-                problem::challenge(info, &self.message, realm),
+                problem::challenge(info, &self.message, realm, scope),
             ),
             ErrorFormat::OAuth => {
                 // RFC 6749 §5.1: token endpoint responses must not be cached.
@@ -329,7 +335,7 @@ impl CapturedError {
             ErrorFormat::Scim => (
                 to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
                 // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
-                problem::challenge(info, &self.message, realm),
+                problem::challenge(info, &self.message, realm, scope),
             ),
         };
         if let Some(seconds) = self.retry_after {
