@@ -58,10 +58,6 @@ pub struct Own {
     pub oauth: Option<&'static str>,
     /// The `ScimType` variant of `scim = "..."`.
     pub scim: Option<&'static str>,
-    /// The default `Retry-After` of `retry_after = N`, in seconds.
-    pub retry_after: Option<u32>,
-    /// The documentation page of `doc = "..."`.
-    pub doc: Option<String>,
 }
 
 pub struct Message {
@@ -219,8 +215,6 @@ impl Own {
             message,
             oauth: own.oauth,
             scim: own.scim,
-            retry_after: own.retry_after,
-            doc: own.doc,
         }
     }
 }

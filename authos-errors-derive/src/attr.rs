@@ -9,7 +9,6 @@ mod api_error;
 mod args;
 mod code;
 mod doc;
-mod http_defaults;
 pub mod lit;
 mod protocol;
 mod status;

@@ -4,7 +4,6 @@ use proc_macro2::Span;
 use syn::ext::IdentExt;
 
 use super::args::{Arg, CODE_EXAMPLE, Found, Grammar, Key, Value};
-use super::http_defaults;
 use super::lit::{Lit, LitStr};
 use super::protocol;
 use super::status::status_value;
@@ -20,8 +19,6 @@ enum CodeKey {
     Message,
     OAuth,
     Scim,
-    RetryAfter,
-    Doc,
 }
 
 /// The keys that may follow the code in `#[code("CODE", ...)]`.
@@ -59,16 +56,6 @@ const GRAMMAR: Grammar<CodeKey> = Grammar {
             name: "scim",
             example: "\"invalidValue\"",
         },
-        Key {
-            id: CodeKey::RetryAfter,
-            name: "retry_after",
-            example: "60",
-        },
-        Key {
-            id: CodeKey::Doc,
-            name: "doc",
-            example: "\"https://docs.example.com/errors#CODE\"",
-        },
     ],
 };
 
@@ -76,8 +63,6 @@ const GRAMMAR: Grammar<CodeKey> = Grammar {
 const TRANSPARENT: &str = "transparent";
 
 /// What `#[code(...)]` says about one variant.
-// As `ast::Code`: boxing `OwnCode` would cost an allocation per variant, the common case.
-#[allow(clippy::large_enum_variant)]
 pub enum CodeAttr {
     Own(OwnCode),
     /// `#[code(transparent)]`, with the span of `transparent`.
@@ -99,10 +84,6 @@ pub struct OwnCode {
     pub oauth: Option<&'static str>,
     /// The `ScimType` variant of `scim = "..."`.
     pub scim: Option<&'static str>,
-    /// `retry_after = N`: the default `Retry-After`, in seconds.
-    pub retry_after: Option<u32>,
-    /// `doc = "..."`: the row's documentation page.
-    pub doc: Option<String>,
 }
 
 /// A `#[code(...)]` to suggest for `variant`: its name in SCREAMING_SNAKE_CASE.
@@ -179,8 +160,6 @@ struct Seen {
     transparent: bool,
     /// A bare number was reported as "write `status = N`": no second error for the status.
     bare_status: bool,
-    /// Where `retry_after = N` was written, to check it against the status once read.
-    retry_after: Option<Span>,
 }
 
 fn own_code(variant: &syntax::Variant, args: Vec<Arg>, errors: &mut Errors) -> Option<OwnCode> {
@@ -199,8 +178,6 @@ fn own_code(variant: &syntax::Variant, args: Vec<Arg>, errors: &mut Errors) -> O
         message: None,
         oauth: None,
         scim: None,
-        retry_after: None,
-        doc: None,
     };
     let mut seen = Seen::default();
     GRAMMAR.read(args, errors, |found, errors| match found {
@@ -212,9 +189,6 @@ fn own_code(variant: &syntax::Variant, args: Vec<Arg>, errors: &mut Errors) -> O
         Found::Other(_, arg) => positional(arg, &mut seen, errors),
     });
     own.code = code?;
-    if let (Some(span), Some(status)) = (seen.retry_after, own.status) {
-        http_defaults::check_retry_status(&own.code.value, status, span, errors);
-    }
     if !seen.status && !seen.transparent && !seen.bare_status {
         let code = &own.code.value;
         errors.spanned(
@@ -275,12 +249,6 @@ fn read_key(own: &mut OwnCode, seen: &mut Seen, key: CodeKey, value: Value, erro
             own.status = status_value(&value, errors);
             return;
         }
-        CodeKey::RetryAfter => {
-            let value = http_defaults::retry_after_value(&value, errors);
-            own.retry_after = value.map(|(seconds, _)| seconds);
-            seen.retry_after = value.map(|(_, span)| span);
-            return;
-        }
         CodeKey::Description => {
             own.description_given = true;
             "description"
@@ -289,7 +257,6 @@ fn read_key(own: &mut OwnCode, seen: &mut Seen, key: CodeKey, value: Value, erro
         CodeKey::Message => "message",
         CodeKey::OAuth => "oauth",
         CodeKey::Scim => "scim",
-        CodeKey::Doc => "doc",
     };
     let Some(text) = text_value(name, value, errors) else {
         return;
@@ -300,8 +267,7 @@ fn read_key(own: &mut OwnCode, seen: &mut Seen, key: CodeKey, value: Value, erro
         CodeKey::Message => own.message = Some(text),
         CodeKey::OAuth => own.oauth = protocol::oauth(&text, errors),
         CodeKey::Scim => own.scim = protocol::scim(&text, errors),
-        CodeKey::Doc => own.doc = http_defaults::doc_url(&text, errors),
-        CodeKey::Status | CodeKey::RetryAfter => {}
+        CodeKey::Status => {}
     }
 }
 

@@ -62,22 +62,7 @@ fn info_entry(own: &Own) -> TokenStream {
         let variant = Ident::new(variant, Span::call_site());
         entry.extend(quote!(.with_scim(#p::ScimType::#variant)));
     }
-    entry.extend(http_defaults(own));
     entry
-}
-
-/// `.with_retry_after(N)` and `.with_doc_url("...")`, for the rare rows that declare them.
-fn http_defaults(own: &Own) -> TokenStream {
-    let mut calls = TokenStream::new();
-    if let Some(seconds) = own.retry_after {
-        let seconds = Literal::u32_unsuffixed(seconds);
-        calls.extend(quote!(.with_retry_after(#seconds)));
-    }
-    if let Some(url) = &own.doc {
-        let url = Literal::string(url);
-        calls.extend(quote!(.with_doc_url(#url)));
-    }
-    calls
 }
 
 fn catalog_expr(e: &Enum) -> TokenStream {
