@@ -10,6 +10,10 @@ mod catalog;
 mod conversions;
 mod message;
 mod traits;
+mod trees;
+
+#[cfg(test)]
+mod size_guard;
 
 use proc_macro2::TokenStream;
 use quote::quote;
