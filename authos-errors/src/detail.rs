@@ -9,8 +9,8 @@ use serde::{Serialize, Serializer};
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// An error of any [`ApiErrorCode`] type with a message of the handler's own and, optionally,
-/// a `Retry-After` delay or the OAuth scope the request lacked, so a handler can say *which* field failed without declaring a new
-/// enum. The code and status stay the catalog's.
+/// a `Retry-After` delay or the OAuth scope the request lacked, so a handler can say *which*
+/// field failed without declaring a new enum. The code and status stay the catalog's.
 ///
 /// Made with [`ApiErrorCodeExt::with_message`], [`ApiErrorCodeExt::with_retry_after`] or
 /// [`ApiErrorCodeExt::with_required_scope`].
