@@ -32,7 +32,8 @@
 //! For JSON, [`ErrorCodeInfo`] implements [`serde::Serialize`] (written by hand, so the default
 //! build needs no `serde_derive` and no JSON crate): a catalog serialises as an array of
 //! `{"code", "status", "description", "resolution", "group"}` objects, `resolution` being
-//! `null` when the catalog has none.
+//! `null` when the catalog has none. [`JsonWithDocUrls`] adds each entry's documentation link
+//! (opt-in).
 //!
 //! ```
 //! use authos_errors::{ApiErrorCode, catalog::MfaError};
@@ -49,6 +50,7 @@ use std::fmt::{self, Display, Formatter};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::ErrorCodeInfo;
+use crate::problem::{ProblemConfig, ProblemType};
 
 /// One row of an "HTTP Status Code Summary" table: what a status means and what usually causes it.
 ///
@@ -362,5 +364,98 @@ impl Serialize for ErrorCodeInfo {
         entry.serialize_field("resolution", &self.resolution)?;
         entry.serialize_field("group", self.group)?;
         entry.end()
+    }
+}
+
+/// A catalog as JSON with each entry's documentation link: every member of an
+/// [`ErrorCodeInfo`]'s JSON, then `doc_url`, the address its problem documents' `type` points
+/// at ([`ProblemConfig::problem_type`]: the entry's own page, else the configured base + the
+/// code, else the AuthOS reference for AuthOS codes), `null` when the code is documented
+/// nowhere (`about:blank`). Opt-in, so the plain catalog JSON stays as it is.
+///
+/// ```
+/// use authos_errors::{ApiErrorCode, catalog::MfaError};
+/// use authos_errors::problem::ProblemConfig;
+/// use authos_errors::reference::JsonWithDocUrls;
+///
+/// let config = ProblemConfig::default();
+/// let json = serde_json::to_string(&JsonWithDocUrls::new(&MfaError::CATALOG[..1], &config)).unwrap();
+/// assert_eq!(
+///     json,
+///     concat!(
+///         r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","#,
+///         r#""resolution":"Complete MFA verification","group":"MFA Errors","#,
+///         r#""doc_url":"https://docs.authos.dev/errors#MFA_REQUIRED"}]"#,
+///     )
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct JsonWithDocUrls<'a> {
+    catalog: &'a [ErrorCodeInfo],
+    config: &'a ProblemConfig,
+}
+
+impl<'a> JsonWithDocUrls<'a> {
+    /// The entries of `catalog`, linked as `config` addresses problem types.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// use authos_errors::problem::ProblemConfig;
+    /// use authos_errors::reference::JsonWithDocUrls;
+    ///
+    /// const MINE: &[ErrorCodeInfo] = &[ErrorCodeInfo::new("GONE", 410, "Gone")];
+    /// let config = ProblemConfig::default();
+    /// let json = serde_json::to_value(JsonWithDocUrls::new(MINE, &config)).unwrap();
+    /// assert!(json[0]["doc_url"].is_null()); // documented nowhere: about:blank
+    /// let config = ProblemConfig::default().with_type_base("https://example.com/errors#");
+    /// let json = serde_json::to_value(JsonWithDocUrls::new(MINE, &config)).unwrap();
+    /// assert_eq!(json[0]["doc_url"], "https://example.com/errors#GONE");
+    /// ```
+    #[must_use]
+    pub const fn new(catalog: &'a [ErrorCodeInfo], config: &'a ProblemConfig) -> Self {
+        JsonWithDocUrls { catalog, config }
+    }
+}
+
+impl Serialize for JsonWithDocUrls<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.catalog.iter().map(|entry| LinkedEntry {
+            entry,
+            config: self.config,
+        }))
+    }
+}
+
+/// One entry of [`JsonWithDocUrls`].
+struct LinkedEntry<'a> {
+    entry: &'a ErrorCodeInfo,
+    config: &'a ProblemConfig,
+}
+
+impl Serialize for LinkedEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The members of `ErrorCodeInfo`'s JSON, in its order (a test compares the two).
+        let entry = self.entry;
+        let mut out = serializer.serialize_struct("ErrorCodeInfo", 6)?;
+        out.serialize_field("code", entry.code)?;
+        out.serialize_field("status", &entry.status)?;
+        out.serialize_field("description", entry.description)?;
+        out.serialize_field("resolution", &entry.resolution)?;
+        out.serialize_field("group", entry.group)?;
+        let doc_url = match self.config.problem_type(entry) {
+            ProblemType::AboutBlank => None,
+            linked => Some(DocUrl(linked)),
+        };
+        out.serialize_field("doc_url", &doc_url)?;
+        out.end()
+    }
+}
+
+/// A problem type as a JSON string, written without an intermediate `String`.
+struct DocUrl<'a>(ProblemType<'a>);
+
+impl Serialize for DocUrl<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
     }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use authos_errors::catalog::{self, AuthOsError, GeneralError, ResourceError};
 use authos_errors::problem::{DEFAULT_TYPE_BASE, ProblemConfig, ProblemDetails, ProblemType};
-use authos_errors::reference::Markdown;
+use authos_errors::reference::{JsonWithDocUrls, Markdown};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, ErrorCodeInfo};
 use chrono::{DateTime, TimeZone, Utc};
 
@@ -224,4 +224,33 @@ fn a_hand_written_code_that_is_no_html_id_gets_no_anchor() {
         "{markdown}"
     );
     assert!(!markdown.contains("<a id"));
+}
+
+#[test]
+fn the_json_reference_with_doc_urls_is_the_catalog_json_plus_each_problem_type() {
+    let config = ProblemConfig::default();
+    let linked = serde_json::to_value(JsonWithDocUrls::new(AuthOsError::CATALOG, &config)).unwrap();
+    let plain = serde_json::to_value(AuthOsError::CATALOG).unwrap();
+    let (linked, plain) = (linked.as_array().unwrap(), plain.as_array().unwrap());
+    assert_eq!(linked.len(), plain.len());
+    for ((linked, plain), entry) in linked.iter().zip(plain).zip(AuthOsError::CATALOG) {
+        let mut linked = linked.as_object().unwrap().clone();
+        let doc_url = linked.remove("doc_url").expect("a doc_url member");
+        // Every member of the entry's own JSON, none left out (and nothing else added).
+        assert_eq!(&serde_json::Value::Object(linked), plain, "{}", entry.code);
+        assert_eq!(doc_url, config.problem_type(entry).to_string());
+    }
+
+    let mine = serde_json::to_string(&JsonWithDocUrls::new(Documented::CATALOG, &config)).unwrap();
+    assert_eq!(
+        mine,
+        concat!(
+            r#"[{"code":"PLAN_LIMIT","status":403,"description":"Plan limit reached","#,
+            r#""resolution":null,"group":"Billing Errors","#,
+            r#""doc_url":"https://billing.example.com/errors/plan-limit"}]"#,
+        )
+    );
+    let undocumented =
+        serde_json::to_value(JsonWithDocUrls::new(&BillingError::CATALOG[..1], &config)).unwrap();
+    assert!(undocumented[0]["doc_url"].is_null());
 }
