@@ -40,6 +40,14 @@
 //!   `{field}` (named fields) or `{0}` (tuple fields) placeholders, `{{`/`}}` for braces and
 //!   format specs such as `{n:>4}`; without it the message is the description. A 5xx message
 //!   may not interpolate the `#[source]` field, so the body never carries the underlying error.
+//!
+//!   Optional keys of the same `#[code]`: `oauth = "authorization_pending"` (an OAuth 2.0 error
+//!   code of RFC 6749 §5.2 or RFC 8628 §3.5) and `scim = "uniqueness"` (a `scimType` of
+//!   RFC 7644 §3.12), each checked against the RFC's list; `retry_after = 60` (whole seconds,
+//!   only with status 429 or 503) and `doc = "https://..."` (an absolute http(s) URL), stored in
+//!   the entry's [`ErrorCodeInfo`] as `oauth`, `scim`, `retry_after` and `doc_url`. The
+//!   `retry_after` is sent as `Retry-After` unless the error value sets its own delay; the
+//!   `doc_url` is the code's problem `type` ([`problem::ProblemConfig`]).
 //! - `#[code(transparent)]` on a variant with one field whose type implements [`ApiErrorCode`]:
 //!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
 //!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).

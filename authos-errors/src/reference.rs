@@ -3,7 +3,11 @@
 //! [`Markdown`] renders a catalog (any `&[ErrorCodeInfo]`, e.g. an enum's
 //! [`CATALOG`](crate::ApiErrorCode::CATALOG)) in the structure of the AuthOS "Error Codes
 //! Reference": title, introduction, the error format with an example body, and the "Error Code
-//! Index" with one table per group. An HTTP status summary and a troubleshooting guide are
+//! Index" with one table per group. Each code's first row starts with the anchor
+//! `<a id="CODE"></a>` (the code itself, verbatim), so `<address of the page>#CODE` links it:
+//! set that address followed by `#` as the problem `type` base
+//! ([`ProblemConfig::with_type_base`](crate::problem::ProblemConfig::with_type_base)) and every
+//! problem document points at its code's row. An HTTP status summary and a troubleshooting guide are
 //! optional sections. The complete AuthOS reference is [`catalog::REFERENCE`](crate::catalog::REFERENCE).
 //!
 //! ```
@@ -20,13 +24,16 @@
 //! let markdown = Markdown::new("Billing API Errors", BillingError::CATALOG).to_string();
 //! assert!(markdown.starts_with("# Billing API Errors\n"));
 //! assert!(markdown.contains("### Billing Errors\n"));
-//! assert!(markdown.contains("| CARD_DECLINED | 402 | Card was declined | Use another card |\n"));
+//! assert!(markdown.contains(
+//!     r#"| <a id="CARD_DECLINED"></a>CARD_DECLINED | 402 | Card was declined | Use another card |"#
+//! ));
 //! ```
 //!
 //! For JSON, [`ErrorCodeInfo`] implements [`serde::Serialize`] (written by hand, so the default
 //! build needs no `serde_derive` and no JSON crate): a catalog serialises as an array of
 //! `{"code", "status", "description", "resolution", "group"}` objects, `resolution` being
-//! `null` when the catalog has none.
+//! `null` when the catalog has none. [`JsonWithDocUrls`] adds each entry's documentation link
+//! (opt-in).
 //!
 //! ```
 //! use authos_errors::{ApiErrorCode, catalog::MfaError};
@@ -43,6 +50,7 @@ use std::fmt::{self, Display, Formatter};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::ErrorCodeInfo;
+use crate::problem::{ProblemConfig, ProblemType};
 
 /// One row of an "HTTP Status Code Summary" table: what a status means and what usually causes it.
 ///
@@ -137,7 +145,7 @@ impl<'a> Markdown<'a> {
     /// ```
     /// use authos_errors::{ApiErrorCode, catalog::ScimError, reference::Markdown};
     /// let markdown = Markdown::new("SCIM errors", ScimError::CATALOG).to_string();
-    /// assert!(markdown.contains("| SCIM_USER_NOT_FOUND | 404 | SCIM user not found | Check user ID |"));
+    /// assert!(markdown.contains("SCIM_USER_NOT_FOUND | 404 | SCIM user not found | Check user ID |"));
     /// ```
     pub const fn new(title: &'a str, catalog: &'a [ErrorCodeInfo]) -> Self {
         Markdown {
@@ -239,7 +247,7 @@ impl Display for Markdown<'_> {
                 write!(
                     f,
                     "| {} | {} | {} |",
-                    Cell(row.code),
+                    CodeCell::of(self.catalog, row),
                     row.status,
                     Cell(row.description)
                 )?;
@@ -274,6 +282,45 @@ impl Display for Markdown<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The code cell of an index row: the code, preceded by the code's anchor `<a id="CODE"></a>`
+/// on its first row in the catalog (an id is unique per page, and a code listed in two groups
+/// is documented first where `from_code` finds it). The id is the code itself: an ASCII
+/// SCREAMING_SNAKE_CASE code is a valid HTML id and URL fragment as is, and is as stable as
+/// the code, so `https://<reference page>#CODE` links the row (the problem `type` of AuthOS
+/// codes is [`DEFAULT_TYPE_BASE`](crate::problem::DEFAULT_TYPE_BASE) + code).
+struct CodeCell<'a> {
+    code: &'a str,
+    anchored: bool,
+}
+
+impl<'a> CodeCell<'a> {
+    fn of(catalog: &'a [ErrorCodeInfo], row: &'a ErrorCodeInfo) -> Self {
+        let first = catalog.iter().find(|entry| entry.code == row.code);
+        CodeCell {
+            code: row.code,
+            anchored: first.is_some_and(|first| std::ptr::eq(first, row)) && is_html_id(row.code),
+        }
+    }
+}
+
+/// Whether `code` can be an `id` and a URL fragment without escaping (codes the derive accepts
+/// always can; a hand-written entry might not).
+fn is_html_id(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+impl Display for CodeCell<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.anchored {
+            write!(f, "<a id=\"{}\"></a>", self.code)?;
+        }
+        Cell(self.code).fmt(f)
     }
 }
 
@@ -317,5 +364,98 @@ impl Serialize for ErrorCodeInfo {
         entry.serialize_field("resolution", &self.resolution)?;
         entry.serialize_field("group", self.group)?;
         entry.end()
+    }
+}
+
+/// A catalog as JSON with each entry's documentation link: every member of an
+/// [`ErrorCodeInfo`]'s JSON, then `doc_url`, the address its problem documents' `type` points
+/// at ([`ProblemConfig::problem_type`]: the entry's own page, else the configured base + the
+/// code, else the AuthOS reference for AuthOS codes), `null` when the code is documented
+/// nowhere (`about:blank`). Opt-in, so the plain catalog JSON stays as it is.
+///
+/// ```
+/// use authos_errors::{ApiErrorCode, catalog::MfaError};
+/// use authos_errors::problem::ProblemConfig;
+/// use authos_errors::reference::JsonWithDocUrls;
+///
+/// let config = ProblemConfig::default();
+/// let json = serde_json::to_string(&JsonWithDocUrls::new(&MfaError::CATALOG[..1], &config)).unwrap();
+/// assert_eq!(
+///     json,
+///     concat!(
+///         r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","#,
+///         r#""resolution":"Complete MFA verification","group":"MFA Errors","#,
+///         r#""doc_url":"https://docs.authos.dev/errors#MFA_REQUIRED"}]"#,
+///     )
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct JsonWithDocUrls<'a> {
+    catalog: &'a [ErrorCodeInfo],
+    config: &'a ProblemConfig,
+}
+
+impl<'a> JsonWithDocUrls<'a> {
+    /// The entries of `catalog`, linked as `config` addresses problem types.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// use authos_errors::problem::ProblemConfig;
+    /// use authos_errors::reference::JsonWithDocUrls;
+    ///
+    /// const MINE: &[ErrorCodeInfo] = &[ErrorCodeInfo::new("GONE", 410, "Gone")];
+    /// let config = ProblemConfig::default();
+    /// let json = serde_json::to_value(JsonWithDocUrls::new(MINE, &config)).unwrap();
+    /// assert!(json[0]["doc_url"].is_null()); // documented nowhere: about:blank
+    /// let config = ProblemConfig::default().with_type_base("https://example.com/errors#");
+    /// let json = serde_json::to_value(JsonWithDocUrls::new(MINE, &config)).unwrap();
+    /// assert_eq!(json[0]["doc_url"], "https://example.com/errors#GONE");
+    /// ```
+    #[must_use]
+    pub const fn new(catalog: &'a [ErrorCodeInfo], config: &'a ProblemConfig) -> Self {
+        JsonWithDocUrls { catalog, config }
+    }
+}
+
+impl Serialize for JsonWithDocUrls<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.catalog.iter().map(|entry| LinkedEntry {
+            entry,
+            config: self.config,
+        }))
+    }
+}
+
+/// One entry of [`JsonWithDocUrls`].
+struct LinkedEntry<'a> {
+    entry: &'a ErrorCodeInfo,
+    config: &'a ProblemConfig,
+}
+
+impl Serialize for LinkedEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The members of `ErrorCodeInfo`'s JSON, in its order (a test compares the two).
+        let entry = self.entry;
+        let mut out = serializer.serialize_struct("ErrorCodeInfo", 6)?;
+        out.serialize_field("code", entry.code)?;
+        out.serialize_field("status", &entry.status)?;
+        out.serialize_field("description", entry.description)?;
+        out.serialize_field("resolution", &entry.resolution)?;
+        out.serialize_field("group", entry.group)?;
+        let doc_url = match self.config.problem_type(entry) {
+            ProblemType::AboutBlank => None,
+            linked => Some(DocUrl(linked)),
+        };
+        out.serialize_field("doc_url", &doc_url)?;
+        out.end()
+    }
+}
+
+/// A problem type as a JSON string, written without an intermediate `String`.
+struct DocUrl<'a>(ProblemType<'a>);
+
+impl Serialize for DocUrl<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
     }
 }
