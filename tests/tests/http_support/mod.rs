@@ -250,6 +250,11 @@ impl AxumServer {
     pub fn client(&self) -> Client {
         Client::new(self.addr)
     }
+
+    /// The address served, for clients of other libraries.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
 }
 
 impl Drop for AxumServer {
@@ -331,6 +336,11 @@ impl ActixServer {
 
     pub fn client(&self) -> Client {
         Client::new(self.addr)
+    }
+
+    /// The address served, for clients of other libraries.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
     }
 }
 
