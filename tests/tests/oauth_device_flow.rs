@@ -372,3 +372,32 @@ fn a_successful_token_response_is_not_cached() {
         assert!(token["access_token"].is_string());
     }
 }
+
+#[test]
+fn the_approval_endpoint_answers_in_the_authos_formats() {
+    for framework in FRAMEWORKS {
+        let clock = ManualClock::new();
+        let server = Server::start(framework, &clock, settings());
+        let raw = server.raw();
+        // The user's endpoint, not the OAuth client's: AuthOS JSON, or problem+json when asked.
+        let reply = raw.post_form(protocols::VERIFY_PATH, "user_code=ZZZZ-ZZZZ");
+        assert_eq!(reply.status, 400, "{framework:?}: {}", reply.body);
+        assert_eq!(reply.header("content-type"), Some("application/json"));
+        assert_eq!(reply.header("cache-control"), None);
+        let body = reply.json();
+        assert_eq!(body["error_code"], "INVALID_DEVICE_CODE");
+        assert_eq!(body["error"], "No device is waiting for this user code");
+
+        let reply = raw.post_form_accepting(
+            protocols::VERIFY_PATH,
+            "user_code=ZZZZ-ZZZZ",
+            Some("application/problem+json"),
+        );
+        assert_eq!(reply.status, 400, "{framework:?}: {}", reply.body);
+        assert_eq!(
+            reply.header("content-type"),
+            Some("application/problem+json")
+        );
+        assert_eq!(reply.json()["error_code"], "INVALID_DEVICE_CODE");
+    }
+}

@@ -222,10 +222,18 @@ impl RawClient {
 
     /// `POST path` with an `application/x-www-form-urlencoded` body.
     pub fn post_form(&self, path: &str, form: &str) -> Answered {
-        let request = self
+        self.post_form_accepting(path, form, None)
+    }
+
+    /// `POST path` with a form body and `Accept: <accept>` when given.
+    pub fn post_form_accepting(&self, path: &str, form: &str, accept: Option<&str>) -> Answered {
+        let mut request = self
             .agent
             .post(format!("{}{path}", self.base))
             .header("content-type", "application/x-www-form-urlencoded");
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
         read(request.send(form))
     }
 
