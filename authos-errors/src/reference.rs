@@ -29,19 +29,29 @@
 //! ));
 //! ```
 //!
+//! Codes that stand for an error of a standard protocol ([`ErrorCodeInfo::oauth`],
+//! [`ErrorCodeInfo::scim`]) are listed again in a "Protocol Mappings" section after the index,
+//! one table per protocol, so the index tables stay the catalog's own.
+//!
 //! For JSON, [`ErrorCodeInfo`] implements [`serde::Serialize`] (written by hand, so the default
 //! build needs no `serde_derive` and no JSON crate): a catalog serialises as an array of
 //! `{"code", "status", "description", "resolution", "group"}` objects, `resolution` being
-//! `null` when the catalog has none. [`JsonWithDocUrls`] adds each entry's documentation link
-//! (opt-in).
+//! `null` when the catalog has none, followed by `"oauth"` and `"scim"` for the entries that
+//! have a protocol mapping (and only for those: an entry without one serialises as it always
+//! has). [`JsonWithDocUrls`] adds each entry's documentation link (opt-in).
 //!
 //! ```
-//! use authos_errors::{ApiErrorCode, catalog::MfaError};
+//! use authos_errors::{ApiErrorCode, catalog::{MfaError, ScimError}};
 //!
 //! let json = serde_json::to_string(&MfaError::CATALOG[..1]).unwrap();
 //! assert_eq!(
 //!     json,
 //!     r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","resolution":"Complete MFA verification","group":"MFA Errors"}]"#
+//! );
+//! let json = serde_json::to_string(ScimError::ScimUserExists.info()).unwrap();
+//! assert_eq!(
+//!     json,
+//!     r#"{"code":"SCIM_USER_EXISTS","status":409,"description":"User already exists","resolution":"Update existing user","group":"SCIM Errors","scim":"uniqueness"}"#
 //! );
 //! ```
 
@@ -50,6 +60,7 @@ use std::fmt::{self, Display, Formatter};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::ErrorCodeInfo;
+use crate::oauth::OAuthErrorCode;
 use crate::problem::{ProblemConfig, ProblemType};
 
 /// One row of an "HTTP Status Code Summary" table: what a status means and what usually causes it.
@@ -99,6 +110,10 @@ pub struct TroubleshootingTopic {
 /// entries in catalog order within a group. Each group gets a `| Code | HTTP | Description |`
 /// table, with a `Resolution` column when any entry of the group has a resolution. `|` in a cell
 /// is escaped and line breaks become spaces, so any text keeps the table intact.
+///
+/// When entries map to a standard protocol's error ([`ErrorCodeInfo::oauth`],
+/// [`ErrorCodeInfo::scim`]), a "Protocol Mappings" section follows the index: one table per
+/// protocol with the codes that have a mapping, in catalog order, and what the others answer.
 ///
 /// Every builder method is `const`, so a finished reference can itself be a `const`
 /// (see [`catalog::REFERENCE`](crate::catalog::REFERENCE)).
@@ -258,6 +273,8 @@ impl Display for Markdown<'_> {
             }
         }
 
+        write_protocol_mappings(f, self.catalog)?;
+
         if !self.status_summary.is_empty() {
             writeln!(f, "\n## HTTP Status Code Summary\n")?;
             f.write_str("| Status | Meaning | Common Causes |\n| --- | --- | --- |\n")?;
@@ -324,6 +341,55 @@ impl Display for CodeCell<'_> {
     }
 }
 
+/// The "Protocol Mappings" section: nothing when no entry maps to a protocol.
+fn write_protocol_mappings(f: &mut Formatter<'_>, catalog: &[ErrorCodeInfo]) -> fmt::Result {
+    let oauth = || catalog.iter().filter(|e| e.oauth.is_some());
+    let scim = || catalog.iter().filter(|e| e.scim.is_some());
+    if oauth().next().is_none() && scim().next().is_none() {
+        return Ok(());
+    }
+    writeln!(f, "\n## Protocol Mappings\n")?;
+    writeln!(
+        f,
+        "On the endpoints of a standard protocol, errors are answered in that protocol's own \
+         format; the code stays in the `error_code` member."
+    )?;
+    if oauth().next().is_some() {
+        writeln!(f, "\n### OAuth 2.0\n")?;
+        writeln!(
+            f,
+            "Token and device authorization endpoints (RFC 6749 §5.2, RFC 8628 §3.5) answer \
+             these codes with this `error`:\n"
+        )?;
+        f.write_str("| Code | HTTP | `error` |\n| --- | --- | --- |\n")?;
+        for row in oauth() {
+            let code = OAuthErrorCode::for_entry(row);
+            let status = OAuthErrorCode::status_for_entry(row);
+            writeln!(f, "| {} | {status} | `{code}` |", Cell(row.code))?;
+        }
+        writeln!(
+            f,
+            "\nAny other code answers `invalid_client` for a 401, `temporarily_unavailable` for a \
+             503, `server_error` for another 5xx, and `invalid_request` otherwise."
+        )?;
+    }
+    if scim().next().is_some() {
+        writeln!(f, "\n### SCIM 2.0\n")?;
+        writeln!(
+            f,
+            "SCIM endpoints (RFC 7644 §3.12) answer these codes with this `scimType`:\n"
+        )?;
+        f.write_str("| Code | HTTP | `scimType` |\n| --- | --- | --- |\n")?;
+        for row in scim() {
+            if let Some(kind) = row.scim {
+                writeln!(f, "| {} | {} | `{kind}` |", Cell(row.code), row.status)?;
+            }
+        }
+        writeln!(f, "\nAny other code answers without a `scimType`.")?;
+    }
+    Ok(())
+}
+
 /// Text made safe for one Markdown table cell.
 struct Cell<'a>(&'a str);
 
@@ -345,24 +411,39 @@ impl Display for Cell<'_> {
 }
 
 /// Writes `{"code", "status", "description", "resolution", "group"}`, `resolution` being `null`
-/// when absent. By hand rather than derived: the default build then needs no `serde_derive`.
+/// when absent, then `"oauth"` (the OAuth 2.0 `error`) and `"scim"` (the `scimType`) when the
+/// entry has them; an entry without a protocol mapping has exactly the five members. By hand
+/// rather than derived: the default build then needs no `serde_derive`.
 ///
 /// ```
-/// use authos_errors::{ApiErrorCode, catalog::GeneralError};
+/// use authos_errors::{ApiErrorCode, catalog::{DeviceFlowError, GeneralError}};
 /// let json = serde_json::to_value(GeneralError::BadRequest.info()).unwrap();
 /// assert_eq!(json["code"], "BAD_REQUEST");
 /// assert_eq!(json["status"], 400);
 /// assert!(json["resolution"].is_null());
 /// assert_eq!(json["group"], "General Errors");
+/// assert_eq!(json.as_object().unwrap().len(), 5);
+/// let json = serde_json::to_value(DeviceFlowError::DeviceCodeExpired.info()).unwrap();
+/// assert_eq!(json["oauth"], "expired_token");
+/// assert!(json.get("scim").is_none());
 /// ```
 impl Serialize for ErrorCodeInfo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut entry = serializer.serialize_struct("ErrorCodeInfo", 5)?;
+        let len = 5 + usize::from(self.oauth.is_some()) + usize::from(self.scim.is_some());
+        let mut entry = serializer.serialize_struct("ErrorCodeInfo", len)?;
         entry.serialize_field("code", self.code)?;
         entry.serialize_field("status", &self.status)?;
         entry.serialize_field("description", self.description)?;
         entry.serialize_field("resolution", &self.resolution)?;
         entry.serialize_field("group", self.group)?;
+        match self.oauth {
+            Some(oauth) => entry.serialize_field("oauth", &oauth)?,
+            None => entry.skip_field("oauth")?,
+        }
+        match self.scim {
+            Some(scim) => entry.serialize_field("scim", &scim)?,
+            None => entry.skip_field("scim")?,
+        }
         entry.end()
     }
 }
