@@ -429,23 +429,34 @@ impl Display for Cell<'_> {
 /// ```
 impl Serialize for ErrorCodeInfo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = 5 + usize::from(self.oauth.is_some()) + usize::from(self.scim.is_some());
-        let mut entry = serializer.serialize_struct("ErrorCodeInfo", len)?;
-        entry.serialize_field("code", self.code)?;
-        entry.serialize_field("status", &self.status)?;
-        entry.serialize_field("description", self.description)?;
-        entry.serialize_field("resolution", &self.resolution)?;
-        entry.serialize_field("group", self.group)?;
-        match self.oauth {
-            Some(oauth) => entry.serialize_field("oauth", &oauth)?,
-            None => entry.skip_field("oauth")?,
-        }
-        match self.scim {
-            Some(scim) => entry.serialize_field("scim", &scim)?,
-            None => entry.skip_field("scim")?,
-        }
+        let mut entry = serializer.serialize_struct("ErrorCodeInfo", member_count(self))?;
+        write_members(&mut entry, self)?;
         entry.end()
     }
+}
+
+/// How many members [`write_members`] writes for `entry`.
+fn member_count(entry: &ErrorCodeInfo) -> usize {
+    5 + usize::from(entry.oauth.is_some()) + usize::from(entry.scim.is_some())
+}
+
+/// The members of an entry's JSON, in order: one place for [`ErrorCodeInfo`]'s own JSON and for
+/// [`JsonWithDocUrls`], which appends to it.
+fn write_members<S: SerializeStruct>(out: &mut S, entry: &ErrorCodeInfo) -> Result<(), S::Error> {
+    out.serialize_field("code", entry.code)?;
+    out.serialize_field("status", &entry.status)?;
+    out.serialize_field("description", entry.description)?;
+    out.serialize_field("resolution", &entry.resolution)?;
+    out.serialize_field("group", entry.group)?;
+    match entry.oauth {
+        Some(oauth) => out.serialize_field("oauth", &oauth)?,
+        None => out.skip_field("oauth")?,
+    }
+    match entry.scim {
+        Some(scim) => out.serialize_field("scim", &scim)?,
+        None => out.skip_field("scim")?,
+    }
+    Ok(())
 }
 
 /// A catalog as JSON with each entry's documentation link: every member of an
@@ -515,14 +526,9 @@ struct LinkedEntry<'a> {
 
 impl Serialize for LinkedEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // The members of `ErrorCodeInfo`'s JSON, in its order (a test compares the two).
         let entry = self.entry;
-        let mut out = serializer.serialize_struct("ErrorCodeInfo", 6)?;
-        out.serialize_field("code", entry.code)?;
-        out.serialize_field("status", &entry.status)?;
-        out.serialize_field("description", entry.description)?;
-        out.serialize_field("resolution", &entry.resolution)?;
-        out.serialize_field("group", entry.group)?;
+        let mut out = serializer.serialize_struct("ErrorCodeInfo", member_count(entry) + 1)?;
+        write_members(&mut out, entry)?;
         let doc_url = match self.config.problem_type(entry) {
             ProblemType::AboutBlank => None,
             linked => Some(DocUrl(linked)),
