@@ -30,6 +30,8 @@ pub struct Field<'a> {
     pub source: Option<Span>,
     /// Whether thiserror's `#[from]` is on the field.
     pub from: bool,
+    /// The span of `#[detail]`, when present.
+    pub detail: Option<Span>,
 }
 
 impl Field<'_> {
@@ -168,6 +170,7 @@ fn fields(fields: &Fields) -> Vec<Field<'_>> {
             ty: &field.ty,
             source: attr::source_attr(field),
             from: attr::has_from_attr(field),
+            detail: crate::detail::detail_attr(field),
         })
         .collect()
 }

@@ -17,6 +17,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let model = Enum::from_syn(input, &mut errors);
     if let Some(model) = &model {
         valid::check(model, &mut errors);
+        crate::detail::check(input, model, &mut errors);
     }
     match model {
         Some(model) if errors.is_empty() => impls(&model),
@@ -97,6 +98,7 @@ fn impls(e: &Enum) -> TokenStream {
     let info_body = info_body(e);
     let message_fn = message_fn(e);
     let retry_after_fn = retry_after_fn(e);
+    let details_fn = crate::detail::serialize_details_fn(e);
 
     let mut out = quote! {
         #[doc = #table]
@@ -112,6 +114,7 @@ fn impls(e: &Enum) -> TokenStream {
 
             #message_fn
             #retry_after_fn
+            #details_fn
         }
     };
     if e.attrs.display {
@@ -243,6 +246,7 @@ fn info_entry(own: &OwnCode, variant: &Variant) -> TokenStream {
         Some(text) => quote!(__entry(#code, #status, #description, __Some(#text))),
         None => quote!(__entry(#code, #status, #description, __None)),
     };
+    entry.extend(crate::detail::info_suffix(variant));
     // Protocol mappings are rare: only the entries that have one pay for the tokens.
     let p = private();
     if let Some(variant) = own.oauth {
@@ -520,7 +524,7 @@ fn serialize_impl(
             where
                 S: #p::serde::Serializer,
             {
-                #p::serde::Serialize::serialize(&#p::ApiErrorCode::to_body(self), serializer)
+                #p::serialize_body(self, serializer)
             }
         }
     }

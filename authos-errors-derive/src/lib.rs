@@ -12,6 +12,7 @@
 
 mod ast;
 mod attr;
+mod detail;
 mod errors;
 mod expand;
 mod suggest;
@@ -22,7 +23,7 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `authos_errors::ApiErrorCode` for an enum; see the `authos_errors` crate docs.
-#[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source))]
+#[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source, detail))]
 pub fn derive_api_error_code(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()

@@ -139,6 +139,10 @@ impl<E: ApiErrorCode> ApiErrorCode for Detailed<E> {
     fn retry_after(&self) -> Option<Duration> {
         self.retry_after.or_else(|| self.error.retry_after())
     }
+
+    fn serialize_details<S: Serializer>(&self, serializer: S) -> Option<Result<S::Ok, S::Error>> {
+        self.error.serialize_details(serializer)
+    }
 }
 
 impl<E: ApiErrorCode> fmt::Display for Detailed<E> {
@@ -155,7 +159,7 @@ impl<E: ApiErrorCode + std::error::Error + 'static> std::error::Error for Detail
 
 impl<E: ApiErrorCode> Serialize for Detailed<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_body().serialize(serializer)
+        crate::details::serialize_body(self, serializer)
     }
 }
 

@@ -42,6 +42,9 @@ pub struct ErrorCodeInfo {
     pub retry_after: Option<u32>,
     /// Where this code is documented, when it has a page of its own (an absolute URL).
     pub doc_url: Option<&'static str>,
+    /// The names of the machine-readable values a body of this code carries in its `details`
+    /// member (the variant's `#[detail]` fields); empty for most codes.
+    pub details: &'static [&'static str],
 }
 
 impl ErrorCodeInfo {
@@ -64,6 +67,7 @@ impl ErrorCodeInfo {
             scim: None,
             retry_after: None,
             doc_url: None,
+            details: &[],
         }
     }
 
@@ -141,6 +145,19 @@ impl ErrorCodeInfo {
     #[must_use]
     pub const fn with_doc_url(mut self, url: &'static str) -> Self {
         self.doc_url = Some(url);
+        self
+    }
+
+    /// This entry with the names of its `details` members.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// let info = ErrorCodeInfo::new("SLUG_TOO_SHORT", 400, "Slug too short").with_details(&["min"]);
+    /// assert_eq!(info.details, ["min"]);
+    /// ```
+    #[must_use]
+    pub const fn with_details(mut self, names: &'static [&'static str]) -> Self {
+        self.details = names;
         self
     }
 

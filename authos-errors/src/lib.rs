@@ -98,6 +98,7 @@ pub mod catalog;
 mod code;
 mod consistency;
 mod detail;
+mod details;
 mod info;
 pub mod oauth;
 pub mod problem;

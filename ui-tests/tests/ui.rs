@@ -17,6 +17,7 @@ fn ui() {
         "transparent",
         "enum_attrs",
         "source",
+        "detail",
     ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

@@ -1,0 +1,181 @@
+//! `#[detail]` fields: machine-readable values written next to the message, as the body's
+//! `details` object. Reads, checks and expands the marks; the rest of the derive calls in
+//! through one hook each (`ast::fields`, `expand::derive`, `expand::impls`, `expand::info_entry`).
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Attribute, Data, DeriveInput, Meta};
+
+use crate::ast::{Enum, Variant};
+use crate::attr::CodeAttr;
+use crate::errors::Errors;
+use crate::valid;
+
+/// The span of `#[detail]` on a field, when present.
+pub fn detail_attr(field: &syn::Field) -> Option<Span> {
+    field
+        .attrs
+        .iter()
+        .find(|a| a.path().is_ident("detail"))
+        .map(|a| a.path().segments[0].ident.span())
+}
+
+/// Reports every `#[detail]` the derive cannot honour, saying what to write instead.
+pub fn check(input: &DeriveInput, model: &Enum, errors: &mut Errors) {
+    misplaced(input, errors);
+    for variant in &model.variants {
+        for field in variant.fields.iter().filter(|f| f.detail.is_some()) {
+            let span = field.detail.unwrap_or_else(Span::call_site);
+            let name = field.template_name();
+            if field.source.is_some() {
+                errors.at(
+                    span,
+                    format!(
+                        "`{name}` is the #[source]: the underlying error never goes into the body, so it cannot be a #[detail]; remove #[detail] (the source is logged with the 5xx)"
+                    ),
+                );
+            } else if variant.is_transparent() {
+                errors.at(
+                    span,
+                    "a transparent variant takes its details from the inner error: remove #[detail] here and mark the fields of the inner type's variants",
+                );
+            } else if is_server_error(variant) {
+                errors.at(
+                    span,
+                    format!(
+                        "a 5xx body never shows field data, and `{}` is a 5xx: remove #[detail] from `{name}` (log the value instead), or give the variant a 4xx status",
+                        variant.ident
+                    ),
+                );
+            } else if valid::generic_param_in(model, field.ty).is_some() {
+                errors.at(
+                    span,
+                    format!(
+                        "`{name}` has a generic type, which a #[detail] cannot carry: give the field a concrete type, or remove #[detail]"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn is_server_error(variant: &Variant) -> bool {
+    match &variant.code {
+        Some(CodeAttr::Own(own)) => own.status.is_none_or(|status| status >= 500),
+        _ => false,
+    }
+}
+
+/// `#[detail]` anywhere but on a field, or with arguments.
+fn misplaced(input: &DeriveInput, errors: &mut Errors) {
+    let wrong_place = |attrs: &[Attribute], errors: &mut Errors| {
+        for attr in attrs.iter().filter(|a| a.path().is_ident("detail")) {
+            errors.spanned(
+                attr,
+                "#[detail] goes on a field, not here: write it before each field whose value the body should carry",
+            );
+        }
+    };
+    wrong_place(&input.attrs, errors);
+    let Data::Enum(data) = &input.data else {
+        return;
+    };
+    for variant in &data.variants {
+        wrong_place(&variant.attrs, errors);
+        for attr in variant.fields.iter().flat_map(|f| &f.attrs) {
+            if attr.path().is_ident("detail") && !matches!(attr.meta, Meta::Path(_)) {
+                errors.spanned(
+                    attr,
+                    "#[detail] takes no arguments: write `#[detail]`; the member is named after the field",
+                );
+            }
+        }
+    }
+}
+
+/// `.with_details(&["min", ...])` for a catalog entry whose variant marks fields.
+pub fn info_suffix(variant: &Variant) -> TokenStream {
+    let names: Vec<String> = variant
+        .fields
+        .iter()
+        .filter(|f| f.detail.is_some())
+        .map(crate::ast::Field::template_name)
+        .collect();
+    if names.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(.with_details(&[#(#names),*]))
+}
+
+/// `ApiErrorCode::serialize_details` for an enum that marks fields or delegates to inner
+/// catalogs; nothing for the others, which keep the trait's default.
+pub fn serialize_details_fn(e: &Enum) -> TokenStream {
+    let p = quote!(::authos_errors::__private);
+    let mut arms = Vec::new();
+    for variant in &e.variants {
+        let v = variant.ident;
+        if variant.is_transparent() {
+            let Some(field) = variant.fields.first() else {
+                continue;
+            };
+            let member = &field.member;
+            let ty = field.ty;
+            arms.push(quote! {
+                Self::#v { #member: inner } =>
+                    <#ty as #p::ApiErrorCode>::serialize_details(inner, serializer),
+            });
+            continue;
+        }
+        let marked: Vec<_> = variant
+            .fields
+            .iter()
+            .filter(|f| f.detail.is_some())
+            .collect();
+        if marked.is_empty() {
+            continue;
+        }
+        let members = marked.iter().map(|f| &f.member);
+        let bindings: Vec<_> = marked
+            .iter()
+            .map(|f| format_ident!("__detail_{}", f.template_name(), span = f.ty.span()))
+            .collect();
+        let writes = marked.iter().zip(&bindings).map(|(field, binding)| {
+            let name = field.template_name();
+            // Spanned at the field's type: a type that is not `Serialize` is reported there.
+            quote_spanned! {field.ty.span()=>
+                ::authos_errors::__private::detail_field(__out, #name, #binding)?;
+            }
+        });
+        let len = marked.len();
+        arms.push(quote! {
+            Self::#v { #(#members: #bindings,)* .. } =>
+                #p::details_struct(serializer, #len, |__out| {
+                    #(#writes)*
+                    #p::Result::Ok(())
+                }),
+        });
+    }
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    let fallback = if arms.len() < e.variants.len() {
+        quote!(_ => #p::None,)
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        fn serialize_details<__S>(
+            &self,
+            serializer: __S,
+        ) -> #p::Option<#p::Result<__S::Ok, __S::Error>>
+        where
+            __S: #p::serde::Serializer,
+        {
+            match self {
+                #(#arms)*
+                #fallback
+            }
+        }
+    }
+}
