@@ -50,7 +50,6 @@ impl<E: ApiErrorCode + ?Sized> Serialize for DetailsOf<'_, E> {
 
 /// The details of `error` as a JSON value, when it has any (what HTTP responses capture).
 #[cfg(feature = "field-errors")]
-#[allow(dead_code, reason = "used by the field_errors module")]
 pub(crate) fn details_value<E: ApiErrorCode + ?Sized>(error: &E) -> Option<serde_json::Value> {
     // A value that fails to serialise (a custom impl's own error) is left out, not sent broken.
     error

@@ -83,6 +83,9 @@
 //!
 //! # Cargo features
 //! - `client`: parse AuthOS error responses back into typed values (the `client` module).
+//! - `field-errors`: many errors in one response (the `field_errors` module); on with each
+//!   HTTP feature.
+//! - `validator`: `validator`'s `ValidationErrors` into `FieldErrors` (the `validation` module).
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
 //! - `utoipa`: OpenAPI schemas and documented responses.
@@ -103,7 +106,14 @@ mod info;
 pub mod oauth;
 pub mod problem;
 pub mod reference;
+pub mod request_id;
 pub mod scim;
+
+#[cfg(feature = "field-errors")]
+pub mod field_errors;
+
+#[cfg(feature = "validator")]
+pub mod validation;
 
 #[cfg(feature = "client")]
 pub mod client;
