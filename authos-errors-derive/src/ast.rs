@@ -1,115 +1,174 @@
-//! A typed model of the derive input: the enum, its variants and their fields.
+//! The model of the derive input: every fact the later stages need, worked out once.
+//!
+//! `valid` and `expand` only read it: the message template is parsed here, each field's use
+//! of the enum's type parameters is found here, the description is resolved here (the
+//! `description` key, else the doc comment's first paragraph).
 
-use proc_macro2::Span;
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use syn::Member;
 use syn::ext::IdentExt;
-use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
-use crate::attr::{self, CodeAttr, EnumAttrs};
+use crate::attr::lit::LitStr;
+use crate::attr::{self, CodeAttr, EnumAttrs, OwnCode};
 use crate::errors::Errors;
+use crate::syntax::{self, Attr, Body, Item};
+use crate::template::Template;
 
-pub struct Enum<'a> {
-    pub ident: &'a Ident,
-    pub generics: &'a Generics,
+pub struct Enum {
+    pub ident: Ident,
+    pub generics: syn::Generics,
     pub attrs: EnumAttrs,
-    pub variants: Vec<Variant<'a>>,
+    /// The catalog group: `#[api_error(group = ...)]`, else the enum's name.
+    pub group: String,
+    /// Whether the input is an enum with variants; when it is not (reported), only stubs are
+    /// written.
+    pub usable: bool,
+    /// Whether the input is an enum (a struct or union given by mistake may lack `Debug`).
+    pub is_enum: bool,
+    pub variants: Vec<Variant>,
 }
 
-pub struct Variant<'a> {
-    pub ident: &'a Ident,
-    pub fields: Vec<Field<'a>>,
+pub struct Variant {
+    pub ident: Ident,
+    pub fields: Vec<Field>,
     /// `None` when `#[code]` is missing or unreadable (already reported).
-    pub code: Option<CodeAttr>,
-    /// The doc comment's first paragraph.
-    pub doc: Option<String>,
+    pub code: Option<Code>,
 }
 
-pub struct Field<'a> {
+// Boxing `Own` would cost an allocation per variant, the common case; `Transparent` is rare.
+#[allow(clippy::large_enum_variant)]
+pub enum Code {
+    Own(Own),
+    /// `#[code(transparent)]`, with the span of `transparent`.
+    Transparent(Span),
+}
+
+/// A variant's own catalog entry.
+pub struct Own {
+    pub code: LitStr,
+    /// `None` when missing or invalid (already reported).
+    pub status: Option<u16>,
+    pub resolution: Option<String>,
+    /// The `description` key, else the doc comment's first paragraph.
+    pub description: Option<String>,
+    /// Whether a `description` key was written, valid or not.
+    pub description_given: bool,
+    pub message: Option<Message>,
+    /// The `OAuthErrorCode` variant of `oauth = "..."`.
+    pub oauth: Option<&'static str>,
+    /// The `ScimType` variant of `scim = "..."`.
+    pub scim: Option<&'static str>,
+}
+
+pub struct Message {
+    pub text: LitStr,
+    /// The parsed template, or what is wrong with it (reported by `valid`).
+    pub template: Result<Template, String>,
+}
+
+pub struct Field {
     pub member: Member,
-    pub ty: &'a Type,
+    /// The name a message template uses for this field: `min` or `0`.
+    pub name: String,
+    pub ty: TokenStream,
+    /// Where the type starts, for errors about it.
+    pub ty_span: Span,
+    /// The first of the enum's type parameters the type mentions.
+    pub generic_param: Option<String>,
     /// The span of `#[source]`, when present.
     pub source: Option<Span>,
-    /// Whether thiserror's `#[from]` is on the field.
-    pub from: bool,
+    /// The span of thiserror's `#[from]`, when present.
+    pub from: Option<Span>,
     /// The span of `#[detail]`, when present.
     pub detail: Option<Span>,
 }
 
-impl Field<'_> {
-    /// The name a message template uses for this field: `min` or `0`.
-    pub fn template_name(&self) -> String {
-        match &self.member {
-            Member::Named(ident) => ident.unraw().to_string(),
-            Member::Unnamed(index) => index.index.to_string(),
-        }
-    }
-}
-
-impl Variant<'_> {
+impl Variant {
     pub fn is_unit(&self) -> bool {
         self.fields.is_empty()
     }
 
     pub fn is_transparent(&self) -> bool {
-        matches!(self.code, Some(CodeAttr::Transparent(_)))
+        matches!(self.code, Some(Code::Transparent(_)))
+    }
+
+    pub fn own(&self) -> Option<&Own> {
+        match &self.code {
+            Some(Code::Own(own)) => Some(own),
+            _ => None,
+        }
+    }
+
+    /// The field a transparent variant delegates to.
+    pub fn transparent_field(&self) -> Option<&Field> {
+        if self.is_transparent() {
+            self.fields.first()
+        } else {
+            None
+        }
+    }
+
+    /// The message template, when the variant has a valid one.
+    pub fn template(&self) -> Option<(&LitStr, &Template)> {
+        let message = self.own()?.message.as_ref()?;
+        Some((&message.text, message.template.as_ref().ok()?))
+    }
+
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
     }
 }
 
-impl<'a> Enum<'a> {
-    /// The model of `input`; `None` (with the reason in `errors`) when it is not an enum.
-    pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
-        let attrs = attr::enum_attrs(&input.attrs, errors);
-        misplaced_attrs(input, errors);
-        let data = match &input.data {
-            Data::Enum(data) => data,
-            Data::Struct(data) => {
-                errors.spanned(
-                    data.struct_token,
-                    "ApiErrorCode is derived for enums, one variant per error code: write `enum` with a variant for each code",
-                );
-                return None;
-            }
-            Data::Union(data) => {
-                errors.spanned(
-                    data.union_token,
-                    "ApiErrorCode is derived for enums, one variant per error code: write `enum` with a variant for each code",
-                );
-                return None;
-            }
-        };
-        if data.variants.is_empty() {
-            errors.at(
-                input.ident.span(),
-                format!(
-                    "`{}` has no variants, so no error codes: add one such as #[code(\"CARD_DECLINED\", status = 402)] CardDeclined",
-                    input.ident
-                ),
-            );
-            return None;
-        }
-        let variants = data
-            .variants
-            .iter()
-            .map(|variant| Variant {
-                ident: &variant.ident,
-                fields: fields(&variant.fields),
-                code: attr::code_attr(variant, errors),
-                doc: attr::doc_summary(&variant.attrs),
-            })
-            .collect();
-        Some(Enum {
-            ident: &input.ident,
-            generics: &input.generics,
-            attrs,
-            variants,
-        })
-    }
-
-    /// The catalog group: `#[api_error(group = ...)]`, else the enum's name.
-    pub fn group(&self) -> String {
-        self.attrs
+impl Enum {
+    /// The model of `item`; every mistake in our attributes goes to `errors`.
+    pub fn from_syntax(item: Item, errors: &mut Errors) -> Enum {
+        let attrs = attr::enum_attrs(&item.attrs, errors);
+        misplaced_attrs(&item, errors);
+        let group = attrs
             .group
             .clone()
-            .unwrap_or_else(|| self.ident.unraw().to_string())
+            .unwrap_or_else(|| item.ident.unraw().to_string());
+        let mut model = Enum {
+            ident: item.ident,
+            generics: item.generics,
+            attrs,
+            group,
+            usable: false,
+            is_enum: false,
+            variants: Vec::new(),
+        };
+        let variants = match item.body {
+            Body::Enum(variants) => variants,
+            Body::NotEnum(keyword) => {
+                errors.at(
+                    keyword.span(),
+                    "ApiErrorCode is derived for enums, one variant per error code: write `enum` with a variant for each code",
+                );
+                return model;
+            }
+        };
+        model.is_enum = true;
+        if variants.is_empty() {
+            errors.at(
+                model.ident.span(),
+                format!(
+                    "`{}` has no variants, so no error codes: add one such as #[code(\"CARD_DECLINED\", status = 402)] CardDeclined",
+                    model.ident
+                ),
+            );
+            return model;
+        }
+        let params: Vec<String> = model
+            .generics
+            .type_params()
+            .map(|p| p.ident.to_string())
+            .collect();
+        model.variants = variants
+            .into_iter()
+            .map(|variant| Variant::from_syntax(variant, &params, errors))
+            .collect();
+        model.usable = true;
+        model
     }
 
     /// Whether `from_code` can be generated: every variant is a unit variant or transparent.
@@ -122,32 +181,129 @@ impl<'a> Enum<'a> {
     }
 }
 
+impl Variant {
+    fn from_syntax(variant: syntax::Variant, params: &[String], errors: &mut Errors) -> Variant {
+        let code = attr::code_attr(&variant, errors).map(|code| match code {
+            CodeAttr::Own(own) => Code::Own(Own::new(own, &variant.attrs)),
+            CodeAttr::Transparent(span) => Code::Transparent(span),
+        });
+        let fields = variant
+            .fields
+            .into_iter()
+            .enumerate()
+            .map(|(index, field)| Field::from_syntax(index, field, params))
+            .collect();
+        Variant {
+            ident: variant.ident,
+            fields,
+            code,
+        }
+    }
+}
+
+impl Own {
+    fn new(own: OwnCode, attrs: &[Attr]) -> Own {
+        let description = own.description.or_else(|| attr::doc_summary(attrs));
+        let message = own.message.map(|text| Message {
+            template: Template::parse(&text.value),
+            text,
+        });
+        Own {
+            code: own.code,
+            status: own.status,
+            resolution: own.resolution,
+            description,
+            description_given: own.description_given,
+            message,
+            oauth: own.oauth,
+            scim: own.scim,
+        }
+    }
+}
+
+impl Field {
+    fn from_syntax(index: usize, field: syntax::Field, params: &[String]) -> Field {
+        let (member, name) = match field.ident {
+            Some(ident) => {
+                let name = ident.unraw().to_string();
+                (Member::Named(ident), name)
+            }
+            None => (Member::Unnamed(index.into()), index.to_string()),
+        };
+        let ty_span = field
+            .ty
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(Span::call_site, |tree| tree.span());
+        let generic_param = if params.is_empty() {
+            None
+        } else {
+            first_ident_in(field.ty.clone(), params)
+        };
+        Field {
+            member,
+            name,
+            ty_span,
+            generic_param,
+            source: attr::source_attr(&field.attrs),
+            from: attr::from_attr(&field.attrs),
+            detail: crate::detail::detail_attr(&field.attrs),
+            ty: field.ty,
+        }
+    }
+}
+
+/// The first of `wanted` that `tokens` mention.
+fn first_ident_in(tokens: TokenStream, wanted: &[String]) -> Option<String> {
+    for token in tokens {
+        match token {
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                if wanted.contains(&name) {
+                    return Some(name);
+                }
+            }
+            TokenTree::Group(group) => {
+                if let Some(found) = first_ident_in(group.stream(), wanted) {
+                    return Some(found);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Reports our attributes where the derive does not read them, which would otherwise be
 /// silently ignored: `#[code]` on the enum or a field, `#[api_error]` on a variant or a
 /// field, `#[source]` on the enum or a variant.
-fn misplaced_attrs(input: &DeriveInput, errors: &mut Errors) {
-    let mut report = |attrs: &[Attribute], place: Place| {
-        for attr in attrs {
-            let message = if attr.path().is_ident("code") && place != Place::Variant {
-                "#[code] goes on a variant, not here: move it above the variant it describes"
-            } else if attr.path().is_ident("api_error") && place != Place::Enum {
-                "#[api_error] goes on the enum, not here: move it above `enum`"
-            } else if attr.path().is_ident("source") && place != Place::Field {
-                "#[source] goes on a field, not here: write it before the field that holds the underlying error"
-            } else {
-                continue;
-            };
-            errors.spanned(attr, message);
-        }
-    };
-    report(&input.attrs, Place::Enum);
-    if let Data::Enum(data) = &input.data {
-        for variant in &data.variants {
-            report(&variant.attrs, Place::Variant);
+fn misplaced_attrs(item: &Item, errors: &mut Errors) {
+    report_misplaced(&item.attrs, Place::Enum, errors);
+    if let Body::Enum(variants) = &item.body {
+        for variant in variants {
+            report_misplaced(&variant.attrs, Place::Variant, errors);
             for field in &variant.fields {
-                report(&field.attrs, Place::Field);
+                report_misplaced(&field.attrs, Place::Field, errors);
             }
         }
+    }
+}
+
+fn report_misplaced(attrs: &[Attr], place: Place, errors: &mut Errors) {
+    for attr in attrs {
+        let message = if attr.is("code") && place != Place::Variant {
+            "#[code] goes on a variant, not here: move it above the variant it describes"
+        } else if attr.is("api_error") && place != Place::Enum {
+            "#[api_error] goes on the enum, not here: move it above `enum`"
+        } else if attr.is("source") && place != Place::Field {
+            "#[source] goes on a field, not here: write it before the field that holds the underlying error"
+        } else if let Some(message) = crate::detail::misplaced(attr, place == Place::Field) {
+            message
+        } else {
+            continue;
+        };
+        errors.spanned(attr.tokens(), message);
     }
 }
 
@@ -156,21 +312,4 @@ enum Place {
     Enum,
     Variant,
     Field,
-}
-
-fn fields(fields: &Fields) -> Vec<Field<'_>> {
-    fields
-        .iter()
-        .enumerate()
-        .map(|(index, field)| Field {
-            member: match &field.ident {
-                Some(ident) => Member::Named(ident.clone()),
-                None => Member::Unnamed(index.into()),
-            },
-            ty: &field.ty,
-            source: attr::source_attr(field),
-            from: attr::has_from_attr(field),
-            detail: crate::detail::detail_attr(field),
-        })
-        .collect()
 }

@@ -1,33 +1,46 @@
 //! `#[detail]` fields: machine-readable values written next to the message, as the body's
 //! `details` object. Reads, checks and expands the marks; the rest of the derive calls in
-//! through one hook each (`ast::fields`, `expand::derive`, `expand::impls`, `expand::info_entry`).
+//! through one hook each (`ast::Field::from_syntax`, `ast::report_misplaced`,
+//! `valid::check`, `expand::catalog`).
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
-use syn::{Attribute, Data, DeriveInput, Meta};
 
-use crate::ast::{Enum, Variant};
-use crate::attr::CodeAttr;
+use crate::ast::{Enum, Field, Variant};
 use crate::errors::Errors;
-use crate::valid;
+use crate::syntax::{Attr, AttrArgs};
 
-/// The span of `#[detail]` on a field, when present.
-pub fn detail_attr(field: &syn::Field) -> Option<Span> {
-    field
-        .attrs
+/// The span of `#[detail]` among a field's attributes, when present.
+pub fn detail_attr(attrs: &[Attr]) -> Option<Span> {
+    attrs
         .iter()
-        .find(|a| a.path().is_ident("detail"))
-        .map(|a| a.path().segments[0].ident.span())
+        .find(|a| a.is("detail"))
+        .and_then(|a| a.name.as_ref())
+        .map(|(ident, _)| ident.span())
+}
+
+/// What is wrong with `attr` where it stands, when it is a `#[detail]` the derive cannot read:
+/// anywhere but on a field, or with arguments.
+pub fn misplaced(attr: &Attr, on_field: bool) -> Option<&'static str> {
+    if !attr.is("detail") {
+        None
+    } else if !on_field {
+        Some(
+            "#[detail] goes on a field, not here: write it before each field whose value the body should carry",
+        )
+    } else if !matches!(attr.args, AttrArgs::Word) {
+        Some("#[detail] takes no arguments: write `#[detail]`; the member is named after the field")
+    } else {
+        None
+    }
 }
 
 /// Reports every `#[detail]` the derive cannot honour, saying what to write instead.
-pub fn check(input: &DeriveInput, model: &Enum, errors: &mut Errors) {
-    misplaced(input, errors);
+pub fn check(model: &Enum, errors: &mut Errors) {
     for variant in &model.variants {
         for field in variant.fields.iter().filter(|f| f.detail.is_some()) {
             let span = field.detail.unwrap_or_else(Span::call_site);
-            let name = field.template_name();
+            let name = &field.name;
             if field.source.is_some() {
                 errors.at(
                     span,
@@ -48,7 +61,7 @@ pub fn check(input: &DeriveInput, model: &Enum, errors: &mut Errors) {
                         variant.ident
                     ),
                 );
-            } else if valid::generic_param_in(model, field.ty).is_some() {
+            } else if field.generic_param.is_some() {
                 errors.at(
                     span,
                     format!(
@@ -61,37 +74,9 @@ pub fn check(input: &DeriveInput, model: &Enum, errors: &mut Errors) {
 }
 
 fn is_server_error(variant: &Variant) -> bool {
-    match &variant.code {
-        Some(CodeAttr::Own(own)) => own.status.is_none_or(|status| status >= 500),
-        _ => false,
-    }
-}
-
-/// `#[detail]` anywhere but on a field, or with arguments.
-fn misplaced(input: &DeriveInput, errors: &mut Errors) {
-    let wrong_place = |attrs: &[Attribute], errors: &mut Errors| {
-        for attr in attrs.iter().filter(|a| a.path().is_ident("detail")) {
-            errors.spanned(
-                attr,
-                "#[detail] goes on a field, not here: write it before each field whose value the body should carry",
-            );
-        }
-    };
-    wrong_place(&input.attrs, errors);
-    let Data::Enum(data) = &input.data else {
-        return;
-    };
-    for variant in &data.variants {
-        wrong_place(&variant.attrs, errors);
-        for attr in variant.fields.iter().flat_map(|f| &f.attrs) {
-            if attr.path().is_ident("detail") && !matches!(attr.meta, Meta::Path(_)) {
-                errors.spanned(
-                    attr,
-                    "#[detail] takes no arguments: write `#[detail]`; the member is named after the field",
-                );
-            }
-        }
-    }
+    variant
+        .own()
+        .is_some_and(|own| own.status.is_none_or(|status| status >= 500))
 }
 
 /// `.with_details(&["min", ...])` for a catalog entry whose variant marks fields.
@@ -100,7 +85,7 @@ pub fn info_suffix(variant: &Variant) -> TokenStream {
         .fields
         .iter()
         .filter(|f| f.detail.is_some())
-        .map(crate::ast::Field::template_name)
+        .map(|f| f.name.clone())
         .collect();
     if names.is_empty() {
         return TokenStream::new();
@@ -114,20 +99,20 @@ pub fn serialize_details_fn(e: &Enum) -> TokenStream {
     let p = quote!(::authos_errors::__private);
     let mut arms = Vec::new();
     for variant in &e.variants {
-        let v = variant.ident;
+        let v = &variant.ident;
         if variant.is_transparent() {
             let Some(field) = variant.fields.first() else {
                 continue;
             };
             let member = &field.member;
-            let ty = field.ty;
+            let ty = &field.ty;
             arms.push(quote! {
                 Self::#v { #member: inner } =>
                     <#ty as #p::ApiErrorCode>::serialize_details(inner, serializer),
             });
             continue;
         }
-        let marked: Vec<_> = variant
+        let marked: Vec<&Field> = variant
             .fields
             .iter()
             .filter(|f| f.detail.is_some())
@@ -138,12 +123,12 @@ pub fn serialize_details_fn(e: &Enum) -> TokenStream {
         let members = marked.iter().map(|f| &f.member);
         let bindings: Vec<_> = marked
             .iter()
-            .map(|f| format_ident!("__detail_{}", f.template_name(), span = f.ty.span()))
+            .map(|f| format_ident!("__detail_{}", f.name, span = f.ty_span))
             .collect();
         let writes = marked.iter().zip(&bindings).map(|(field, binding)| {
-            let name = field.template_name();
+            let name = &field.name;
             // Spanned at the field's type: a type that is not `Serialize` is reported there.
-            quote_spanned! {field.ty.span()=>
+            quote_spanned! {field.ty_span=>
                 ::authos_errors::__private::detail_field(__out, #name, #binding)?;
             }
         });

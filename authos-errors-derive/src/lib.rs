@@ -3,10 +3,18 @@
 //! Use it through `authos_errors::ApiErrorCode`, which re-exports it beside the trait of the
 //! same name; the attribute grammar and the generated items are documented there.
 //!
-//! The pipeline runs one way: `ast` builds a typed model of the enum (using `attr` to read
-//! the attributes), `valid` cross-checks it, `expand` writes the impls. Every mistake found
-//! on the way is collected in `errors::Errors` and reported in one compile, and on error the
-//! trait impls are still emitted as stubs so the user sees our messages and nothing else.
+//! The pipeline runs one way, each stage in its own module:
+//!
+//! 1. `syntax` splits the input's tokens into attributes, variants and fields;
+//! 2. `ast` builds the model, every fact worked out once (reading attributes through `attr`,
+//!    whose grammar tables live in `attr/code.rs` and `attr/api_error.rs`; message templates
+//!    through `template`);
+//! 3. `valid` cross-checks the model;
+//! 4. `expand` writes the impls from the model.
+//!
+//! Every mistake found on the way is collected in `errors::Errors` and reported in one
+//! compile, on the offending token; on error the trait impls are still emitted as stubs so
+//! the user sees our messages and nothing else.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -16,15 +24,14 @@ mod detail;
 mod errors;
 mod expand;
 mod suggest;
+mod syntax;
 mod template;
 mod valid;
 
 use proc_macro::TokenStream;
-use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `authos_errors::ApiErrorCode` for an enum; see the `authos_errors` crate docs.
 #[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source, detail))]
 pub fn derive_api_error_code(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input).into()
+    expand::derive(input.into()).into()
 }

@@ -1,28 +1,25 @@
 //! Cross-checks that need the whole enum: unique codes, descriptions, message placeholders
-//! against fields, transparent variants' shape.
+//! against fields, transparent variants' shape. Reads the model, never the tokens.
 
 use std::collections::HashMap;
 
-use proc_macro2::TokenTree;
-use quote::ToTokens;
-use syn::{Member, Type};
+use proc_macro2::Span;
+use syn::Member;
 
-use crate::ast::{Enum, Variant};
-use crate::attr::{CodeAttr, OwnCode};
+use crate::ast::{Code, Enum, Own, Variant};
 use crate::errors::Errors;
 use crate::suggest::closest;
-use crate::template::Template;
 
 pub fn check(input: &Enum, errors: &mut Errors) {
-    let mut first_use: HashMap<String, &Variant> = HashMap::new();
+    let mut first_use: HashMap<&str, &Variant> = HashMap::new();
     for variant in &input.variants {
         check_sources(variant, errors);
         match &variant.code {
-            Some(CodeAttr::Own(own)) => {
-                let code = own.code.value();
+            Some(Code::Own(own)) => {
+                let code = own.code.value.as_str();
                 if !code.is_empty() {
-                    if let Some(first) = first_use.get(&code) {
-                        duplicate_code(&code, first, own, variant, errors);
+                    if let Some(first) = first_use.get(code) {
+                        duplicate_code(code, first, own, variant, errors);
                     } else {
                         first_use.insert(code, variant);
                     }
@@ -30,19 +27,14 @@ pub fn check(input: &Enum, errors: &mut Errors) {
                 check_description(variant, own, errors);
                 check_message(variant, own, errors);
             }
-            Some(CodeAttr::Transparent(span)) => check_transparent(input, variant, *span, errors),
+            Some(Code::Transparent(span)) => check_transparent(variant, *span, errors),
             None => {}
         }
     }
+    crate::detail::check(input, errors);
 }
 
-fn duplicate_code(
-    code: &str,
-    first: &Variant,
-    own: &OwnCode,
-    variant: &Variant,
-    errors: &mut Errors,
-) {
+fn duplicate_code(code: &str, first: &Variant, own: &Own, variant: &Variant, errors: &mut Errors) {
     errors.spanned(
         &own.code,
         format!(
@@ -50,7 +42,7 @@ fn duplicate_code(
             first.ident, variant.ident
         ),
     );
-    if let Some(CodeAttr::Own(first_own)) = &first.code {
+    if let Some(first_own) = first.own() {
         errors.spanned(
             &first_own.code,
             format!("note: `{code}` is first used here, by `{}`", first.ident),
@@ -58,8 +50,8 @@ fn duplicate_code(
     }
 }
 
-fn check_description(variant: &Variant, own: &OwnCode, errors: &mut Errors) {
-    if own.description.is_none() && !own.description_given && variant.doc.is_none() {
+fn check_description(variant: &Variant, own: &Own, errors: &mut Errors) {
+    if own.description.is_none() && !own.description_given {
         errors.at(
             variant.ident.span(),
             format!(
@@ -70,21 +62,21 @@ fn check_description(variant: &Variant, own: &OwnCode, errors: &mut Errors) {
     }
 }
 
-fn check_message(variant: &Variant, own: &OwnCode, errors: &mut Errors) {
+fn check_message(variant: &Variant, own: &Own, errors: &mut Errors) {
     let Some(message) = &own.message else {
         return;
     };
-    let template = match Template::parse(&message.value()) {
+    let template = match &message.template {
         Ok(template) => template,
         Err(reason) => {
-            errors.spanned(message, reason);
+            errors.spanned(&message.text, reason);
             return;
         }
     };
     for name in template.fields() {
-        let Some(field) = variant.fields.iter().find(|f| f.template_name() == name) else {
+        let Some(field) = variant.field(name) else {
             errors.spanned(
-                message,
+                &message.text,
                 format!(
                     "placeholder `{{{name}}}` names no field of `{}`; {}",
                     variant.ident,
@@ -95,7 +87,7 @@ fn check_message(variant: &Variant, own: &OwnCode, errors: &mut Errors) {
         };
         if field.source.is_some() && own.status.is_some_and(|s| s >= 500) {
             errors.spanned(
-                message,
+                &message.text,
                 format!(
                     "a 5xx message must not show the underlying error: `{{{name}}}` is the #[source]; it stays in the logs via `source()`, so remove the placeholder"
                 ),
@@ -106,7 +98,7 @@ fn check_message(variant: &Variant, own: &OwnCode, errors: &mut Errors) {
 
 /// What to write instead of a placeholder `{name}` that names no field of `variant`.
 fn placeholder_hint(variant: &Variant, name: &str) -> String {
-    let names: Vec<String> = variant.fields.iter().map(|f| f.template_name()).collect();
+    let names: Vec<&str> = variant.fields.iter().map(|f| f.name.as_str()).collect();
     if names.is_empty() {
         return "a unit variant has no fields to show: remove the placeholder, or add the field to the variant".to_owned();
     }
@@ -136,10 +128,9 @@ fn placeholder_hint(variant: &Variant, name: &str) -> String {
             format!("its fields have no names, only positions: write one of {listed}")
         };
     }
-    let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
-    let near = closest(name, &candidates).or_else(|| {
+    let near = closest(name, &names).or_else(|| {
         // `{minimum}` for `min`, `{id}` for `id_number`: one name abbreviates the other.
-        candidates
+        names
             .iter()
             .copied()
             .find(|c| name.starts_with(c) || c.starts_with(name))
@@ -163,12 +154,7 @@ fn check_sources(variant: &Variant, errors: &mut Errors) {
     }
 }
 
-fn check_transparent(
-    input: &Enum,
-    variant: &Variant,
-    span: proc_macro2::Span,
-    errors: &mut Errors,
-) {
+fn check_transparent(variant: &Variant, span: Span, errors: &mut Errors) {
     if variant.fields.len() != 1 {
         errors.at(
             span,
@@ -180,46 +166,13 @@ fn check_transparent(
         );
         return;
     }
-    let ty = variant.fields[0].ty;
-    if let Some(param) = generic_param_in(input, ty) {
+    let field = &variant.fields[0];
+    if let Some(param) = &field.generic_param {
         errors.spanned(
-            ty,
+            &field.ty,
             format!(
                 "#[code(transparent)] over a type that depends on the type parameter `{param}` is not supported: the enum's CATALOG is a const built from the inner CATALOG; name a concrete error type"
             ),
         );
     }
-}
-
-/// The first type parameter of the enum that `ty` mentions.
-pub fn generic_param_in(input: &Enum, ty: &Type) -> Option<String> {
-    let params: Vec<String> = input
-        .generics
-        .type_params()
-        .map(|p| p.ident.to_string())
-        .collect();
-    if params.is_empty() {
-        return None;
-    }
-    first_ident_in(ty.to_token_stream(), &params)
-}
-
-fn first_ident_in(tokens: proc_macro2::TokenStream, wanted: &[String]) -> Option<String> {
-    for token in tokens {
-        match token {
-            TokenTree::Ident(ident) => {
-                let name = ident.to_string();
-                if wanted.contains(&name) {
-                    return Some(name);
-                }
-            }
-            TokenTree::Group(group) => {
-                if let Some(found) = first_ident_in(group.stream(), wanted) {
-                    return Some(found);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }

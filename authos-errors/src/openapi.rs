@@ -30,6 +30,8 @@ use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, 
 use utoipa::openapi::{RefOr, ResponsesBuilder};
 use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
+use crate::catalog::ValidationError;
+use crate::field_errors::{FieldError, FieldErrors};
 use crate::problem::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON, ProblemConfig, ProblemDetails};
 use crate::{ApiErrorCode, Detailed, ErrorBody, ErrorCodeInfo};
 
@@ -72,8 +74,49 @@ impl PartialSchema for ErrorBody<'_> {
             .required("error_code")
             .property("timestamp", timestamp_property())
             .required("timestamp")
+            .property("details", details_property())
+            .property("request_id", request_id_property())
             .into()
     }
+}
+
+/// The optional `details` member of both bodies.
+fn details_property() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some(
+            "Machine-readable values behind the message (the variant's #[detail] fields);              present only for codes that have them, which the response description lists",
+        ))
+}
+
+/// The opt-in `request_id` member of the AuthOS body.
+fn request_id_property() -> ObjectBuilder {
+    string_property(
+        "The request's `x-request-id`, when the request carried one and the server opted in",
+    )
+}
+
+/// The `errors` array of a [`FieldErrors`](crate::field_errors::FieldErrors) response.
+fn errors_property() -> utoipa::openapi::schema::ArrayBuilder {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .description(Some("One entry per invalid value, in the order they were found"))
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .property("error_code", string_property("Machine-readable code"))
+                .required("error_code")
+                .property("error", string_property("Human-readable message"))
+                .required("error")
+                .property(
+                    "pointer",
+                    string_property(
+                        "RFC 6901 JSON pointer of the value in the request (`\"\"` for the whole document)",
+                    )
+                    .examples(["/slug"]),
+                )
+                .required("pointer")
+                .property("details", details_property()),
+        )
 }
 
 /// ```
@@ -129,6 +172,14 @@ impl PartialSchema for ProblemDetails<'_> {
             )
             .property("timestamp", timestamp_property())
             .required("timestamp")
+            .property("details", details_property())
+            .property(
+                "instance",
+                string_property(
+                    "`urn:request:<id>`: the request's `x-request-id`, when it carried one",
+                )
+                .format(Some(SchemaFormat::Custom("uri".to_owned()))),
+            )
             .into()
     }
 }
@@ -207,7 +258,19 @@ fn status_response(
 ) -> utoipa::openapi::Response {
     let description = entries
         .iter()
-        .map(|info| format!("`{}`: {}", info.code, info.description))
+        .map(|info| match info.details {
+            [] => format!("`{}`: {}", info.code, info.description),
+            names => format!(
+                "`{}`: {} (details: {})",
+                info.code,
+                info.description,
+                names
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
         .collect::<Vec<_>>()
         .join("; ");
     let json_examples = entries.iter().map(|info| {
@@ -289,4 +352,81 @@ impl<E: ApiErrorCode> IntoResponses for Detailed<E> {
     fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
         responses::<E>().responses
     }
+}
+
+/// The one response of [`FieldErrors`]: a 400 whose bodies carry the `errors` array, with a
+/// three-field signup failure as the example of each content type.
+///
+/// ```
+/// use authos_errors::field_errors::FieldErrors;
+/// use utoipa::IntoResponses;
+/// let doc = serde_json::to_value(FieldErrors::responses()).unwrap();
+/// let example = &doc["400"]["content"]["application/json"]["examples"]["FIELD_ERRORS"]["value"];
+/// assert_eq!(example["errors"][1]["details"]["min"], 3);
+/// assert_eq!(doc["400"]["content"]["application/json"]["schema"]["properties"]["errors"]["type"], "array");
+/// ```
+impl IntoResponses for FieldErrors {
+    fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
+        let errors = signup_example();
+        let config = ProblemConfig::default();
+        let at = example_timestamp();
+        let summary = "A signup form with three invalid fields";
+        let json_example = ExampleBuilder::new()
+            .summary(summary)
+            .value(serde_json::to_value(errors.body_at(at)).ok())
+            .build();
+        let problem_example = ExampleBuilder::new()
+            .summary(summary)
+            .value(serde_json::to_value(errors.problem_at(&config, at)).ok())
+            .build();
+        let with_errors = |schema: RefOr<Schema>| -> RefOr<Schema> {
+            match schema {
+                RefOr::T(Schema::Object(object)) => {
+                    let mut builder: ObjectBuilder = object.into();
+                    builder = builder
+                        .property("errors", errors_property())
+                        .required("errors");
+                    builder.into()
+                }
+                other => other,
+            }
+        };
+        let response = ResponseBuilder::new()
+            .description(
+                "`BAD_REQUEST`: Invalid request parameters or malformed JSON; `errors` has one \
+                 entry per invalid value (`error_code`, `error`, `pointer`, `details`)",
+            )
+            .content(
+                APPLICATION_JSON,
+                ContentBuilder::new()
+                    .schema(Some(with_errors(ErrorBody::schema())))
+                    .examples_from_iter([("FIELD_ERRORS", json_example)])
+                    .build(),
+            )
+            .content(
+                APPLICATION_PROBLEM_JSON,
+                ContentBuilder::new()
+                    .schema(Some(with_errors(ProblemDetails::schema())))
+                    .examples_from_iter([("FIELD_ERRORS", problem_example)])
+                    .build(),
+            )
+            .build();
+        BTreeMap::from([("400".to_owned(), RefOr::T(response))])
+    }
+}
+
+/// The documented example: a bad email, a slug below its minimum, a password below its.
+fn signup_example() -> FieldErrors {
+    let slug = FieldError::new("/slug", &ValidationError::SlugTooShort)
+        .with_message("Slug must be at least 3 characters")
+        .with_details(Some(serde_json::json!({"min": 3})));
+    let password = FieldError::new("/password", &ValidationError::WeakPassword)
+        .with_message("Password must be at least 8 characters")
+        .with_details(Some(serde_json::json!({"min": 8})));
+    let mut errors = FieldErrors::new();
+    errors
+        .push("email", &ValidationError::InvalidEmail)
+        .push_entry(slug)
+        .push_entry(password);
+    errors
 }
