@@ -11,22 +11,36 @@
 //! known, the RFC 6750 `WWW-Authenticate` challenge on a 401, and for a 5xx a `tracing::error!`
 //! of the `source()` chain, which never reaches the body.
 //!
-//! # Problem details
+//! # Choosing the format per scope
 //!
-//! `ResponseError::error_response` cannot see the request either, so negotiation is the
-//! [`ProblemJsonMiddleware`] (`App::new().wrap(ProblemJsonMiddleware::default())`), which does
-//! what axum's `ProblemJsonLayer` does. One difference: an error that an inner *middleware*
-//! returns as `Err` (rather than a handler's `Err`, which actix-web turns into a response before
-//! middleware see it) is rendered by actix-web after this middleware has run, so it stays plain
-//! JSON.
+//! `ResponseError::error_response` cannot see the request either, so the format is chosen by
+//! [`ErrorFormatMiddleware`], wrapped around an app, a scope or a resource; it does what axum's
+//! `ErrorFormatLayer` does, from the same [`crate::response`] core:
+//!
+//! - [`ErrorFormatMiddleware::negotiated`] (= [`ProblemJsonMiddleware::new`](ErrorFormatMiddleware::new)):
+//!   RFC 9457 `application/problem+json` when the request's `Accept` prefers it, the AuthOS
+//!   JSON body otherwise;
+//! - [`ErrorFormatMiddleware::oauth`]: RFC 6749 §5.2 errors
+//!   ([`OAuthErrorBody`](crate::oauth::OAuthErrorBody)), for token endpoints;
+//! - [`ErrorFormatMiddleware::scim`]: RFC 7644 §3.12 errors
+//!   ([`ScimErrorBody`](crate::scim::ScimErrorBody)), for SCIM endpoints.
+//!
+//! The innermost middleware decides: once it has rendered an error, the ones around it leave
+//! it alone, so `App::new().wrap(ErrorFormatMiddleware::default())` with
+//! `web::scope("/oauth").wrap(ErrorFormatMiddleware::oauth())` inside answers each part in its
+//! own format.
+//!
+//! One difference from axum: an error that an inner *middleware* returns as `Err` (rather than a
+//! handler's `Err`, which actix-web turns into a response before middleware see it) is rendered
+//! by actix-web after this middleware has run, so it stays plain JSON.
 //!
 //! # Example
 //!
 //! ```no_run
 //! use actix_web::{App, HttpResponse, HttpServer, web};
 //! use authos_errors::ApiErrorCode;
-//! use authos_errors::actix::ProblemJsonMiddleware;
-//! use authos_errors::catalog::{AuthOsError, AuthenticationError};
+//! use authos_errors::actix::{ErrorFormatMiddleware, ProblemJsonMiddleware};
+//! use authos_errors::catalog::{AuthOsError, AuthenticationError, DeviceFlowError};
 //!
 //! #[derive(Debug, ApiErrorCode)]
 //! enum StoreError {
@@ -43,12 +57,21 @@
 //!     Err(StoreError::Database(std::io::Error::other("connection refused")))
 //! }
 //!
+//! async fn token() -> Result<HttpResponse, DeviceFlowError> {
+//!     Err(DeviceFlowError::DeviceCodePending) // {"error":"authorization_pending",...}
+//! }
+//!
 //! fn main() -> std::io::Result<()> {
 //!     let server = HttpServer::new(|| {
 //!         App::new()
 //!             .wrap(ProblemJsonMiddleware::default()) // problem+json when Accept prefers it
 //!             .route("/me", web::get().to(me))
 //!             .route("/report", web::get().to(report))
+//!             .service(
+//!                 web::scope("/oauth")
+//!                     .wrap(ErrorFormatMiddleware::oauth())
+//!                     .route("/token", web::post().to(token)),
+//!             )
 //!     });
 //!     actix_web::rt::System::new().block_on(server.bind(("127.0.0.1", 8080))?.run())
 //! }
@@ -74,16 +97,24 @@ use std::rc::Rc;
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
-use crate::problem::{self, DEFAULT_REALM, ErrorFormat, ProblemConfig, RenderedError};
+use crate::problem::{ErrorFormat, ProblemConfig};
+use crate::response::{
+    CapturedError, ErrorResponse, FormatChosen, FormatPolicy, RENDERED_HEADERS, RenderContext,
+    RequestHeaders,
+};
 use crate::{ApiErrorCode, Detailed};
 
 /// The status of `error` as actix-web's type.
 #[doc(hidden)]
 pub fn __status<E: ApiErrorCode + ?Sized>(error: &E) -> StatusCode {
-    StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    status_code(error.status())
+}
+
+fn status_code(status: u16) -> StatusCode {
+    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// The response of `error`, as the derived `ResponseError` impls build it, for types whose
@@ -105,22 +136,30 @@ pub fn __respond<E: ApiErrorCode + ?Sized>(
     error: &E,
     as_error: Option<&dyn Error>,
 ) -> HttpResponse {
-    let rendered = RenderedError::capture(error);
-    rendered.log_if_server_error(as_error);
-    let mut builder = HttpResponse::build(__status(error));
-    builder.insert_header((header::CONTENT_TYPE, problem::APPLICATION_JSON));
-    if let Some(seconds) = rendered.retry_after {
-        builder.insert_header((header::RETRY_AFTER, seconds));
-    }
-    if let Some(value) = rendered
-        .www_authenticate(DEFAULT_REALM)
-        .and_then(|challenge| HeaderValue::try_from(challenge).ok())
-    {
-        builder.insert_header((header::WWW_AUTHENTICATE, value));
-    }
-    let mut response = builder.body(rendered.body(ErrorFormat::Json, &ProblemConfig::default()));
-    response.extensions_mut().insert(rendered);
+    let captured = CapturedError::capture(error);
+    captured.log_if_server_error(as_error);
+    let rendered = captured.render(&RenderContext::default());
+    let mut response = HttpResponse::new(status_code(rendered.status));
+    set_headers(response.headers_mut(), rendered.headers);
+    let mut response = response.set_body(BoxBody::new(rendered.body));
+    response.extensions_mut().insert(captured);
     response
+}
+
+/// Puts the rendered headers in place of any earlier ones (other headers stay).
+fn set_headers(
+    headers: &mut HeaderMap,
+    rendered: Vec<(&'static str, std::borrow::Cow<'static, str>)>,
+) {
+    for name in RENDERED_HEADERS {
+        headers.remove(*name);
+    }
+    for (name, value) in rendered {
+        // Rendered values are printable ASCII; a value that is not is left out, not sent broken.
+        if let Ok(value) = HeaderValue::try_from(value.into_owned()) {
+            headers.insert(HeaderName::from_static(name), value);
+        }
+    }
 }
 
 /// A handler can return `Err(MfaError::MfaRequired.with_message("..."))` directly.
@@ -143,11 +182,29 @@ impl<E: ApiErrorCode + Error + 'static> ResponseError for Detailed<E> {
     }
 }
 
-/// actix-web middleware that answers errors as RFC 9457 `application/problem+json` when the
-/// request's `Accept` prefers it, and applies a [`ProblemConfig`]. See the [module docs](self).
+/// actix-web middleware that answers the errors of the app, scope or resource it wraps in one
+/// format: negotiated between the AuthOS body and problem+json, OAuth 2.0 or SCIM. See the
+/// [module docs](self).
 ///
 /// Like actix-web's own middleware it is per worker (`!Send`): make it inside the
 /// `HttpServer::new` factory, from a `ProblemConfig` the factory clones.
+///
+/// ```
+/// use actix_web::{App, web};
+/// use authos_errors::actix::ErrorFormatMiddleware;
+///
+/// let app = App::new()
+///     .wrap(ErrorFormatMiddleware::default())
+///     .service(web::scope("/scim/v2").wrap(ErrorFormatMiddleware::scim()));
+/// # let _ = app;
+/// ```
+#[derive(Debug, Clone)]
+pub struct ErrorFormatMiddleware {
+    policy: Rc<FormatPolicy>,
+}
+
+/// The middleware that negotiates problem+json: today's name of
+/// [`ErrorFormatMiddleware::negotiated`].
 ///
 /// ```
 /// use actix_web::App;
@@ -159,13 +216,18 @@ impl<E: ApiErrorCode + Error + 'static> ResponseError for Detailed<E> {
 /// ));
 /// # let _ = app;
 /// ```
-#[derive(Debug, Clone, Default)]
-pub struct ProblemJsonMiddleware {
-    config: Rc<ProblemConfig>,
+pub type ProblemJsonMiddleware = ErrorFormatMiddleware;
+
+impl Default for ErrorFormatMiddleware {
+    /// [`ErrorFormatMiddleware::negotiated`] with the default [`ProblemConfig`].
+    fn default() -> Self {
+        ErrorFormatMiddleware::negotiated(ProblemConfig::default())
+    }
 }
 
-impl ProblemJsonMiddleware {
-    /// Middleware that renders problem documents with `config`.
+impl ErrorFormatMiddleware {
+    /// Problem+json when the request's `Accept` prefers it, the AuthOS body otherwise, rendered
+    /// with `config` (the same as [`negotiated`](Self::negotiated), under its original name).
     ///
     /// ```
     /// use authos_errors::actix::ProblemJsonMiddleware;
@@ -175,9 +237,89 @@ impl ProblemJsonMiddleware {
     /// ```
     #[must_use]
     pub fn new(config: ProblemConfig) -> Self {
-        ProblemJsonMiddleware {
-            config: Rc::new(config),
+        ErrorFormatMiddleware::negotiated(config)
+    }
+
+    /// Problem+json when the request's `Accept` prefers it
+    /// ([`ErrorFormat::negotiate`]), the AuthOS body otherwise, rendered with `config`.
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert_eq!(ErrorFormatMiddleware::negotiated(ProblemConfig::default()).format(), None);
+    /// ```
+    #[must_use]
+    pub fn negotiated(config: ProblemConfig) -> Self {
+        ErrorFormatMiddleware::with_policy(None, config)
+    }
+
+    /// Always `format`, whatever the request accepts.
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// use authos_errors::problem::ErrorFormat;
+    /// let middleware = ErrorFormatMiddleware::always(ErrorFormat::ProblemJson);
+    /// assert_eq!(middleware.format(), Some(ErrorFormat::ProblemJson));
+    /// ```
+    #[must_use]
+    pub fn always(format: ErrorFormat) -> Self {
+        ErrorFormatMiddleware::with_policy(Some(format), ProblemConfig::default())
+    }
+
+    /// RFC 6749 §5.2 errors ([`ErrorFormat::OAuth`]), for OAuth token and device-authorization
+    /// endpoints.
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// use authos_errors::problem::ErrorFormat;
+    /// assert_eq!(ErrorFormatMiddleware::oauth().format(), Some(ErrorFormat::OAuth));
+    /// ```
+    #[must_use]
+    pub fn oauth() -> Self {
+        ErrorFormatMiddleware::always(ErrorFormat::OAuth)
+    }
+
+    /// RFC 7644 §3.12 errors ([`ErrorFormat::Scim`]), for SCIM endpoints.
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// use authos_errors::problem::ErrorFormat;
+    /// assert_eq!(ErrorFormatMiddleware::scim().format(), Some(ErrorFormat::Scim));
+    /// ```
+    #[must_use]
+    pub fn scim() -> Self {
+        ErrorFormatMiddleware::always(ErrorFormat::Scim)
+    }
+
+    /// This middleware rendering with `config` (the `type` URI base, the challenge realm).
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// use authos_errors::problem::ProblemConfig;
+    /// let middleware = ErrorFormatMiddleware::oauth()
+    ///     .with_config(ProblemConfig::default().with_realm("token"));
+    /// assert_eq!(middleware.config().realm(), "token");
+    /// ```
+    #[must_use]
+    pub fn with_config(self, config: ProblemConfig) -> Self {
+        ErrorFormatMiddleware::with_policy(self.policy.fixed, config)
+    }
+
+    fn with_policy(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
+        ErrorFormatMiddleware {
+            policy: Rc::new(FormatPolicy { fixed, config }),
         }
+    }
+
+    /// The format this middleware always answers in; `None` when it negotiates.
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// assert_eq!(ErrorFormatMiddleware::default().format(), None);
+    /// ```
+    #[must_use]
+    pub fn format(&self) -> Option<ErrorFormat> {
+        self.policy.fixed
     }
 
     /// The configuration in use.
@@ -188,46 +330,54 @@ impl ProblemJsonMiddleware {
     /// ```
     #[must_use]
     pub fn config(&self) -> &ProblemConfig {
-        &self.config
+        &self.policy.config
     }
 }
 
-impl<S, B> Transform<S, ServiceRequest> for ProblemJsonMiddleware
+impl<S, B> Transform<S, ServiceRequest> for ErrorFormatMiddleware
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
     B: MessageBody + 'static,
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = actix_web::Error;
-    type Transform = ProblemJsonService<S>;
+    type Transform = ErrorFormatService<S>;
     type InitError = ();
-    type Future = Ready<Result<ProblemJsonService<S>, ()>>;
+    type Future = Ready<Result<ErrorFormatService<S>, ()>>;
 
     fn new_transform(&self, service: S) -> Self::Future {
-        ready(Ok(ProblemJsonService {
+        ready(Ok(ErrorFormatService {
             service,
-            config: Rc::clone(&self.config),
+            policy: Rc::clone(&self.policy),
         }))
     }
 }
 
-/// The service [`ProblemJsonMiddleware`] wraps around an app or scope.
+/// The service [`ErrorFormatMiddleware`] wraps around an app, scope or resource.
+///
+/// ```
+/// use authos_errors::actix::ErrorFormatService;
+/// fn wrapped<S>(_: &ErrorFormatService<S>) {}
+/// ```
+#[derive(Debug)]
+pub struct ErrorFormatService<S> {
+    service: S,
+    policy: Rc<FormatPolicy>,
+}
+
+/// The service of [`ProblemJsonMiddleware`], by its original name.
 ///
 /// ```
 /// use authos_errors::actix::{ProblemJsonMiddleware, ProblemJsonService};
 /// fn wrapped<S>(_: &ProblemJsonService<S>) {}
 /// # let _ = ProblemJsonMiddleware::default();
 /// ```
-#[derive(Debug)]
-pub struct ProblemJsonService<S> {
-    service: S,
-    config: Rc<ProblemConfig>,
-}
+pub type ProblemJsonService<S> = ErrorFormatService<S>;
 
 type ResponseFuture<B> =
     Pin<Box<dyn Future<Output = Result<ServiceResponse<EitherBody<B>>, actix_web::Error>>>>;
 
-impl<S, B> Service<ServiceRequest> for ProblemJsonService<S>
+impl<S, B> Service<ServiceRequest> for ErrorFormatService<S>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
     B: MessageBody + 'static,
@@ -239,58 +389,45 @@ where
     forward_ready!(service);
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
-        let format = negotiate_headers(request.headers());
-        let config = Rc::clone(&self.config);
+        let facts = self.policy.read_request(request.headers());
+        let policy = Rc::clone(&self.policy);
         let response = self.service.call(request);
-        Box::pin(async move { Ok(rerender(response.await?, format, &config)) })
+        Box::pin(async move { Ok(rerender(response.await?, &policy.context(&facts))) })
     }
 }
 
-/// The format the request's `Accept` header lines ask for (several lines count as one list).
-fn negotiate_headers(headers: &actix_web::http::header::HeaderMap) -> ErrorFormat {
-    let lines: Vec<&str> = headers
-        .get_all(header::ACCEPT)
-        .filter_map(|value| value.to_str().ok())
-        .collect();
-    match lines.as_slice() {
-        [] => ErrorFormat::Json,
-        [only] => ErrorFormat::negotiate(Some(only)),
-        many => ErrorFormat::negotiate(Some(&many.join(","))),
+impl RequestHeaders for HeaderMap {
+    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str> {
+        self.get_all(name).filter_map(|value| value.to_str().ok())
     }
 }
 
-/// Re-renders an error response made by this module for `format` and `config`.
+/// Re-renders an error response made by this module in `context`, unless an inner middleware
+/// already has; any other response is returned as it is.
 fn rerender<B: MessageBody + 'static>(
     response: ServiceResponse<B>,
-    format: ErrorFormat,
-    config: &ProblemConfig,
+    context: &RenderContext<'_>,
 ) -> ServiceResponse<EitherBody<B>> {
-    let rendered = response
-        .response()
-        .extensions()
-        .get::<RenderedError>()
-        .cloned();
+    let rendered: Option<ErrorResponse> = {
+        let extensions = response.response().extensions();
+        match extensions.get::<CapturedError>() {
+            Some(captured) if extensions.get::<FormatChosen>().is_none() => {
+                Some(captured.render(context))
+            }
+            _ => None,
+        }
+    };
     let Some(rendered) = rendered else {
         return response.map_into_left_body();
     };
-    let challenge = (config.realm() != DEFAULT_REALM)
-        .then(|| rendered.www_authenticate(config.realm()))
-        .flatten()
-        .and_then(|challenge| HeaderValue::try_from(challenge).ok());
-    let problem_body = (format == ErrorFormat::ProblemJson).then(|| rendered.body(format, config));
-    response.map_body(|head, body| {
-        if let Some(value) = challenge {
-            head.headers_mut().insert(header::WWW_AUTHENTICATE, value);
-        }
-        match problem_body {
-            Some(bytes) => {
-                head.headers_mut().insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static(problem::APPLICATION_PROBLEM_JSON),
-                );
-                EitherBody::right(BoxBody::new(bytes))
-            }
-            None => EitherBody::left(body),
-        }
-    })
+    let mut response = response.map_body(|head, _| {
+        head.status = status_code(rendered.status);
+        set_headers(&mut head.headers, rendered.headers);
+        EitherBody::right(BoxBody::new(rendered.body))
+    });
+    response
+        .response_mut()
+        .extensions_mut()
+        .insert(FormatChosen);
+    response
 }

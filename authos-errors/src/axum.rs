@@ -17,18 +17,56 @@
 //! - the variant's status, `content-type: application/json`, the [`ErrorBody`](crate::ErrorBody);
 //! - `Retry-After: <seconds>` when the error knows its delay
 //!   ([`with_retry_after`](crate::ApiErrorCodeExt::with_retry_after));
-//! - `WWW-Authenticate: Bearer ...` on a 401, per RFC 6750 ([`problem::www_authenticate`]);
+//! - `WWW-Authenticate: Bearer ...` on a 401, per RFC 6750 ([`www_authenticate`](crate::problem::www_authenticate));
 //! - for a 5xx, the error and its `source()` chain are logged with `tracing::error!`; the body
 //!   carries the catalog description or the declared message only, never the source's text.
 //!
-//! # Problem details
+//! # Choosing the format per route group
 //!
-//! `IntoResponse` cannot see the request, so the `Accept` header is read by a layer:
-//! [`ProblemJsonLayer`]. Every error response made here carries its details in the response
-//! extensions; the layer re-renders those responses as RFC 9457 `application/problem+json`
-//! when the request prefers it ([`ErrorFormat::negotiate`]), and applies its
-//! [`ProblemConfig`] (the `type` URI base, the Bearer realm). Without the layer, errors are
-//! always plain JSON. The layer leaves every other response untouched.
+//! `IntoResponse` cannot see the request or the route, so the format is chosen by a layer:
+//! [`ErrorFormatLayer`]. Every error response made here carries the captured error
+//! ([`CapturedError`]) in its extensions; the layer re-renders those responses
+//! ([`crate::response`]) in its format and with its [`ProblemConfig`] (the `type` URI base, the
+//! challenge realm), and leaves every other response untouched. Without a layer, errors are
+//! the AuthOS JSON body.
+//!
+//! - [`ErrorFormatLayer::negotiated`] (= [`ProblemJsonLayer::new`](ErrorFormatLayer::new)): RFC 9457
+//!   `application/problem+json` when the request's `Accept` prefers it
+//!   ([`ErrorFormat::negotiate`]), the AuthOS JSON body otherwise;
+//! - [`ErrorFormatLayer::oauth`]: RFC 6749 §5.2 errors, for token and device-authorization
+//!   endpoints ([`OAuthErrorBody`](crate::oauth::OAuthErrorBody));
+//! - [`ErrorFormatLayer::scim`]: RFC 7644 §3.12 errors, for SCIM endpoints
+//!   ([`ScimErrorBody`](crate::scim::ScimErrorBody)).
+//!
+//! The innermost layer decides: once a layer has rendered an error, the layers around it leave
+//! it alone, so an app-wide negotiating layer and the protocol route groups nested inside it
+//! combine:
+//!
+//! ```
+//! use authos_errors::axum::ErrorFormatLayer;
+//! use authos_errors::catalog::{DeviceFlowError, ScimError};
+//! use axum::{Router, routing::post};
+//!
+//! async fn token() -> Result<String, DeviceFlowError> {
+//!     Err(DeviceFlowError::DeviceCodePending)
+//! }
+//! async fn create_user() -> Result<String, ScimError> {
+//!     Err(ScimError::ScimUserExists)
+//! }
+//!
+//! let oauth = Router::new()
+//!     .route("/oauth/token", post(token))
+//!     .layer(ErrorFormatLayer::oauth());
+//! let scim = Router::new()
+//!     .route("/scim/v2/Users", post(create_user))
+//!     .layer(ErrorFormatLayer::scim());
+//! let app: Router = Router::new()
+//!     // .route("/api/...", ...)
+//!     .merge(oauth)
+//!     .merge(scim)
+//!     .layer(ErrorFormatLayer::default()); // negotiated, for every other route
+//! # let _ = app;
+//! ```
 //!
 //! # Example
 //!
@@ -91,10 +129,14 @@ use std::task::{Context, Poll, ready};
 
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
-use http::header::{self, HeaderValue};
-use http::{Request, StatusCode};
+use http::header::{HeaderName, HeaderValue};
+use http::{HeaderMap, Request, StatusCode};
 
-use crate::problem::{self, DEFAULT_REALM, ErrorFormat, ProblemConfig, RenderedError};
+use crate::problem::{ErrorFormat, ProblemConfig};
+use crate::response::{
+    CapturedError, ErrorResponse, FormatChosen, FormatPolicy, RENDERED_HEADERS, RenderContext,
+    RequestFacts, RequestHeaders,
+};
 use crate::{ApiErrorCode, Detailed};
 
 /// The response of `error`, as the derived `IntoResponse` impls build it, for types whose
@@ -124,30 +166,31 @@ pub fn error_response<E: ApiErrorCode + ?Sized>(error: &E) -> Response {
 /// `Error`, so that its `source()` chain can be logged.
 #[doc(hidden)]
 pub fn __respond<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
-    let rendered = RenderedError::capture(error);
-    rendered.log_if_server_error(as_error);
-    let status =
-        StatusCode::from_u16(rendered.info.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = Response::new(Body::from(
-        rendered.body(ErrorFormat::Json, &ProblemConfig::default()),
-    ));
-    *response.status_mut() = status;
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(problem::APPLICATION_JSON),
-    );
-    if let Some(seconds) = rendered.retry_after {
-        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-    }
-    if let Some(value) = rendered
-        .www_authenticate(DEFAULT_REALM)
-        .and_then(|challenge| HeaderValue::try_from(challenge).ok())
-    {
-        headers.insert(header::WWW_AUTHENTICATE, value);
-    }
-    response.extensions_mut().insert(rendered);
+    let captured = CapturedError::capture(error);
+    captured.log_if_server_error(as_error);
+    let mut response = Response::new(Body::empty());
+    apply(&mut response, captured.render(&RenderContext::default()));
+    response.extensions_mut().insert(captured);
     response
+}
+
+/// Writes `rendered` into `response`: status, body, and the rendered headers in place of any
+/// earlier ones (other headers stay).
+fn apply(response: &mut Response, rendered: ErrorResponse) {
+    *response.status_mut() =
+        StatusCode::from_u16(rendered.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    *response.body_mut() = Body::from(rendered.body);
+    let headers = response.headers_mut();
+    headers.remove(http::header::CONTENT_LENGTH);
+    for name in RENDERED_HEADERS {
+        headers.remove(*name);
+    }
+    for (name, value) in rendered.headers {
+        // Rendered values are printable ASCII; a value that is not is left out, not sent broken.
+        if let Ok(value) = HeaderValue::try_from(value.into_owned()) {
+            headers.insert(HeaderName::from_static(name), value);
+        }
+    }
 }
 
 /// A handler can return `Err(MfaError::MfaRequired.with_message("..."))` directly.
@@ -169,8 +212,26 @@ impl<E: ApiErrorCode + Error + 'static> IntoResponse for Detailed<E> {
     }
 }
 
-/// A tower layer that answers errors as RFC 9457 `application/problem+json` when the request's
-/// `Accept` prefers it, and applies a [`ProblemConfig`]. See the [module docs](self).
+/// A tower layer that answers the errors of the routes it wraps in one route group's format:
+/// negotiated between the AuthOS body and problem+json, OAuth 2.0 or SCIM. See the
+/// [module docs](self).
+///
+/// ```
+/// use authos_errors::axum::ErrorFormatLayer;
+/// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+///
+/// let layer = ErrorFormatLayer::oauth().with_config(ProblemConfig::default().with_realm("example"));
+/// assert_eq!(layer.format(), Some(ErrorFormat::OAuth));
+/// assert_eq!(layer.config().realm(), "example");
+/// // router.layer(layer)
+/// ```
+#[derive(Debug, Clone)]
+pub struct ErrorFormatLayer {
+    policy: Arc<FormatPolicy>,
+}
+
+/// The layer that negotiates problem+json: today's name of
+/// [`ErrorFormatLayer::negotiated`].
 ///
 /// ```
 /// use authos_errors::axum::ProblemJsonLayer;
@@ -182,13 +243,18 @@ impl<E: ApiErrorCode + Error + 'static> IntoResponse for Detailed<E> {
 /// // router.layer(layer)
 /// # let _ = layer;
 /// ```
-#[derive(Debug, Clone, Default)]
-pub struct ProblemJsonLayer {
-    config: Arc<ProblemConfig>,
+pub type ProblemJsonLayer = ErrorFormatLayer;
+
+impl Default for ErrorFormatLayer {
+    /// [`ErrorFormatLayer::negotiated`] with the default [`ProblemConfig`].
+    fn default() -> Self {
+        ErrorFormatLayer::negotiated(ProblemConfig::default())
+    }
 }
 
-impl ProblemJsonLayer {
-    /// A layer that renders problem documents with `config`.
+impl ErrorFormatLayer {
+    /// Problem+json when the request's `Accept` prefers it, the AuthOS body otherwise, rendered
+    /// with `config` (the same as [`negotiated`](Self::negotiated), under its original name).
     ///
     /// ```
     /// use authos_errors::axum::ProblemJsonLayer;
@@ -198,9 +264,88 @@ impl ProblemJsonLayer {
     /// ```
     #[must_use]
     pub fn new(config: ProblemConfig) -> Self {
-        ProblemJsonLayer {
-            config: Arc::new(config),
+        ErrorFormatLayer::negotiated(config)
+    }
+
+    /// Problem+json when the request's `Accept` prefers it ([`ErrorFormat::negotiate`]), the
+    /// AuthOS body otherwise, rendered with `config`.
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert_eq!(ErrorFormatLayer::negotiated(ProblemConfig::default()).format(), None);
+    /// ```
+    #[must_use]
+    pub fn negotiated(config: ProblemConfig) -> Self {
+        ErrorFormatLayer::with_policy(None, config)
+    }
+
+    /// Always `format`, whatever the request accepts.
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::problem::ErrorFormat;
+    /// let layer = ErrorFormatLayer::always(ErrorFormat::ProblemJson);
+    /// assert_eq!(layer.format(), Some(ErrorFormat::ProblemJson));
+    /// ```
+    #[must_use]
+    pub fn always(format: ErrorFormat) -> Self {
+        ErrorFormatLayer::with_policy(Some(format), ProblemConfig::default())
+    }
+
+    /// RFC 6749 §5.2 errors ([`ErrorFormat::OAuth`]), for OAuth token and device-authorization
+    /// endpoints.
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::problem::ErrorFormat;
+    /// assert_eq!(ErrorFormatLayer::oauth().format(), Some(ErrorFormat::OAuth));
+    /// ```
+    #[must_use]
+    pub fn oauth() -> Self {
+        ErrorFormatLayer::always(ErrorFormat::OAuth)
+    }
+
+    /// RFC 7644 §3.12 errors ([`ErrorFormat::Scim`]), for SCIM endpoints.
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::problem::ErrorFormat;
+    /// assert_eq!(ErrorFormatLayer::scim().format(), Some(ErrorFormat::Scim));
+    /// ```
+    #[must_use]
+    pub fn scim() -> Self {
+        ErrorFormatLayer::always(ErrorFormat::Scim)
+    }
+
+    /// This layer rendering with `config` (the `type` URI base, the challenge realm).
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::problem::ProblemConfig;
+    /// let layer = ErrorFormatLayer::scim().with_config(ProblemConfig::default().with_realm("scim"));
+    /// assert_eq!(layer.config().realm(), "scim");
+    /// ```
+    #[must_use]
+    pub fn with_config(self, config: ProblemConfig) -> Self {
+        ErrorFormatLayer::with_policy(self.policy.fixed, config)
+    }
+
+    fn with_policy(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
+        ErrorFormatLayer {
+            policy: Arc::new(FormatPolicy { fixed, config }),
         }
+    }
+
+    /// The format this layer always answers in; `None` when it negotiates.
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// assert_eq!(ErrorFormatLayer::default().format(), None);
+    /// ```
+    #[must_use]
+    pub fn format(&self) -> Option<ErrorFormat> {
+        self.policy.fixed
     }
 
     /// The configuration in use.
@@ -211,22 +356,39 @@ impl ProblemJsonLayer {
     /// ```
     #[must_use]
     pub fn config(&self) -> &ProblemConfig {
-        &self.config
+        &self.policy.config
     }
 }
 
-impl<S> tower_layer::Layer<S> for ProblemJsonLayer {
-    type Service = ProblemJson<S>;
+impl<S> tower_layer::Layer<S> for ErrorFormatLayer {
+    type Service = ErrorFormatService<S>;
 
-    fn layer(&self, inner: S) -> ProblemJson<S> {
-        ProblemJson {
+    fn layer(&self, inner: S) -> ErrorFormatService<S> {
+        ErrorFormatService {
             inner,
-            config: Arc::clone(&self.config),
+            policy: Arc::clone(&self.policy),
         }
     }
 }
 
-/// The service [`ProblemJsonLayer`] wraps around a router or handler.
+/// The service [`ErrorFormatLayer`] wraps around a router or handler.
+///
+/// ```
+/// use authos_errors::axum::{ErrorFormatLayer, ErrorFormatService};
+/// use tower_layer::Layer;
+///
+/// #[derive(Clone)]
+/// struct Inner;
+/// let service: ErrorFormatService<Inner> = ErrorFormatLayer::oauth().layer(Inner);
+/// # let _ = service;
+/// ```
+#[derive(Debug, Clone)]
+pub struct ErrorFormatService<S> {
+    inner: S,
+    policy: Arc<FormatPolicy>,
+}
+
+/// The service of [`ProblemJsonLayer`], by its original name.
 ///
 /// ```
 /// use authos_errors::axum::{ProblemJson, ProblemJsonLayer};
@@ -237,65 +399,57 @@ impl<S> tower_layer::Layer<S> for ProblemJsonLayer {
 /// let service: ProblemJson<Inner> = ProblemJsonLayer::default().layer(Inner);
 /// # let _ = service;
 /// ```
-#[derive(Debug, Clone)]
-pub struct ProblemJson<S> {
-    inner: S,
-    config: Arc<ProblemConfig>,
-}
+pub type ProblemJson<S> = ErrorFormatService<S>;
 
-impl<S, ReqBody> tower_service::Service<Request<ReqBody>> for ProblemJson<S>
+impl<S, ReqBody> tower_service::Service<Request<ReqBody>> for ErrorFormatService<S>
 where
     S: tower_service::Service<Request<ReqBody>, Response = Response>,
 {
     type Response = Response;
     type Error = S::Error;
-    type Future = ProblemJsonFuture<S::Future>;
+    type Future = ErrorFormatFuture<S::Future>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
-        let format = negotiate_headers(request.headers());
-        ProblemJsonFuture {
+        let facts = self.policy.read_request(request.headers());
+        ErrorFormatFuture {
             inner: self.inner.call(request),
-            format,
-            config: Arc::clone(&self.config),
+            facts,
+            policy: Arc::clone(&self.policy),
         }
     }
 }
 
-/// The format the request's `Accept` header lines ask for (several lines count as one list).
-fn negotiate_headers(headers: &http::HeaderMap) -> ErrorFormat {
-    let mut lines = headers
-        .get_all(header::ACCEPT)
-        .iter()
-        .filter_map(|value| value.to_str().ok());
-    match (lines.next(), lines.next()) {
-        (None, _) => ErrorFormat::Json,
-        (Some(only), None) => ErrorFormat::negotiate(Some(only)),
-        (Some(first), Some(second)) => {
-            let mut joined = format!("{first},{second}");
-            for line in lines {
-                joined.push(',');
-                joined.push_str(line);
-            }
-            ErrorFormat::negotiate(Some(&joined))
-        }
+impl RequestHeaders for HeaderMap {
+    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str> {
+        self.get_all(name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
     }
 }
 
 pin_project_lite::pin_project! {
-    /// The response future of [`ProblemJson`].
-    pub struct ProblemJsonFuture<F> {
+    /// The response future of [`ErrorFormatService`].
+    pub struct ErrorFormatFuture<F> {
         #[pin]
         inner: F,
-        format: ErrorFormat,
-        config: Arc<ProblemConfig>,
+        facts: RequestFacts,
+        policy: Arc<FormatPolicy>,
     }
 }
 
-impl<F, E> Future for ProblemJsonFuture<F>
+/// The response future of [`ProblemJson`], by its original name.
+///
+/// ```
+/// use authos_errors::axum::ProblemJsonFuture;
+/// fn polled<F>(_: ProblemJsonFuture<F>) {}
+/// ```
+pub type ProblemJsonFuture<F> = ErrorFormatFuture<F>;
+
+impl<F, E> Future for ErrorFormatFuture<F>
 where
     F: Future<Output = Result<Response, E>>,
 {
@@ -304,32 +458,22 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
         let result = ready!(this.inner.poll(cx));
-        Poll::Ready(result.map(|response| rerender(response, *this.format, this.config)))
+        let context = this.policy.context(this.facts);
+        Poll::Ready(result.map(|response| rerender(response, &context)))
     }
 }
 
-/// Re-renders an error response made by this module for `format` and `config`.
-fn rerender(mut response: Response, format: ErrorFormat, config: &ProblemConfig) -> Response {
-    let Some(rendered) = response.extensions().get::<RenderedError>().cloned() else {
+/// Re-renders an error response made by this module in `context`, unless an inner layer
+/// already has; any other response is returned as it is.
+fn rerender(mut response: Response, context: &RenderContext<'_>) -> Response {
+    if response.extensions().get::<FormatChosen>().is_some() {
+        return response;
+    }
+    let Some(captured) = response.extensions().get::<CapturedError>() else {
         return response;
     };
-    if config.realm() != DEFAULT_REALM
-        && let Some(value) = rendered
-            .www_authenticate(config.realm())
-            .and_then(|challenge| HeaderValue::try_from(challenge).ok())
-    {
-        response
-            .headers_mut()
-            .insert(header::WWW_AUTHENTICATE, value);
-    }
-    if format == ErrorFormat::ProblemJson {
-        *response.body_mut() = Body::from(rendered.body(format, config));
-        let headers = response.headers_mut();
-        headers.remove(header::CONTENT_LENGTH);
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static(problem::APPLICATION_PROBLEM_JSON),
-        );
-    }
+    let rendered = captured.render(context);
+    apply(&mut response, rendered);
+    response.extensions_mut().insert(FormatChosen);
     response
 }

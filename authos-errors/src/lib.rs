@@ -88,6 +88,16 @@
 //! - `validator`: `validator`'s `ValidationErrors` into `FieldErrors` (the `validation` module).
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
+//! - either of them: the `response` module, the framework-free response contract both are
+//!   built on (status, headers and body bytes of each format).
+//!
+//! # Wire formats
+//!
+//! An error is answered in one of the [`ErrorFormat`](problem::ErrorFormat)s: the AuthOS body
+//! ([`ErrorBody`]), RFC 9457 problem details ([`problem::ProblemDetails`]), an OAuth 2.0 token
+//! endpoint error ([`oauth::OAuthErrorBody`], for the catalog's device-flow and OAuth codes)
+//! or a SCIM error ([`scim::ScimErrorBody`]). A route group picks its format with the
+//! integrations' `ErrorFormatLayer` (axum) or `ErrorFormatMiddleware` (actix-web).
 //! - `utoipa`: OpenAPI schemas and documented responses.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -117,6 +127,9 @@ pub mod validation;
 
 #[cfg(feature = "client")]
 pub mod client;
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub mod response;
 
 #[cfg(feature = "axum")]
 pub mod axum;

@@ -1,9 +1,10 @@
 //! RFC 9457 problem details (`application/problem+json`) for any catalog error, and the
-//! pieces every HTTP integration shares: `Accept` negotiation, the `Retry-After` value and the
-//! RFC 6750 `WWW-Authenticate` challenge.
+//! pieces every HTTP integration shares: the [`ErrorFormat`]s and `Accept` negotiation, the
+//! `Retry-After` value and the RFC 6750 `WWW-Authenticate` challenge.
 //!
-//! The framework integrations (`axum`, `actix-web` features) are built on these; they are public
-//! so that any other server can answer exactly the same way.
+//! The whole response (status, headers, body bytes) of each format is built in one place, the
+//! `response` module (features `axum` or `actix-web`); these pieces are public so that any other
+//! server can answer exactly the same way.
 //!
 //! ```
 //! use authos_errors::catalog::AuthenticationError;
@@ -24,7 +25,7 @@
 //! ```
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -66,14 +67,17 @@ pub struct ProblemConfig {
 
 impl Default for ProblemConfig {
     fn default() -> Self {
-        ProblemConfig {
-            type_base: Cow::Borrowed(DEFAULT_TYPE_BASE),
-            realm: Cow::Borrowed(DEFAULT_REALM),
-        }
+        ProblemConfig::DEFAULT
     }
 }
 
 impl ProblemConfig {
+    /// [`ProblemConfig::default`], as a constant (for a `static` default).
+    pub(crate) const DEFAULT: ProblemConfig = ProblemConfig {
+        type_base: Cow::Borrowed(DEFAULT_TYPE_BASE),
+        realm: Cow::Borrowed(DEFAULT_REALM),
+    };
+
     /// Sets the prefix of every `type` URI (the code is appended as is, so end it with `#`,
     /// `/` or `=` as your documentation needs).
     ///
@@ -286,20 +290,33 @@ impl<T: fmt::Display> Serialize for Collected<T> {
     }
 }
 
-/// Which body an error response carries, as negotiated from the request's `Accept`.
+/// Which body (and which protocol's headers) an error response carries.
+///
+/// [`negotiate`](Self::negotiate) chooses between the first two from a request's `Accept`; the
+/// protocol formats [`OAuth`](Self::OAuth) and [`Scim`](Self::Scim) are chosen by the route
+/// (the endpoint's clients speak that protocol whatever they accept).
 ///
 /// ```
 /// use authos_errors::problem::ErrorFormat;
 /// assert_eq!(ErrorFormat::Json.content_type(), "application/json");
 /// assert_eq!(ErrorFormat::ProblemJson.content_type(), "application/problem+json");
+/// assert_eq!(ErrorFormat::OAuth.content_type(), "application/json");
+/// assert_eq!(ErrorFormat::Scim.content_type(), "application/scim+json");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum ErrorFormat {
     /// The AuthOS body ([`ErrorBody`](crate::ErrorBody)), `application/json`. The default.
     #[default]
     Json,
     /// An RFC 9457 document ([`ProblemDetails`]), `application/problem+json`.
     ProblemJson,
+    /// An OAuth 2.0 token endpoint error (RFC 6749 §5.2,
+    /// [`OAuthErrorBody`](crate::oauth::OAuthErrorBody)), `application/json`, not cacheable.
+    OAuth,
+    /// A SCIM 2.0 error (RFC 7644 §3.12, [`ScimErrorBody`](crate::scim::ScimErrorBody)),
+    /// `application/scim+json`.
+    Scim,
 }
 
 impl ErrorFormat {
@@ -312,8 +329,9 @@ impl ErrorFormat {
     #[must_use]
     pub const fn content_type(self) -> &'static str {
         match self {
-            ErrorFormat::Json => APPLICATION_JSON,
+            ErrorFormat::Json | ErrorFormat::OAuth => APPLICATION_JSON,
             ErrorFormat::ProblemJson => APPLICATION_PROBLEM_JSON,
+            ErrorFormat::Scim => crate::scim::APPLICATION_SCIM_JSON,
         }
     }
 
@@ -482,98 +500,26 @@ pub(crate) fn challenge(info: &ErrorCodeInfo, message: &str, realm: &str) -> Opt
     Some(header)
 }
 
-/// Appends `text` keeping only what RFC 6750 allows inside its quoted strings
-/// (`%x20-21 / %x23-5B / %x5D-7E`): typographic quotes become `'`, anything else is dropped.
-fn push_quoted_text(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' => out.push('\''),
-            '\\' => out.push('/'),
-            ' '..='~' => out.push(c),
-            _ => {}
-        }
-    }
+/// Appends `text` keeping only what RFC 6750 allows inside its quoted strings.
+pub(crate) fn push_quoted_text(out: &mut String, text: &str) {
+    // Writing into a `String` cannot fail.
+    let _ = write!(out, "{}", QuotedText(text));
 }
 
-/// Everything needed to render one error response, detached from the error value so it can
-/// travel in a response's extensions to a negotiating layer.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-#[derive(Debug, Clone)]
-pub(crate) struct RenderedError {
-    pub(crate) info: &'static ErrorCodeInfo,
-    pub(crate) message: Cow<'static, str>,
-    pub(crate) timestamp: DateTime<Utc>,
-    pub(crate) retry_after: Option<u64>,
-}
+/// `text` restricted to `%x20-21 / %x23-5B / %x5D-7E`, the characters both an RFC 6750 quoted
+/// string and an RFC 6749 §5.2 `error_description` may hold: `"` and typographic quotes become
+/// `'`, `\` becomes `/`, anything else outside printable ASCII is dropped.
+pub(crate) struct QuotedText<'a>(pub(crate) &'a str);
 
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-impl RenderedError {
-    pub(crate) fn capture<E: ApiErrorCode + ?Sized>(error: &E) -> Self {
-        RenderedError {
-            info: error.info(),
-            message: Cow::Owned(error.message().into_owned()),
-            timestamp: Utc::now(),
-            retry_after: retry_after_seconds(error),
-        }
-    }
-
-    /// The body in `format`, as bytes.
-    pub(crate) fn body(&self, format: ErrorFormat, config: &ProblemConfig) -> Vec<u8> {
-        let written = match format {
-            ErrorFormat::Json => serde_json::to_vec(&crate::ErrorBody {
-                error: Cow::Borrowed(&self.message),
-                error_code: Cow::Borrowed(self.info.code),
-                timestamp: self.timestamp,
-            }),
-            ErrorFormat::ProblemJson => serde_json::to_vec(&ProblemDetails::from_parts(
-                self.info,
-                Cow::Borrowed(&self.message),
-                config,
-                self.timestamp,
-            )),
-        };
-        // Serialising strings and integers into memory cannot fail; keep a valid body anyway.
-        written.unwrap_or_else(|_| b"{}".to_vec())
-    }
-
-    pub(crate) fn www_authenticate(&self, realm: &str) -> Option<String> {
-        challenge(self.info, &self.message, realm)
-    }
-
-    /// Logs a 5xx with its `source()` chain: the one place the underlying error's text goes,
-    /// since the body never carries it. `as_error` is the error itself when it implements `Error`.
-    pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
-        if self.info.is_server_error() {
-            tracing::error!(
-                error_code = self.info.code,
-                status = self.info.status,
-                error_message = %self.message,
-                source = %SourceChain(as_error.and_then(std::error::Error::source)),
-                "request failed with a server error",
-            );
-        }
-    }
-}
-
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-/// Writes an error and its `source()` chain as `error: cause: cause`, for logs only.
-pub(crate) struct SourceChain<'a>(pub(crate) Option<&'a (dyn std::error::Error + 'static)>);
-
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-impl fmt::Display for SourceChain<'_> {
+impl fmt::Display for QuotedText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut next = self.0;
-        let mut first = true;
-        while let Some(error) = next {
-            if !first {
-                f.write_str(": ")?;
+        for c in self.0.chars() {
+            match c {
+                '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' => f.write_char('\'')?,
+                '\\' => f.write_char('/')?,
+                ' '..='~' => f.write_char(c)?,
+                _ => {}
             }
-            write!(f, "{error}")?;
-            first = false;
-            next = error.source();
-        }
-        if first {
-            f.write_str("(no source)")?;
         }
         Ok(())
     }

@@ -178,5 +178,7 @@ pub fn http_headers(data: &[u8]) -> &'static str {
     match format {
         ErrorFormat::ProblemJson => "Accept: problem+json",
         ErrorFormat::Json => "Accept: json",
+        // Negotiation only ever picks the two AuthOS formats; OAuth and SCIM are per route.
+        _ => "Accept: other",
     }
 }

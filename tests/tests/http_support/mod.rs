@@ -287,3 +287,58 @@ pub fn assert_problem(reply: &Reply, status: u16, expected_body: &str) {
     );
     assert_eq!(reply.body_at_timestamp(), expected_body);
 }
+
+/// An actix-web server on 127.0.0.1:<ephemeral> (one worker) serving the routes `configure`
+/// adds, on its own thread until dropped.
+pub struct ActixServer {
+    addr: SocketAddr,
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl ActixServer {
+    pub fn start<F>(configure: F) -> ActixServer
+    where
+        F: Fn(&mut actix_web::web::ServiceConfig) + Clone + Send + 'static,
+    {
+        LogCapture::global();
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("the bound address");
+        let (handle_sender, handle_receiver) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server = actix_web::HttpServer::new(move || {
+                    actix_web::App::new().configure(configure.clone())
+                })
+                .workers(1)
+                .disable_signals()
+                .listen(listener)
+                .expect("listen on the bound socket")
+                .run();
+                handle_sender
+                    .send(server.handle())
+                    .expect("the test waits for the handle");
+                server.await.expect("the server runs");
+            });
+        });
+        let handle = handle_receiver.recv().expect("the server starts");
+        ActixServer {
+            addr,
+            handle,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(self.addr)
+    }
+}
+
+impl Drop for ActixServer {
+    fn drop(&mut self) {
+        actix_web::rt::System::new().block_on(self.handle.stop(true));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -1,0 +1,451 @@
+//! The HTTP error response contract, free of any framework: for one error and one
+//! [`RenderContext`], the status, the headers and the body bytes, in every [`ErrorFormat`].
+//!
+//! The axum and actix-web integrations only translate an [`ErrorResponse`] into their own
+//! response type; any other server can do the same. Rendering happens in two steps so that a
+//! layer which sees the request can choose the format after the handler has failed:
+//! [`CapturedError::capture`] detaches what is needed from the error value (the integrations
+//! keep it in the response's extensions), and [`CapturedError::render`] writes the response.
+//!
+//! | format | `Content-Type` | body | extra headers |
+//! |---|---|---|---|
+//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
+//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
+//!
+//! Every format sends `Retry-After` when the error knows its delay. The status is the catalog's,
+//! except that OAuth's `invalid_client` is always 401 ([`OAuthErrorCode::status_for_entry`]).
+//!
+//! ```
+//! use authos_errors::catalog::DeviceFlowError;
+//! use authos_errors::problem::{ErrorFormat, ProblemConfig};
+//! use authos_errors::response::{CapturedError, RenderContext};
+//! use chrono::{TimeZone, Utc};
+//!
+//! let at = Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap();
+//! let captured = CapturedError::capture_at(&DeviceFlowError::DeviceCodePending, at);
+//! let config = ProblemConfig::default();
+//! let response = captured.render(&RenderContext::new(ErrorFormat::OAuth, &config));
+//! assert_eq!(response.status, 400);
+//! assert_eq!(response.header("content-type"), Some("application/json"));
+//! assert_eq!(response.header("cache-control"), Some("no-store"));
+//! assert_eq!(response.header("pragma"), Some("no-cache"));
+//! assert_eq!(
+//!     String::from_utf8(response.body).unwrap(),
+//!     concat!(
+//!         r#"{"error":"authorization_pending","error_description":"User hasn't authorized yet","#,
+//!         r#""error_code":"DEVICE_CODE_PENDING","timestamp":"2025-01-15T10:30:00Z"}"#,
+//!     )
+//! );
+//! ```
+//!
+//! # Adding a format
+//!
+//! A new [`ErrorFormat`] variant, its content type in [`ErrorFormat::content_type`], and one arm
+//! in [`CapturedError::render`] (plus its header names in [`RENDERED_HEADERS`] if it sends new
+//! ones). The integrations and their layers need no change.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::oauth::{self, OAuthErrorBody, OAuthErrorCode};
+use crate::problem::{self, ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
+use crate::scim::ScimErrorBody;
+use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
+
+/// The names (lowercase) of every header [`CapturedError::render`] may send. A layer that
+/// re-renders an error response removes all of them first, so that nothing of the previous
+/// format (a Bearer challenge, say) survives into the new one.
+///
+/// ```
+/// use authos_errors::response::RENDERED_HEADERS;
+/// assert!(RENDERED_HEADERS.contains(&"www-authenticate"));
+/// ```
+pub const RENDERED_HEADERS: &[&str] = &[
+    "content-type",
+    "cache-control",
+    "pragma",
+    "retry-after",
+    "www-authenticate",
+];
+
+/// How one response is rendered: the format, and the [`ProblemConfig`] (the `type` URI base and
+/// the challenge realm).
+///
+/// Built with [`RenderContext::new`] (fields may be added, such as the client's locale or the
+/// request id).
+///
+/// ```
+/// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+/// use authos_errors::response::RenderContext;
+///
+/// let config = ProblemConfig::default().with_realm("example");
+/// let context = RenderContext::new(ErrorFormat::Scim, &config);
+/// assert_eq!(context.format, ErrorFormat::Scim);
+/// assert_eq!(RenderContext::default().format, ErrorFormat::Json);
+/// ```
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct RenderContext<'a> {
+    /// The format to answer in.
+    pub format: ErrorFormat,
+    /// The `type` URI base and the realm of challenges.
+    pub config: &'a ProblemConfig,
+}
+
+/// The default configuration, for the default context.
+static DEFAULT_CONFIG: ProblemConfig = ProblemConfig::DEFAULT;
+
+impl Default for RenderContext<'static> {
+    /// The AuthOS JSON body with the default [`ProblemConfig`]: what a handler's error becomes
+    /// when no layer chooses otherwise.
+    fn default() -> Self {
+        RenderContext::new(ErrorFormat::Json, &DEFAULT_CONFIG)
+    }
+}
+
+impl<'a> RenderContext<'a> {
+    /// A context answering in `format` with `config`.
+    ///
+    /// ```
+    /// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+    /// use authos_errors::response::RenderContext;
+    /// let config = ProblemConfig::default();
+    /// assert_eq!(RenderContext::new(ErrorFormat::OAuth, &config).format, ErrorFormat::OAuth);
+    /// ```
+    #[must_use]
+    pub const fn new(format: ErrorFormat, config: &'a ProblemConfig) -> Self {
+        RenderContext { format, config }
+    }
+}
+
+/// One rendered error response: what a framework integration turns into its own type.
+///
+/// ```
+/// use authos_errors::catalog::ScimError;
+/// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+/// use authos_errors::response::{CapturedError, RenderContext};
+///
+/// let config = ProblemConfig::default();
+/// let response = CapturedError::capture(&ScimError::ScimUserExists)
+///     .render(&RenderContext::new(ErrorFormat::Scim, &config));
+/// assert_eq!(response.status, 409);
+/// assert_eq!(response.header("Content-Type"), Some("application/scim+json"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The headers, names in lowercase, each at most once, values valid header values
+    /// (printable ASCII).
+    pub headers: Vec<(&'static str, Cow<'static, str>)>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl ErrorResponse {
+    /// The value of header `name` (case-insensitive), if sent.
+    ///
+    /// ```
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    /// let response = CapturedError::capture(&GeneralError::Forbidden).render(&RenderContext::default());
+    /// assert_eq!(response.header("content-type"), Some("application/json"));
+    /// assert_eq!(response.header("www-authenticate"), None);
+    /// ```
+    #[must_use]
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(header, _)| header.eq_ignore_ascii_case(name))
+            .map(|(_, value)| &**value)
+    }
+}
+
+/// Everything needed to render one error response, detached from the error value (`'static`,
+/// `Send`, `Sync`) so that it can travel in a response's extensions to a layer that knows the
+/// request.
+///
+/// ```
+/// use authos_errors::ApiErrorCodeExt;
+/// use authos_errors::catalog::ResourceError;
+/// use authos_errors::response::CapturedError;
+///
+/// let captured = CapturedError::capture(&ResourceError::NotFound.with_message("No user 42"));
+/// assert_eq!(captured.info().code, "NOT_FOUND");
+/// assert_eq!(captured.message(), "No user 42");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CapturedError {
+    info: &'static ErrorCodeInfo,
+    message: Cow<'static, str>,
+    timestamp: DateTime<Utc>,
+    retry_after: Option<u64>,
+}
+
+impl CapturedError {
+    /// Captures `error`, stamped now.
+    ///
+    /// ```
+    /// use authos_errors::catalog::MfaError;
+    /// use authos_errors::response::CapturedError;
+    /// assert_eq!(CapturedError::capture(&MfaError::InvalidMfaCode).info().status, 400);
+    /// ```
+    #[must_use]
+    pub fn capture<E: ApiErrorCode + ?Sized>(error: &E) -> Self {
+        Self::capture_at(error, Utc::now())
+    }
+
+    /// Captures `error`, stamped at `at`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use authos_errors::ApiErrorCodeExt;
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::response::CapturedError;
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap();
+    /// let err = GeneralError::RateLimitExceeded.with_retry_after(Duration::from_millis(1500));
+    /// let captured = CapturedError::capture_at(&err, at);
+    /// assert_eq!((captured.timestamp(), captured.retry_after_seconds()), (at, Some(2)));
+    /// ```
+    #[must_use]
+    pub fn capture_at<E: ApiErrorCode + ?Sized>(error: &E, at: DateTime<Utc>) -> Self {
+        CapturedError {
+            info: error.info(),
+            message: Cow::Owned(error.message().into_owned()),
+            timestamp: at,
+            retry_after: retry_after_seconds(error),
+        }
+    }
+
+    /// The catalog entry.
+    ///
+    /// ```
+    /// use authos_errors::catalog::ScimError;
+    /// use authos_errors::response::CapturedError;
+    /// assert_eq!(CapturedError::capture(&ScimError::ScimUserExists).info().code, "SCIM_USER_EXISTS");
+    /// ```
+    #[must_use]
+    pub fn info(&self) -> &'static ErrorCodeInfo {
+        self.info
+    }
+
+    /// The error's message.
+    ///
+    /// ```
+    /// use authos_errors::catalog::ScimError;
+    /// use authos_errors::response::CapturedError;
+    /// assert_eq!(CapturedError::capture(&ScimError::ScimUserExists).message(), "User already exists");
+    /// ```
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// When the error was captured.
+    ///
+    /// ```
+    /// use authos_errors::catalog::ScimError;
+    /// use authos_errors::response::CapturedError;
+    /// use chrono::Utc;
+    /// let before = Utc::now();
+    /// assert!(CapturedError::capture(&ScimError::ScimUserExists).timestamp() >= before);
+    /// ```
+    #[must_use]
+    pub fn timestamp(&self) -> DateTime<Utc> {
+        self.timestamp
+    }
+
+    /// The `Retry-After` value in whole seconds, if any ([`retry_after_seconds`]).
+    ///
+    /// ```
+    /// use authos_errors::catalog::ScimError;
+    /// use authos_errors::response::CapturedError;
+    /// assert_eq!(CapturedError::capture(&ScimError::ScimUserExists).retry_after_seconds(), None);
+    /// ```
+    #[must_use]
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        self.retry_after
+    }
+
+    /// The response in `context`'s format. See the [module docs](self) for what each format
+    /// sends.
+    ///
+    /// ```
+    /// use authos_errors::catalog::AuthenticationError;
+    /// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    ///
+    /// let captured = CapturedError::capture(&AuthenticationError::InvalidCredentials);
+    /// let config = ProblemConfig::default();
+    /// let json = captured.render(&RenderContext::new(ErrorFormat::Json, &config));
+    /// assert_eq!(json.header("www-authenticate"), Some(r#"Bearer realm="authos""#));
+    /// let oauth = captured.render(&RenderContext::new(ErrorFormat::OAuth, &config));
+    /// assert_eq!(oauth.status, 401);
+    /// assert_eq!(oauth.header("www-authenticate"), Some(r#"Basic realm="authos""#));
+    /// ```
+    #[must_use]
+    pub fn render(&self, context: &RenderContext<'_>) -> ErrorResponse {
+        let info = self.info;
+        let message = Cow::Borrowed(&*self.message);
+        let realm = context.config.realm();
+        let mut status = info.status;
+        let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(4);
+        headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
+        let (body, challenge) = match context.format {
+            ErrorFormat::Json => (
+                to_bytes(&ErrorBody {
+                    error: message,
+                    error_code: Cow::Borrowed(info.code),
+                    timestamp: self.timestamp,
+                }),
+                problem::challenge(info, &self.message, realm),
+            ),
+            ErrorFormat::ProblemJson => (
+                to_bytes(&ProblemDetails::from_parts(
+                    info,
+                    message,
+                    context.config,
+                    self.timestamp,
+                )),
+                problem::challenge(info, &self.message, realm),
+            ),
+            ErrorFormat::OAuth => {
+                // RFC 6749 §5.1: token endpoint responses must not be cached.
+                headers.push(("cache-control", Cow::Borrowed("no-store")));
+                headers.push(("pragma", Cow::Borrowed("no-cache")));
+                status = OAuthErrorCode::status_for_entry(info);
+                (
+                    to_bytes(&OAuthErrorBody::from_parts(info, message, self.timestamp)),
+                    (status == 401).then(|| oauth::client_challenge(realm)),
+                )
+            }
+            ErrorFormat::Scim => (
+                to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
+                // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
+                problem::challenge(info, &self.message, realm),
+            ),
+        };
+        if let Some(seconds) = self.retry_after {
+            headers.push(("retry-after", Cow::Owned(seconds.to_string())));
+        }
+        if let Some(challenge) = challenge {
+            headers.push(("www-authenticate", Cow::Owned(challenge)));
+        }
+        ErrorResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// Logs a 5xx with its `source()` chain: the one place the underlying error's text goes,
+    /// since no body carries it. `as_error` is the error itself when it implements `Error`.
+    /// Called once, where the error value still exists (the re-rendering layers do not log).
+    pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
+        if self.info.is_server_error() {
+            tracing::error!(
+                error_code = self.info.code,
+                status = self.info.status,
+                error_message = %self.message,
+                source = %SourceChain(as_error.and_then(std::error::Error::source)),
+                "request failed with a server error",
+            );
+        }
+    }
+}
+
+/// A body as JSON bytes.
+fn to_bytes<T: Serialize>(body: &T) -> Vec<u8> {
+    // Serialising strings and integers into memory cannot fail; keep a valid body anyway.
+    serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec())
+}
+
+/// Marks a response whose format a layer has chosen, so that outer layers leave it alone (the
+/// innermost layer, closest to the route, decides).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormatChosen;
+
+/// How a route group chooses the format of its error responses; what the layers of the
+/// framework integrations hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FormatPolicy {
+    /// `None`: negotiated from `Accept`; `Some`: always this format.
+    pub(crate) fixed: Option<ErrorFormat>,
+    pub(crate) config: ProblemConfig,
+}
+
+/// The request headers as a layer sees them, whatever the framework's header map type.
+pub(crate) trait RequestHeaders {
+    /// The text values of every header line called `name` (lowercase).
+    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str>;
+}
+
+/// What a layer takes from the request before calling the route (the request is gone by the
+/// time the response exists): everything a [`RenderContext`] needs besides the policy.
+/// Reading a new request header (`Accept-Language`, `X-Request-Id`) is a field here and a line
+/// in [`FormatPolicy::read_request`].
+#[derive(Debug, Clone)]
+pub(crate) struct RequestFacts {
+    format: ErrorFormat,
+}
+
+impl FormatPolicy {
+    /// What the error response to this request depends on.
+    pub(crate) fn read_request(&self, headers: &impl RequestHeaders) -> RequestFacts {
+        let format = match self.fixed {
+            Some(format) => format,
+            None => negotiate_lines(headers.lines("accept")),
+        };
+        RequestFacts { format }
+    }
+
+    /// The context to render in, for a request read by [`read_request`](Self::read_request).
+    pub(crate) fn context<'p>(&'p self, facts: &RequestFacts) -> RenderContext<'p> {
+        RenderContext::new(facts.format, &self.config)
+    }
+}
+
+/// The format several `Accept` header lines ask for (they count as one comma-separated list).
+fn negotiate_lines<'h>(mut lines: impl Iterator<Item = &'h str>) -> ErrorFormat {
+    match (lines.next(), lines.next()) {
+        (None, _) => ErrorFormat::Json,
+        (Some(only), None) => ErrorFormat::negotiate(Some(only)),
+        (Some(first), Some(second)) => {
+            let mut joined = format!("{first},{second}");
+            for line in lines {
+                joined.push(',');
+                joined.push_str(line);
+            }
+            ErrorFormat::negotiate(Some(&joined))
+        }
+    }
+}
+
+/// Writes an error and its `source()` chain as `error: cause: cause`, for logs only.
+struct SourceChain<'a>(Option<&'a (dyn std::error::Error + 'static)>);
+
+impl fmt::Display for SourceChain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut next = self.0;
+        let mut first = true;
+        while let Some(error) = next {
+            if !first {
+                f.write_str(": ")?;
+            }
+            write!(f, "{error}")?;
+            first = false;
+            next = error.source();
+        }
+        if first {
+            f.write_str("(no source)")?;
+        }
+        Ok(())
+    }
+}
