@@ -89,7 +89,7 @@ use crate::{ApiErrorCode, ErrorCodeInfo};
 ///     r#"{"error_code":"INVALID_EMAIL","error":"Invalid email format","pointer":"/email"}"#
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     info: &'static ErrorCodeInfo,
     message: Cow<'static, str>,
@@ -286,7 +286,7 @@ const _: () = assert!(SUMMARY.status == 400 && matches!(SUMMARY.code.as_bytes(),
 /// errors.push("email", &ValidationError::InvalidEmail);
 /// assert_eq!(errors.iter().map(|e| e.pointer()).collect::<Vec<_>>(), ["/email"]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FieldErrors {
     message: Option<Cow<'static, str>>,
     errors: Vec<FieldError>,
@@ -399,6 +399,20 @@ impl FieldErrors {
     /// ```
     pub fn iter(&self) -> std::slice::Iter<'_, FieldError> {
         self.errors.iter()
+    }
+
+    /// The entries as a slice.
+    ///
+    /// ```
+    /// use authos_errors::catalog::ValidationError;
+    /// use authos_errors::field_errors::FieldErrors;
+    /// let mut errors = FieldErrors::new();
+    /// errors.push("url", &ValidationError::InvalidUrl);
+    /// assert_eq!(errors.as_slice()[0].code(), "INVALID_URL");
+    /// ```
+    #[must_use]
+    pub fn as_slice(&self) -> &[FieldError] {
+        &self.errors
     }
 
     /// `Ok(())` when nothing was gathered, else `Err(self)`, for `?` in a handler.

@@ -63,6 +63,7 @@ pub const DEFAULT_REALM: &str = "authos";
 pub struct ProblemConfig {
     type_base: Cow<'static, str>,
     realm: Cow<'static, str>,
+    request_id_in_body: bool,
 }
 
 impl Default for ProblemConfig {
@@ -76,7 +77,36 @@ impl ProblemConfig {
     pub(crate) const DEFAULT: ProblemConfig = ProblemConfig {
         type_base: Cow::Borrowed(DEFAULT_TYPE_BASE),
         realm: Cow::Borrowed(DEFAULT_REALM),
+        request_id_in_body: false,
     };
+
+    /// Adds a `request_id` member (after `timestamp`) to the AuthOS JSON body of every error
+    /// answered for a request that carried an `x-request-id`; off by default, so the body
+    /// stays the reference's three keys. Problem documents always name the request in
+    /// `instance` (see [`request_id`](crate::request_id)).
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert!(ProblemConfig::default().with_request_id_in_body(true).request_id_in_body());
+    /// assert!(!ProblemConfig::default().request_id_in_body());
+    /// ```
+    #[must_use]
+    pub fn with_request_id_in_body(mut self, on: bool) -> Self {
+        self.request_id_in_body = on;
+        self
+    }
+
+    /// Whether the AuthOS body carries the request's id; see
+    /// [`with_request_id_in_body`](Self::with_request_id_in_body).
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert!(!ProblemConfig::default().request_id_in_body());
+    /// ```
+    #[must_use]
+    pub fn request_id_in_body(&self) -> bool {
+        self.request_id_in_body
+    }
 
     /// Sets the prefix of every `type` URI (the code is appended as is, so end it with `#`,
     /// `/` or `=` as your documentation needs).

@@ -24,6 +24,7 @@
 //! ```
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
@@ -41,7 +42,7 @@ pub const MAX_LEN: usize = 200;
 /// assert!(RequestId::parse("ünïcode").is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RequestId(String);
+pub struct RequestId(Arc<str>);
 
 impl RequestId {
     /// The id in `value`, when it is usable.
@@ -56,7 +57,7 @@ impl RequestId {
         let usable = !value.is_empty()
             && value.len() <= MAX_LEN
             && value.bytes().all(|b| b.is_ascii_graphic());
-        usable.then(|| RequestId(value.to_owned()))
+        usable.then(|| RequestId(Arc::from(value)))
     }
 
     /// The id in the raw bytes of a header value, when it is usable.
@@ -131,4 +132,40 @@ impl Serialize for Instance<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+thread_local! {
+    /// The id of the request whose route is being polled on this thread, set by the error
+    /// layers around each poll: a handler's error is turned into a response inside that poll,
+    /// where the request itself is out of reach, and its 5xx log line needs the id.
+    static CURRENT: std::cell::RefCell<Option<RequestId>> = const { std::cell::RefCell::new(None) };
+}
+
+/// While alive, [`current`] is the id it was entered with; dropping it restores the previous.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) struct Scope {
+    previous: Option<RequestId>,
+}
+
+/// Makes `id` the current request id until the returned scope is dropped.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn enter(id: RequestId) -> Scope {
+    Scope {
+        previous: CURRENT.with(|current| current.replace(Some(id))),
+    }
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+impl Drop for Scope {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        CURRENT.with(|current| *current.borrow_mut() = previous);
+    }
+}
+
+/// The id of the request being handled on this thread, inside an error layer.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn current() -> Option<RequestId> {
+    CURRENT.with(|current| current.borrow().clone())
 }

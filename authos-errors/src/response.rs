@@ -95,6 +95,9 @@ pub struct RenderContext<'a> {
     pub format: ErrorFormat,
     /// The `type` URI base and the realm of challenges.
     pub config: &'a ProblemConfig,
+    /// The request's `x-request-id`, when it carried a usable one
+    /// ([`request_id`](crate::request_id)).
+    pub request_id: Option<&'a str>,
 }
 
 /// The default configuration, for the default context.
@@ -119,7 +122,29 @@ impl<'a> RenderContext<'a> {
     /// ```
     #[must_use]
     pub const fn new(format: ErrorFormat, config: &'a ProblemConfig) -> Self {
-        RenderContext { format, config }
+        RenderContext {
+            format,
+            config,
+            request_id: None,
+        }
+    }
+
+    /// This context for a request whose id is `request_id`: problem documents name it in
+    /// `instance`, the AuthOS body in `request_id` when the config opts in.
+    ///
+    /// ```
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    /// let config = ProblemConfig::default();
+    /// let context = RenderContext::new(ErrorFormat::ProblemJson, &config).with_request_id(Some("r-1"));
+    /// let response = CapturedError::capture(&GeneralError::Conflict).render(&context);
+    /// assert!(String::from_utf8(response.body).unwrap().contains(r#""instance":"urn:request:r-1""#));
+    /// ```
+    #[must_use]
+    pub const fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
+        self.request_id = request_id;
+        self
     }
 }
 
@@ -185,9 +210,30 @@ pub struct CapturedError {
     message: Cow<'static, str>,
     timestamp: DateTime<Utc>,
     retry_after: Option<u64>,
+    extras: crate::details::Extras,
 }
 
 impl CapturedError {
+    /// Captures a [`FieldErrors`](crate::field_errors::FieldErrors), stamped now: its bodies
+    /// carry the `errors` array.
+    ///
+    /// ```
+    /// use authos_errors::catalog::ValidationError;
+    /// use authos_errors::field_errors::FieldErrors;
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    /// let mut errors = FieldErrors::new();
+    /// errors.push("email", &ValidationError::InvalidEmail);
+    /// let response = CapturedError::capture_field_errors(&errors).render(&RenderContext::default());
+    /// assert_eq!(response.status, 400);
+    /// assert!(String::from_utf8(response.body).unwrap().contains(r#""pointer":"/email""#));
+    /// ```
+    #[must_use]
+    pub fn capture_field_errors(errors: &crate::field_errors::FieldErrors) -> Self {
+        let mut captured = Self::capture(errors);
+        captured.extras.errors = Some(errors.as_slice().into());
+        captured
+    }
+
     /// Captures `error`, stamped now.
     ///
     /// ```
@@ -221,6 +267,7 @@ impl CapturedError {
             message: Cow::Owned(error.message().into_owned()),
             timestamp: at,
             retry_after: retry_after_seconds(error),
+            extras: crate::details::Extras::of(error),
         }
     }
 
@@ -299,23 +346,40 @@ impl CapturedError {
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(4);
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
         let (body, challenge) = match context.format {
-            ErrorFormat::Json => (
-                to_bytes(&ErrorBody {
+            ErrorFormat::Json => {
+                let body = ErrorBody {
                     error: message,
                     error_code: Cow::Borrowed(info.code),
                     timestamp: self.timestamp,
-                }),
-                problem::challenge(info, &self.message, realm),
-            ),
-            ErrorFormat::ProblemJson => (
-                to_bytes(&ProblemDetails::from_parts(
-                    info,
-                    message,
-                    context.config,
-                    self.timestamp,
-                )),
-                problem::challenge(info, &self.message, realm),
-            ),
+                };
+                let request_id = context
+                    .request_id
+                    .filter(|_| context.config.request_id_in_body());
+                let bytes = if self.extras.is_empty() && request_id.is_none() {
+                    to_bytes(&body)
+                } else {
+                    to_bytes(&crate::details::JsonBody {
+                        body,
+                        request_id,
+                        extras: &self.extras,
+                    })
+                };
+                (bytes, problem::challenge(info, &self.message, realm))
+            }
+            ErrorFormat::ProblemJson => {
+                let problem =
+                    ProblemDetails::from_parts(info, message, context.config, self.timestamp);
+                let bytes = if self.extras.is_empty() && context.request_id.is_none() {
+                    to_bytes(&problem)
+                } else {
+                    to_bytes(&crate::details::ProblemBody {
+                        problem,
+                        request_id: context.request_id,
+                        extras: &self.extras,
+                    })
+                };
+                (bytes, problem::challenge(info, &self.message, realm))
+            }
             ErrorFormat::OAuth => {
                 // RFC 6749 §5.1: token endpoint responses must not be cached.
                 headers.push(("cache-control", Cow::Borrowed("no-store")));
@@ -349,14 +413,28 @@ impl CapturedError {
     /// since no body carries it. `as_error` is the error itself when it implements `Error`.
     /// Called once, where the error value still exists (the re-rendering layers do not log).
     pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
-        if self.info.is_server_error() {
-            tracing::error!(
+        if !self.info.is_server_error() {
+            return;
+        }
+        let source = SourceChain(as_error.and_then(std::error::Error::source));
+        // The id of the request, when an error layer is around the route: support finds the
+        // line from the id in the response.
+        match crate::request_id::current() {
+            Some(request_id) => tracing::error!(
                 error_code = self.info.code,
                 status = self.info.status,
                 error_message = %self.message,
-                source = %SourceChain(as_error.and_then(std::error::Error::source)),
+                source = %source,
+                request_id = %request_id,
                 "request failed with a server error",
-            );
+            ),
+            None => tracing::error!(
+                error_code = self.info.code,
+                status = self.info.status,
+                error_message = %self.message,
+                source = %source,
+                "request failed with a server error",
+            ),
         }
     }
 }
@@ -394,6 +472,7 @@ pub(crate) trait RequestHeaders {
 #[derive(Debug, Clone)]
 pub(crate) struct RequestFacts {
     format: ErrorFormat,
+    pub(crate) request_id: Option<crate::request_id::RequestId>,
 }
 
 impl FormatPolicy {
@@ -403,12 +482,21 @@ impl FormatPolicy {
             Some(format) => format,
             None => negotiate_lines(headers.lines("accept")),
         };
-        RequestFacts { format }
+        let request_id = headers
+            .lines(crate::request_id::HEADER)
+            .next()
+            .and_then(crate::request_id::RequestId::parse);
+        RequestFacts { format, request_id }
     }
 
     /// The context to render in, for a request read by [`read_request`](Self::read_request).
-    pub(crate) fn context<'p>(&'p self, facts: &RequestFacts) -> RenderContext<'p> {
-        RenderContext::new(facts.format, &self.config)
+    pub(crate) fn context<'p>(&'p self, facts: &'p RequestFacts) -> RenderContext<'p> {
+        RenderContext::new(facts.format, &self.config).with_request_id(
+            facts
+                .request_id
+                .as_ref()
+                .map(crate::request_id::RequestId::as_str),
+        )
     }
 }
 
