@@ -11,9 +11,11 @@ use serde::ser::{self, Impossible, SerializeStruct, Serializer};
 use crate::ApiErrorCode;
 use crate::body::WireTimestamp;
 
-/// Whether `error` has details, found without writing them: [`Probe`] fails at the first call.
+/// Whether `error` has details to send, found without writing them ([`Probe`] fails at the
+/// first call). A 5xx never sends any, whatever a hand-written `serialize_details` says: the
+/// derive refuses `#[detail]` there, and this keeps other impls to the same rule.
 pub(crate) fn has_details<E: ApiErrorCode + ?Sized>(error: &E) -> bool {
-    error.serialize_details(Probe).is_some()
+    !error.info().is_server_error() && error.serialize_details(Probe).is_some()
 }
 
 /// The body of `error` (stamped now): the three AuthOS keys, then `details` when it has any.
@@ -51,6 +53,9 @@ impl<E: ApiErrorCode + ?Sized> Serialize for DetailsOf<'_, E> {
 /// The details of `error` as a JSON value, when it has any (what HTTP responses capture).
 #[cfg(feature = "field-errors")]
 pub(crate) fn details_value<E: ApiErrorCode + ?Sized>(error: &E) -> Option<serde_json::Value> {
+    if error.info().is_server_error() {
+        return None;
+    }
     // A value that fails to serialise (a custom impl's own error) is left out, not sent broken.
     error
         .serialize_details(serde_json::value::Serializer)

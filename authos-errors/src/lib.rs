@@ -44,7 +44,10 @@
 //!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
 //!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).
 //!
-//! A field marked `#[source]` is returned by `std::error::Error::source`.
+//! A field marked `#[source]` is returned by `std::error::Error::source`. A field marked
+//! `#[detail]` (4xx variants only; not the `#[source]`; a `Serialize` type) is written to the
+//! body as a member of its `details` object, after the three AuthOS keys, and named in the
+//! entry's [`ErrorCodeInfo::details`]; see [`ApiErrorCode::serialize_details`].
 //!
 //! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
 //! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
