@@ -99,7 +99,7 @@ pub struct FieldError {
 
 impl FieldError {
     /// The entry for `error` at `pointer`, an RFC 6901 JSON pointer (`""` for the whole
-    /// document, else `/` followed by escaped segments; [`pointer`] builds one).
+    /// document, else `/` followed by escaped segments; [`pointer()`] builds one).
     ///
     /// ```
     /// use authos_errors::catalog::ValidationError;
