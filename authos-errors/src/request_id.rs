@@ -6,6 +6,11 @@
 //! An id is used only when it is 1 to [`MAX_LEN`] visible ASCII characters, so it can neither
 //! break a log line nor smuggle markup into a body.
 //!
+//! The id is read by the error layers (`axum::ErrorFormatLayer` / `ProblemJsonLayer`, the
+//! actix-web `ErrorFormatMiddleware`): a handler's error alone cannot see the request. A layer
+//! that sets the id (tower-http's `SetRequestIdLayer`) must therefore run first, i.e. be added
+//! after (outside) the error layer: `router.layer(ErrorFormatLayer::default()).layer(set_request_id)`.
+//!
 //! Where it appears:
 //! - RFC 9457 `instance`: `urn:request:<id>`, the id percent-encoded where a URI needs it
 //!   (an absolute URI, so a client never resolves it against the request URL);
