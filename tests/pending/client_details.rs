@@ -42,7 +42,7 @@ fn details_field_errors_and_request_ids_are_read() {
 
 #[test]
 fn problem_instance_names_the_request() {
-    let body = br#"{"type":"https://docs.authos.dev/errors#DATABASE_ERROR","title":"Database operation failed","status":500,"detail":"Database operation failed","instance":"urn:request:a%20b","error_code":"DATABASE_ERROR","timestamp":"2025-01-15T10:30:00Z"}"#;
+    let body = br#"{"type":"https://docs.authos.dev/errors#DATABASE_ERROR","title":"Database operation failed","status":500,"detail":"Database operation failed","instance":"urn:request:a%23b","error_code":"DATABASE_ERROR","timestamp":"2025-01-15T10:30:00Z"}"#;
     let response = client::parse(body).expect("a problem document");
-    assert_eq!(response.request_id(), Some("a b"));
+    assert_eq!(response.request_id(), Some("a#b"));
 }
