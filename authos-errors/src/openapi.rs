@@ -290,14 +290,14 @@ fn status_response(
         .content(
             APPLICATION_JSON,
             ContentBuilder::new()
-                .schema(Some(ErrorBody::schema()))
+                .schema(Some(with_detail_members(ErrorBody::schema(), entries)))
                 .examples_from_iter(json_examples)
                 .build(),
         )
         .content(
             APPLICATION_PROBLEM_JSON,
             ContentBuilder::new()
-                .schema(Some(ProblemDetails::schema()))
+                .schema(Some(with_detail_members(ProblemDetails::schema(), entries)))
                 .examples_from_iter(problem_examples)
                 .build(),
         );
@@ -329,6 +329,37 @@ fn status_response(
         );
     }
     response.build()
+}
+
+/// `schema` with its `details` member listing the members the codes of `entries` send (each
+/// described by the codes that send it); `schema` itself when none has details.
+fn with_detail_members(schema: RefOr<Schema>, entries: &[&ErrorCodeInfo]) -> RefOr<Schema> {
+    let mut members: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for info in entries {
+        for name in info.details {
+            members.entry(name).or_default().push(info.code);
+        }
+    }
+    if members.is_empty() {
+        return schema;
+    }
+    let RefOr::T(Schema::Object(object)) = schema else {
+        return schema;
+    };
+    let mut details = details_property();
+    for (name, codes) in members {
+        let sent_by = codes
+            .iter()
+            .map(|code| format!("`{code}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        details = details.property(
+            name,
+            ObjectBuilder::new().description(Some(format!("Sent by {sent_by}"))),
+        );
+    }
+    let builder: ObjectBuilder = object.into();
+    builder.property("details", details).into()
 }
 
 fn example(

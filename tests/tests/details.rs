@@ -224,3 +224,29 @@ proptest! {
         prop_assert_eq!(parsed.as_object().map(serde_json::Map::len), Some(4));
     }
 }
+
+#[test]
+fn the_openapi_responses_document_the_detail_members() {
+    let doc = serde_json::to_value(authos_errors::openapi::responses::<SignupError>()).unwrap();
+    let response = &doc["400"];
+    let description = response["description"].as_str().unwrap();
+    assert!(
+        description.contains("`SLUG_TOO_SHORT`: Slug shorter than the minimum (details: `min`)"),
+        "{description}"
+    );
+    for content in ["application/json", "application/problem+json"] {
+        let members =
+            &response["content"][content]["schema"]["properties"]["details"]["properties"];
+        assert_eq!(
+            members["min"]["description"], "Sent by `SLUG_TOO_SHORT`",
+            "{content}"
+        );
+        assert_eq!(
+            members["0"]["description"], "Sent by `WEAK_PASSWORD`",
+            "{content}"
+        );
+    }
+    // Statuses without details keep the plain schema.
+    let plain = &doc["403"]["content"]["application/json"]["schema"]["properties"]["details"];
+    assert!(plain.get("properties").is_none(), "{plain}");
+}
