@@ -59,7 +59,8 @@
 //! [`ProblemDetails`](crate::problem::ProblemDetails), then the same `errors` array as an
 //! extension member (RFC 9457 §3 shows this very shape). A `pointer` is the JSON Pointer's
 //! string form (`/address/city`, RFC 6901 §5), in both bodies; `details` is left out of an
-//! entry that has none.
+//! entry that has none. Route groups answering in the OAuth or SCIM shape send that protocol's
+//! body, which has no place for the array.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -250,3 +250,39 @@ fn the_openapi_responses_document_the_detail_members() {
     let plain = &doc["403"]["content"]["application/json"]["schema"]["properties"]["details"];
     assert!(plain.get("properties").is_none(), "{plain}");
 }
+
+#[test]
+fn framework_responses_carry_details_without_any_layer() {
+    use actix_web::ResponseError;
+    use axum::response::IntoResponse;
+
+    let expected = format!(
+        r#"{{"error":"Slug must be at least 3 characters","error_code":"SLUG_TOO_SHORT","timestamp":"{TIMESTAMP}","details":{{"min":3}}}}"#
+    );
+    let err = || SignupError::SlugTooShort {
+        min: 3,
+        slug: "ab".into(),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
+    let axum_body = runtime
+        .block_on(axum::body::to_bytes(
+            err().into_response().into_body(),
+            usize::MAX,
+        ))
+        .expect("an in-memory body");
+    assert_eq!(
+        stamp_free(std::str::from_utf8(&axum_body).unwrap()),
+        expected
+    );
+    let actix_body = actix_web::rt::System::new()
+        .block_on(actix_web::body::to_bytes(
+            err().error_response().into_body(),
+        ))
+        .expect("an in-memory body");
+    assert_eq!(
+        stamp_free(std::str::from_utf8(&actix_body).unwrap()),
+        expected
+    );
+}
