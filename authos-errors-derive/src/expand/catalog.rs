@@ -73,12 +73,9 @@ fn catalog_expr(e: &Enum) -> TokenStream {
     let mut run: Vec<TokenStream> = Vec::new();
     for variant in &e.variants {
         if let Some(own) = variant.own() {
-            run.push(
-                info_entry(own)
-                    .into_iter()
-                    .chain(crate::detail::info_suffix(variant))
-                    .collect(),
-            );
+            let mut entry = info_entry(own);
+            entry.extend(crate::detail::info_suffix(variant));
+            run.push(entry);
         } else if let Some(field) = variant.transparent_field() {
             if !run.is_empty() {
                 parts.push(quote!(&[#(#run),*]));
