@@ -231,6 +231,54 @@ pub fn responses<E: ApiErrorCode + ?Sized>() -> Responses {
 /// ```
 #[must_use]
 pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
+    documented(catalog, &BTreeMap::new())
+}
+
+/// The documented error responses of `E` ([`responses`]), each code's examples written from
+/// the value of `examples` with that code, when there is one: its message and its `details`
+/// with real numbers (the catalog description otherwise). The first value of a code wins.
+///
+/// ```
+/// use authos_errors::ApiErrorCode;
+///
+/// #[derive(Debug, ApiErrorCode)]
+/// enum SlugError {
+///     /// Slug less than 3 characters
+///     #[code("SLUG_TOO_SHORT", status = 400, message = "Slug must be at least {min} characters")]
+///     TooShort { #[detail] min: usize },
+///     /// Slug is reserved
+///     #[code("RESERVED_SLUG", status = 400)]
+///     Reserved,
+/// }
+///
+/// let responses = authos_errors::openapi::responses_with_examples(&[SlugError::TooShort { min: 3 }]);
+/// let doc = serde_json::to_value(responses).unwrap();
+/// let examples = &doc["400"]["content"]["application/json"]["examples"];
+/// assert_eq!(examples["SLUG_TOO_SHORT"]["value"]["error"], "Slug must be at least 3 characters");
+/// assert_eq!(examples["SLUG_TOO_SHORT"]["value"]["details"], serde_json::json!({"min": 3}));
+/// assert_eq!(examples["RESERVED_SLUG"]["value"]["error"], "Slug is reserved");
+/// let problem = &doc["400"]["content"]["application/problem+json"]["examples"];
+/// assert_eq!(problem["SLUG_TOO_SHORT"]["value"]["details"]["min"], 3);
+/// ```
+#[must_use]
+pub fn responses_with_examples<E: ApiErrorCode>(examples: &[E]) -> Responses {
+    let mut by_code: BTreeMap<&'static str, ExampleValue> = BTreeMap::new();
+    for error in examples {
+        by_code.entry(error.code()).or_insert_with(|| ExampleValue {
+            message: error.message().into_owned(),
+            details: crate::details::details_value(error),
+        });
+    }
+    documented(E::CATALOG, &by_code)
+}
+
+/// What a documented example shows of one error value.
+struct ExampleValue {
+    message: String,
+    details: Option<serde_json::Value>,
+}
+
+fn documented(catalog: &[ErrorCodeInfo], values: &BTreeMap<&str, ExampleValue>) -> Responses {
     let mut by_status: BTreeMap<u16, Vec<&ErrorCodeInfo>> = BTreeMap::new();
     for info in catalog {
         let entries = by_status.entry(info.status).or_default();
@@ -244,7 +292,7 @@ pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
     for (status, entries) in by_status {
         builder = builder.response(
             status.to_string(),
-            status_response(status, &entries, &config, at),
+            status_response(status, &entries, values, &config, at),
         );
     }
     builder.build()
@@ -253,6 +301,7 @@ pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
 fn status_response(
     status: u16,
     entries: &[&ErrorCodeInfo],
+    values: &BTreeMap<&str, ExampleValue>,
     config: &ProblemConfig,
     at: DateTime<Utc>,
 ) -> utoipa::openapi::Response {
@@ -273,17 +322,25 @@ fn status_response(
         })
         .collect::<Vec<_>>()
         .join("; ");
+    let value_of = |info: &ErrorCodeInfo| values.get(info.code);
+    let message_of = |info: &ErrorCodeInfo| {
+        value_of(info).map_or(Cow::Borrowed(info.description), |value| {
+            Cow::Borrowed(value.message.as_str())
+        })
+    };
     let json_examples = entries.iter().map(|info| {
         let body = ErrorBody {
-            error: Cow::Borrowed(info.description),
+            error: message_of(info),
             error_code: Cow::Borrowed(info.code),
             timestamp: at,
         };
-        (info.code, example(info, serde_json::to_value(&body)))
+        let written = with_details(serde_json::to_value(&body), value_of(info));
+        (info.code, example(info, written))
     });
     let problem_examples = entries.iter().map(|info| {
-        let problem = ProblemDetails::from_parts(info, Cow::Borrowed(info.description), config, at);
-        (info.code, example(info, serde_json::to_value(&problem)))
+        let problem = ProblemDetails::from_parts(info, message_of(info), config, at);
+        let written = with_details(serde_json::to_value(&problem), value_of(info));
+        (info.code, example(info, written))
     });
     let mut response = ResponseBuilder::new()
         .description(description)
@@ -360,6 +417,21 @@ fn with_detail_members(schema: RefOr<Schema>, entries: &[&ErrorCodeInfo]) -> Ref
     }
     let builder: ObjectBuilder = object.into();
     builder.property("details", details).into()
+}
+
+/// `written` with the example value's `details` member added, when it has one.
+fn with_details(
+    written: Result<serde_json::Value, serde_json::Error>,
+    value: Option<&ExampleValue>,
+) -> Result<serde_json::Value, serde_json::Error> {
+    let mut written = written?;
+    if let (Some(details), Some(members)) = (
+        value.and_then(|value| value.details.as_ref()),
+        written.as_object_mut(),
+    ) {
+        members.insert("details".to_owned(), details.clone());
+    }
+    Ok(written)
 }
 
 fn example(
