@@ -5,6 +5,10 @@
 //!   status, with a named example per code (codes that share a status share the response, each
 //!   keeping its own example), for both `application/json` and `application/problem+json`,
 //!   with the `WWW-Authenticate` header on 401 and `Retry-After` on 429 and 503.
+//! - [`responses_with_examples`] writes a code's examples from real values of it, so a
+//!   `#[detail]` shows its numbers; codes with details list them in the response description
+//!   and in the `details` member of both content schemas.
+//! - [`FieldErrors`] documents its 400 with the `errors` array and a three-field example.
 //! - With this feature on, `#[derive(ApiErrorCode)]` also implements `utoipa::IntoResponses`
 //!   for each enum (as for axum, through a macro of this crate), and so does
 //!   [`Detailed<E>`](crate::Detailed): `#[utoipa::path(responses(LoginError))]` documents them.
