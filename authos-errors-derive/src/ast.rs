@@ -89,6 +89,8 @@ pub struct Field {
     /// Whether the field holds a backtrace, which `From` may capture beside a `#[from]`:
     /// `#[backtrace]`, or a type named `Backtrace` (as thiserror decides).
     pub backtrace: bool,
+    /// The span of `#[detail]`, when present.
+    pub detail: Option<Span>,
 }
 
 impl Variant {
@@ -269,6 +271,7 @@ impl Field {
             source: attr::source_attr(&field.attrs),
             from: attr::from_attr(&field.attrs),
             backtrace: field.attrs.iter().any(|a| a.is("backtrace")) || names_backtrace(&field.ty),
+            detail: crate::detail::detail_attr(&field.attrs),
             ty: field.ty,
         }
     }
@@ -331,6 +334,8 @@ fn report_misplaced(attrs: &[Attr], place: Place, errors: &mut Errors) {
             "#[api_error] goes on the enum, not here: move it above `enum`"
         } else if attr.is("source") && place != Place::Field {
             "#[source] goes on a field, not here: write it before the field that holds the underlying error"
+        } else if let Some(message) = crate::detail::misplaced(attr, place == Place::Field) {
+            message
         } else {
             continue;
         };

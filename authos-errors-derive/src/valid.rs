@@ -32,6 +32,7 @@ pub fn check(input: &Enum, errors: &mut Errors) {
             None => {}
         }
     }
+    crate::detail::check(input, errors);
 }
 
 fn duplicate_code(code: &str, first: &Variant, own: &Own, variant: &Variant, errors: &mut Errors) {

@@ -166,7 +166,11 @@ pub fn error_response<E: ApiErrorCode + ?Sized>(error: &E) -> Response {
 /// `Error`, so that its `source()` chain can be logged.
 #[doc(hidden)]
 pub fn __respond<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
-    let captured = CapturedError::capture(error);
+    respond_captured(CapturedError::capture(error), as_error)
+}
+
+/// The response of an error already captured (logged first when it is a 5xx).
+fn respond_captured(captured: CapturedError, as_error: Option<&dyn Error>) -> Response {
     captured.log_if_server_error(as_error);
     let mut response = Response::new(Body::empty());
     apply(&mut response, captured.render(&RenderContext::default()));
@@ -448,8 +452,11 @@ where
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let facts = self.policy.read_request(request.headers());
+        let scope = facts.request_id.clone().map(crate::request_id::enter);
+        let inner = self.inner.call(request);
+        drop(scope);
         ErrorFormatFuture {
-            inner: self.inner.call(request),
+            inner,
             facts,
             policy: Arc::clone(&self.policy),
         }
@@ -490,7 +497,12 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let result = ready!(this.inner.poll(cx));
+        // The route turns its error into a response inside this poll: its 5xx log line takes
+        // the request id from there.
+        let scope = this.facts.request_id.clone().map(crate::request_id::enter);
+        let result = this.inner.poll(cx);
+        drop(scope);
+        let result = ready!(result);
         let context = this.policy.context(this.facts);
         Poll::Ready(result.map(|response| rerender(response, &context)))
     }
@@ -509,4 +521,23 @@ fn rerender(mut response: Response, context: &RenderContext<'_>) -> Response {
     apply(&mut response, rendered);
     response.extensions_mut().insert(FormatChosen);
     response
+}
+
+/// A handler can return `Err(field_errors)`: a 400 whose body carries the `errors` array.
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use authos_errors::catalog::ValidationError;
+/// use authos_errors::field_errors::FieldErrors;
+///
+/// let mut errors = FieldErrors::new();
+/// errors.push("email", &ValidationError::InvalidEmail);
+/// let response = errors.into_response();
+/// assert_eq!(response.status(), 400);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// ```
+impl IntoResponse for crate::field_errors::FieldErrors {
+    fn into_response(self) -> Response {
+        respond_captured(CapturedError::capture_field_errors(&self), None)
+    }
 }

@@ -120,6 +120,39 @@ pub trait ApiErrorCode {
         None
     }
 
+    /// Writes the machine-readable values behind the message (the variant's `#[detail]`
+    /// fields, as one object) to `serializer`, or returns `None` when the value has none,
+    /// leaving the serializer unused.
+    ///
+    /// The derive implements it for enums with `#[detail]` fields or transparent variants;
+    /// the default has no details. The body (`Serialize` of a derived enum) writes them as its
+    /// `details` member; HTTP responses capture them when the response is built.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum SlugError {
+    ///     /// Slug shorter than the minimum
+    ///     #[code("SLUG_TOO_SHORT", status = 400, message = "Slug must be at least {min} characters")]
+    ///     TooShort {
+    ///         #[detail]
+    ///         min: usize,
+    ///     },
+    /// }
+    ///
+    /// let err = SlugError::TooShort { min: 3 };
+    /// let details = err.serialize_details(serde_json::value::Serializer);
+    /// assert_eq!(details.unwrap().unwrap(), serde_json::json!({"min": 3}));
+    /// ```
+    fn serialize_details<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Option<Result<S::Ok, S::Error>> {
+        let _ = serializer;
+        None
+    }
+
     /// The wire body, stamped now.
     fn to_body(&self) -> ErrorBody<'_> {
         self.to_body_at(Utc::now())

@@ -174,6 +174,10 @@ impl<E: ApiErrorCode> ApiErrorCode for Detailed<E> {
             .as_deref()
             .or_else(|| self.error.required_scope())
     }
+
+    fn serialize_details<S: Serializer>(&self, serializer: S) -> Option<Result<S::Ok, S::Error>> {
+        self.error.serialize_details(serializer)
+    }
 }
 
 impl<E: ApiErrorCode> fmt::Display for Detailed<E> {
@@ -190,7 +194,7 @@ impl<E: ApiErrorCode + std::error::Error + 'static> std::error::Error for Detail
 
 impl<E: ApiErrorCode> Serialize for Detailed<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_body().serialize(serializer)
+        crate::details::serialize_body(self, serializer)
     }
 }
 

@@ -46,6 +46,9 @@ pub struct ErrorCodeInfo {
     /// when it has one; without it the message is the description. Localisation (feature
     /// `fluent`) reads its placeholders as the variables a translation may use.
     pub message_template: Option<&'static str>,
+    /// The names of the machine-readable values a body of this code carries in its `details`
+    /// member (the variant's `#[detail]` fields); empty for most codes.
+    pub details: &'static [&'static str],
 }
 
 impl ErrorCodeInfo {
@@ -69,6 +72,7 @@ impl ErrorCodeInfo {
             retry_after: None,
             doc_url: None,
             message_template: None,
+            details: &[],
         }
     }
 
@@ -160,6 +164,19 @@ impl ErrorCodeInfo {
     #[must_use]
     pub const fn with_message_template(mut self, template: &'static str) -> Self {
         self.message_template = Some(template);
+        self
+    }
+
+    /// This entry with the names of its `details` members.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// let info = ErrorCodeInfo::new("SLUG_TOO_SHORT", 400, "Slug too short").with_details(&["min"]);
+    /// assert_eq!(info.details, ["min"]);
+    /// ```
+    #[must_use]
+    pub const fn with_details(mut self, names: &'static [&'static str]) -> Self {
+        self.details = names;
         self
     }
 

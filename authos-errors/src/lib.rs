@@ -58,6 +58,9 @@
 //! it must be the variant's only field, beside at most a backtrace (`#[backtrace]` or a type named
 //! `Backtrace`, captured on conversion). When `thiserror::Error` derives on the same enum (with
 //! `display = false`), `#[from]` is thiserror's and it writes the `From` impls.
+//! A field marked `#[detail]` (4xx variants only; not the `#[source]`; a `Serialize` type) is
+//! written to the body as a member of its `details` object, after the three AuthOS keys, and
+//! named in the entry's [`ErrorCodeInfo::details`]; see [`ApiErrorCode::serialize_details`].
 //!
 //! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
 //! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
@@ -117,6 +120,9 @@
 //!
 //! # Cargo features
 //! - `client`: parse AuthOS error responses back into typed values (the `client` module).
+//! - `field-errors`: many errors in one response (the `field_errors` module); on with each
+//!   HTTP feature.
+//! - `validator`: `validator`'s `ValidationErrors` into `FieldErrors` (the `validation` module).
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
 //! - either of them: the `response` module, the framework-free response contract both are
@@ -144,12 +150,20 @@ pub mod catalog;
 mod code;
 mod consistency;
 mod detail;
+mod details;
 mod info;
 pub mod oauth;
 pub mod problem;
 pub mod reference;
+pub mod request_id;
 pub mod scim;
 mod strings;
+
+#[cfg(feature = "field-errors")]
+pub mod field_errors;
+
+#[cfg(feature = "validator")]
+pub mod validation;
 
 #[cfg(feature = "client")]
 pub mod client;

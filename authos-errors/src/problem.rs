@@ -78,6 +78,7 @@ pub struct ProblemConfig {
     /// `None` until the user sets a base.
     type_base: Option<Cow<'static, str>>,
     realm: Cow<'static, str>,
+    request_id_in_body: bool,
 }
 
 impl Default for ProblemConfig {
@@ -91,7 +92,36 @@ impl ProblemConfig {
     pub(crate) const DEFAULT: ProblemConfig = ProblemConfig {
         type_base: None,
         realm: Cow::Borrowed(DEFAULT_REALM),
+        request_id_in_body: false,
     };
+
+    /// Adds a `request_id` member (after `timestamp`) to the AuthOS JSON body of every error
+    /// answered for a request that carried an `x-request-id`; off by default, so the body
+    /// stays the reference's three keys. Problem documents always name the request in
+    /// `instance` (see [`request_id`](crate::request_id)).
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert!(ProblemConfig::default().with_request_id_in_body(true).request_id_in_body());
+    /// assert!(!ProblemConfig::default().request_id_in_body());
+    /// ```
+    #[must_use]
+    pub fn with_request_id_in_body(mut self, on: bool) -> Self {
+        self.request_id_in_body = on;
+        self
+    }
+
+    /// Whether the AuthOS body carries the request's id; see
+    /// [`with_request_id_in_body`](Self::with_request_id_in_body).
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert!(!ProblemConfig::default().request_id_in_body());
+    /// ```
+    #[must_use]
+    pub fn request_id_in_body(&self) -> bool {
+        self.request_id_in_body
+    }
 
     /// Sets the prefix of the `type` URI of every code without a `doc_url` of its own, AuthOS
     /// catalog codes included (the code is appended as is, so end it with `#`, `/` or `=` as

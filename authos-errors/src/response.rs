@@ -105,6 +105,9 @@ pub struct RenderContext<'a> {
     /// ASCII descriptions).
     #[cfg(feature = "fluent")]
     pub locale: Option<crate::l10n::Locale<'a>>,
+    /// The request's `x-request-id`, when it carried a usable one
+    /// ([`request_id`](crate::request_id)).
+    pub request_id: Option<&'a str>,
 }
 
 /// The default configuration, for the default context.
@@ -134,6 +137,7 @@ impl<'a> RenderContext<'a> {
             config,
             #[cfg(feature = "fluent")]
             locale: None,
+            request_id: None,
         }
     }
 
@@ -156,6 +160,24 @@ impl<'a> RenderContext<'a> {
     #[must_use]
     pub const fn with_locale(mut self, locale: crate::l10n::Locale<'a>) -> Self {
         self.locale = Some(locale);
+        self
+    }
+
+    /// This context for a request whose id is `request_id`: problem documents name it in
+    /// `instance`, the AuthOS body in `request_id` when the config opts in.
+    ///
+    /// ```
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    /// let config = ProblemConfig::default();
+    /// let context = RenderContext::new(ErrorFormat::ProblemJson, &config).with_request_id(Some("r-1"));
+    /// let response = CapturedError::capture(&GeneralError::Conflict).render(&context);
+    /// assert!(String::from_utf8(response.body).unwrap().contains(r#""instance":"urn:request:r-1""#));
+    /// ```
+    #[must_use]
+    pub const fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
+        self.request_id = request_id;
         self
     }
 }
@@ -227,6 +249,7 @@ pub struct CapturedError {
     #[cfg(feature = "fluent")]
     args: Vec<(&'static str, String)>,
     required_scope: Option<Cow<'static, str>>,
+    extras: crate::details::Extras,
 }
 
 /// The texts and header of a response in the context's language (feature `fluent`).
@@ -238,6 +261,26 @@ struct Localized<'a> {
 }
 
 impl CapturedError {
+    /// Captures a [`FieldErrors`](crate::field_errors::FieldErrors), stamped now: its bodies
+    /// carry the `errors` array.
+    ///
+    /// ```
+    /// use authos_errors::catalog::ValidationError;
+    /// use authos_errors::field_errors::FieldErrors;
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    /// let mut errors = FieldErrors::new();
+    /// errors.push("email", &ValidationError::InvalidEmail);
+    /// let response = CapturedError::capture_field_errors(&errors).render(&RenderContext::default());
+    /// assert_eq!(response.status, 400);
+    /// assert!(String::from_utf8(response.body).unwrap().contains(r#""pointer":"/email""#));
+    /// ```
+    #[must_use]
+    pub fn capture_field_errors(errors: &crate::field_errors::FieldErrors) -> Self {
+        let mut captured = Self::capture(errors);
+        captured.extras.errors = Some(errors.as_slice().into());
+        captured
+    }
+
     /// Captures `error`, stamped now.
     ///
     /// ```
@@ -278,6 +321,7 @@ impl CapturedError {
                 args
             },
             required_scope: error.required_scope().map(|s| Cow::Owned(s.to_owned())),
+            extras: crate::details::Extras::of(error),
         }
     }
 
@@ -393,24 +437,42 @@ impl CapturedError {
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(4);
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
         let (body, challenge) = match context.format {
-            ErrorFormat::Json => (
-                to_bytes(&ErrorBody {
+            ErrorFormat::Json => {
+                let body = ErrorBody {
                     error: message,
                     error_code: Cow::Borrowed(info.code),
                     timestamp: self.timestamp,
-                }),
-                problem::challenge(info, &self.message, realm, scope),
-            ),
+                };
+                let request_id = context
+                    .request_id
+                    .filter(|_| context.config.request_id_in_body());
+                let bytes = if self.extras.is_empty() && request_id.is_none() {
+                    to_bytes(&body)
+                } else {
+                    to_bytes(&crate::details::JsonBody {
+                        body,
+                        request_id,
+                        extras: &self.extras,
+                    })
+                };
+                (bytes, problem::challenge(info, &self.message, realm, scope))
+            }
             ErrorFormat::ProblemJson => {
-                let mut document =
+                let mut problem =
                     ProblemDetails::from_parts(info, message, context.config, self.timestamp);
                 if let Some(title) = localized.as_ref().and_then(|l| l.title.as_deref()) {
-                    document.title = title;
+                    problem.title = title;
                 }
-                (
-                    to_bytes(&document),
-                    problem::challenge(info, &self.message, realm, scope),
-                )
+                let bytes = if self.extras.is_empty() && context.request_id.is_none() {
+                    to_bytes(&problem)
+                } else {
+                    to_bytes(&crate::details::ProblemBody {
+                        problem,
+                        request_id: context.request_id,
+                        extras: &self.extras,
+                    })
+                };
+                (bytes, problem::challenge(info, &self.message, realm, scope))
             }
             ErrorFormat::OAuth => {
                 // RFC 6749 §5.1: token endpoint responses must not be cached.
@@ -450,14 +512,28 @@ impl CapturedError {
     /// since no body carries it. `as_error` is the error itself when it implements `Error`.
     /// Called once, where the error value still exists (the re-rendering layers do not log).
     pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
-        if self.info.is_server_error() {
-            tracing::error!(
+        if !self.info.is_server_error() {
+            return;
+        }
+        let source = SourceChain(as_error.and_then(std::error::Error::source));
+        // The id of the request, when an error layer is around the route: support finds the
+        // line from the id in the response.
+        match crate::request_id::current() {
+            Some(request_id) => tracing::error!(
                 error_code = self.info.code,
                 status = self.info.status,
                 error_message = %self.message,
-                source = %SourceChain(as_error.and_then(std::error::Error::source)),
+                source = %source,
+                request_id = %request_id,
                 "request failed with a server error",
-            );
+            ),
+            None => tracing::error!(
+                error_code = self.info.code,
+                status = self.info.status,
+                error_message = %self.message,
+                source = %source,
+                "request failed with a server error",
+            ),
         }
     }
 }
@@ -513,6 +589,7 @@ pub(crate) struct RequestFacts {
     /// The index of the negotiated language in the policy's localizer.
     #[cfg(feature = "fluent")]
     language: usize,
+    pub(crate) request_id: Option<crate::request_id::RequestId>,
 }
 
 impl FormatPolicy {
@@ -522,18 +599,28 @@ impl FormatPolicy {
             Some(format) => format,
             None => negotiate_lines(headers.lines("accept")),
         };
+        let request_id = headers
+            .lines(crate::request_id::HEADER)
+            .next()
+            .and_then(crate::request_id::RequestId::parse);
         RequestFacts {
             format,
             #[cfg(feature = "fluent")]
             language: self.localizer.as_ref().map_or(0, |localizer| {
                 localizer.negotiate_lines(headers.lines("accept-language"))
             }),
+            request_id,
         }
     }
 
     /// The context to render in, for a request read by [`read_request`](Self::read_request).
-    pub(crate) fn context<'p>(&'p self, facts: &RequestFacts) -> RenderContext<'p> {
-        let context = RenderContext::new(facts.format, &self.config);
+    pub(crate) fn context<'p>(&'p self, facts: &'p RequestFacts) -> RenderContext<'p> {
+        let context = RenderContext::new(facts.format, &self.config).with_request_id(
+            facts
+                .request_id
+                .as_ref()
+                .map(crate::request_id::RequestId::as_str),
+        );
         #[cfg(feature = "fluent")]
         if let Some(localizer) = &self.localizer {
             return context.with_locale(localizer.locale_at(facts.language));

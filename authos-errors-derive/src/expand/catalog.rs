@@ -22,6 +22,7 @@ pub fn api_error_code_impl(
     let message_fn = message_fn(e);
     let retry_after_fn = retry_after_fn(e);
     let message_args_fn = message_args_fn(e);
+    let details_fn = crate::detail::serialize_details_fn(e);
     quote! {
         #[doc = #table]
         #[automatically_derived]
@@ -37,6 +38,7 @@ pub fn api_error_code_impl(
             #message_fn
             #retry_after_fn
             #message_args_fn
+            #details_fn
         }
     }
 }
@@ -98,6 +100,7 @@ fn catalog_expr(e: &Enum) -> TokenStream {
     for variant in &e.variants {
         if let Some(own) = variant.own() {
             info_entry(&mut run, &trees, &names, own);
+            run.extend(crate::detail::info_suffix(variant));
             run.push(trees.comma());
         } else if let Some(field) = variant.transparent_field() {
             if !run.is_empty() {

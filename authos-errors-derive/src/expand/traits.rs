@@ -144,7 +144,7 @@ pub fn serialize_impl(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStre
             where
                 S: #p::serde::Serializer,
             {
-                #p::serde::Serialize::serialize(&#p::ApiErrorCode::to_body(self), serializer)
+                #p::serialize_body(self, serializer)
             }
         }
     }
