@@ -126,15 +126,6 @@ impl Client {
         read(request.send(json))
     }
 
-    /// A GET with the given request headers.
-    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
-        let mut request = self.agent.get(format!("{}{path}", self.base));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        read(request.call())
-    }
-
     /// A POST of a JSON body with the given request headers.
     pub fn post_with(&self, path: &str, json: &str, headers: &[(&str, &str)]) -> Reply {
         let mut request = self
