@@ -185,7 +185,7 @@ const QUOTA_JSON: &str = r#"{"error":"At most 5 projects","error_code":"QUOTA_EX
 fn quota_problem(instance: &str) -> String {
     format!(
         concat!(
-            r#"{{"type":"https://docs.authos.dev/errors#QUOTA_EXCEEDED","title":"Quota exceeded","status":403,"#,
+            r#"{{"type":"about:blank","title":"Forbidden","status":403,"#,
             r#""detail":"At most 5 projects",{}"error_code":"QUOTA_EXCEEDED","timestamp":"<timestamp>","#,
             r#""details":{{"limit":5}}}}"#
         ),
@@ -247,7 +247,7 @@ fn check_server_error_correlation(client: &Client, request_id: &str, source: &st
         503,
         &format!(
             concat!(
-                r#"{{"type":"https://docs.authos.dev/errors#STORAGE_DOWN","title":"Storage unavailable","status":503,"#,
+                r#"{{"type":"about:blank","title":"Service Unavailable","status":503,"#,
                 r#""detail":"Storage unavailable","instance":"urn:request:{}","error_code":"STORAGE_DOWN","#,
                 r#""timestamp":"<timestamp>"}}"#
             ),
