@@ -1,17 +1,20 @@
 //! `message()` and `retry_after()` of the `ApiErrorCode` impl.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
 use syn::Ident;
 
 use super::private;
 use crate::ast::{Enum, Field, Variant};
 
-/// The local a message arm binds a field to. It carries the message literal's span, so a
-/// field that cannot be formatted (`{limits}` of a type without `Display`) is reported on
-/// the message rather than on the derive.
-fn binding(field_name: &str, span: Span) -> Ident {
-    format_ident!("__field_{}", field_name, span = span)
+/// The name of the local a message arm binds a field to. The local carries the message
+/// literal's span, so a field that cannot be formatted (`{limits}` of a type without
+/// `Display`) is reported on the message rather than on the derive.
+fn binding_name(field_name: &str) -> String {
+    let mut name = String::with_capacity(8 + field_name.len());
+    name.push_str("__field_");
+    name.push_str(field_name);
+    name
 }
 
 pub fn message_fn(e: &Enum) -> TokenStream {
@@ -66,12 +69,82 @@ fn message_arm(variant: &Variant) -> Option<TokenStream> {
         .filter_map(|name| variant.field(name))
         .collect();
     let members = used.iter().map(|f| &f.member);
-    let bindings: Vec<Ident> = used.iter().map(|f| binding(&f.name, span)).collect();
-    let format = template.format_string(|name| binding(name, span).to_string());
+    let bindings: Vec<Ident> = used
+        .iter()
+        .map(|f| Ident::new(&binding_name(&f.name), span))
+        .collect();
+    let format = template.format_string(binding_name);
     Some(quote! {
         Self::#v { #(#members: #bindings,)* .. } =>
             #p::Cow::Owned(#p::format!(#format, #(#bindings = #bindings),*)),
     })
+}
+
+/// `visit_message_args`: the fields a variant's message template interpolates, by template
+/// name, each formatted with its spec; transparent variants delegate. Nothing for an enum
+/// without either, which keeps the trait's no-op default.
+pub fn message_args_fn(e: &Enum) -> TokenStream {
+    let p = private();
+    let mut arms = Vec::new();
+    for variant in &e.variants {
+        let v = &variant.ident;
+        if let Some(field) = variant.transparent_field() {
+            let member = &field.member;
+            let ty = &field.ty;
+            arms.push(quote! {
+                Self::#v { #member: inner } => <#ty as #p::ApiErrorCode>::visit_message_args(inner, visit),
+            });
+            continue;
+        }
+        let Some((message, template)) = variant.template() else {
+            continue;
+        };
+        let span = message.span();
+        let mut members = Vec::new();
+        let mut bindings = Vec::new();
+        let mut calls = Vec::new();
+        for name in template.fields() {
+            let Some(field) = variant.field(name) else {
+                continue;
+            };
+            let bound = Ident::new(&binding_name(name), span);
+            // The field's first placeholder gives the spec, as in the English text. Through
+            // `format!`, as `message()` formats it: a field that cannot be formatted then
+            // gives the same diagnostic twice, which rustc reports once.
+            let format = match template.spec_of(name) {
+                Some(spec) if !spec.is_empty() => Literal::string(&format!("{{:{spec}}}")),
+                _ => Literal::string("{}"),
+            };
+            let value = quote!(&#p::format!(#format, #bound));
+            calls.push(quote!(visit(#name, #value);));
+            members.push(&field.member);
+            bindings.push(bound);
+        }
+        if !calls.is_empty() {
+            arms.push(quote! {
+                Self::#v { #(#members: #bindings,)* .. } => { #(#calls)* }
+            });
+        }
+    }
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    let fallback = if arms.len() < e.variants.len() {
+        quote!(_ => {})
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        fn visit_message_args(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #p::fmt::Display),
+        ) {
+            match self {
+                #(#arms)*
+                #fallback
+            }
+        }
+    }
 }
 
 pub fn retry_after_fn(e: &Enum) -> TokenStream {
