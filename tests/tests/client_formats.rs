@@ -569,3 +569,25 @@ fn deep_nesting_in_any_member_returns_without_overflowing_the_stack() {
         Err(err) => assert_eq!(err.kind(), ParseErrorKind::Syntax, "{err}"),
     }
 }
+
+#[test]
+fn the_content_type_settles_what_the_members_leave_open() {
+    // An AuthOS JSON body sent as application/scim+json (a proxy or an older route) keeps
+    // its message; a body with the SCIM schema is SCIM whatever its label.
+    let authos = r#"{"error":"Token invalid","error_code":"INVALID_SCIM_TOKEN","timestamp":"2025-01-15T10:30:00Z"}"#;
+    let response =
+        client::parse_response(Some(401), Some("application/scim+json"), authos).unwrap();
+    assert_eq!(response.format(), WireFormat::AuthOsJson);
+    assert_eq!(response.message(), "Token invalid");
+
+    // A problem document with an `error` extension member stays a problem when labelled one.
+    let problem = r#"{"type":"about:blank","title":"Bad Request","detail":"email is required","error":"validation"}"#;
+    let response =
+        client::parse_response(Some(400), Some("application/problem+json"), problem).unwrap();
+    assert_eq!(response.format(), WireFormat::ProblemJson);
+    assert_eq!(response.message(), "email is required");
+    assert_eq!(response.code(), "about:blank");
+    // Unlabelled, the same members read as a plain OAuth error (`error` without `error_code`).
+    let response = client::parse_response(Some(400), None, problem).unwrap();
+    assert_eq!(response.format(), WireFormat::OAuth);
+}

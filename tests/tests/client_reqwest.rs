@@ -520,3 +520,23 @@ fn oauth_and_scim_route_groups_read_into_typed_errors() {
         assert_eq!(api.code(), "DEVICE_CODE_PENDING");
     });
 }
+
+#[test]
+fn a_refused_connection_comes_back_as_a_transport_error_after_the_retries() {
+    // A port that was just free: nothing listens there any more.
+    let addr = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port");
+    let http = with_retries(RetryMiddleware::new(2).with_policy(quick()));
+    let error: ApiError = block_on(async {
+        http.get(format!("http://{addr}/"))
+            .send()
+            .await
+            .expect_err("nothing listens")
+            .into()
+    });
+    match error {
+        ApiError::Transport(error) => assert!(error.is_connect(), "{error:?}"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -317,19 +317,20 @@ impl<E: FromCode> ErrorResponse<E> {
     /// Reads an error response in any format the server writes, looking its code up in `E`'s
     /// catalog. [`parse_response`] is this for the AuthOS catalog.
     ///
-    /// The format is told by the members, with the content type deciding for problem+json:
-    /// - **SCIM** when `schemas` names `urn:ietf:params:scim:api:messages:2.0:Error` or the
-    ///   content type is `application/scim+json`: message from `detail` (else `scimType`),
-    ///   code from `error_code` (else `scimType`, else empty), status from `status`
-    ///   (`"409"` or `409`).
+    /// The format is told by the members, the content type deciding where they leave a doubt:
+    /// - **SCIM** when `schemas` names `urn:ietf:params:scim:api:messages:2.0:Error`, or the
+    ///   content type is `application/scim+json` and there is no `error`: message from
+    ///   `detail` (else `scimType`), code from `error_code` (else `scimType`, else empty),
+    ///   status from `status` (`"409"` or `409`).
     /// - **OAuth** when there is an `error` string and an `error_description`, or an `error`
     ///   without `error_code`: message from `error_description` (else `error`), code from
     ///   `error_code` (else the OAuth `error`, with [`authos_code`](Self::authos_code) `None`
     ///   and no catalog lookup).
     /// - **AuthOS JSON** when there are `error` and `error_code` and no `error_description`.
-    /// - **Problem** otherwise, when the content type is `application/problem+json` or any of
-    ///   `type`, `title`, `detail`, `status`, `error_code` is present: code from `error_code`
-    ///   (else the `type` URI), message from `detail` (else `title`).
+    /// - **Problem** otherwise (and when the content type is `application/problem+json` and
+    ///   any of `type`, `title`, `detail` is present, even beside an `error`), when the content
+    ///   type says so or any of `type`, `title`, `detail`, `status`, `error_code` is present:
+    ///   code from `error_code` (else the `type` URI), message from `detail` (else `title`).
     ///
     /// The status is the body's `status` member when it has one, else `http_status`
     /// ([`status`](Self::status) falls back to the catalog entry's). Unknown members are
@@ -404,15 +405,32 @@ impl<E: FromCode> ErrorResponse<E> {
         let mut oauth = None;
         let mut scim = None;
         let mut problem = None;
-        let (format, code, message) = if scim_error_schema || scim_media {
-            let code = error_code.or_else(|| scim_type.clone());
-            let message = detail.or_else(|| scim_type.clone());
-            scim = Some(ScimFields {
-                scim_type: owned(scim_type),
-            });
-            (WireFormat::Scim, code, message)
-        } else if let Some(error) = error {
+        let problem_members = type_uri.is_some() || title.is_some() || detail.is_some();
+        let format = if scim_error_schema || (scim_media && error.is_none()) {
+            WireFormat::Scim
+        } else if error.is_some() && !(problem_media && problem_members) {
             if error_description.is_some() || error_code.is_none() {
+                WireFormat::OAuth
+            } else {
+                WireFormat::AuthOsJson
+            }
+        } else if problem_media || problem_members || body_status.is_some() || error_code.is_some()
+        {
+            WireFormat::ProblemJson
+        } else {
+            return None;
+        };
+
+        let (code, message) = match (format, error) {
+            (WireFormat::Scim, error) => {
+                let code = error_code.or_else(|| scim_type.clone());
+                let message = detail.or(error).or_else(|| scim_type.clone());
+                scim = Some(ScimFields {
+                    scim_type: owned(scim_type),
+                });
+                (code, message)
+            }
+            (WireFormat::OAuth, Some(error)) => {
                 let message = error_description.clone().unwrap_or_else(|| error.clone());
                 let code = error_code.unwrap_or_else(|| error.clone());
                 oauth = Some(OAuthFields {
@@ -420,28 +438,21 @@ impl<E: FromCode> ErrorResponse<E> {
                     description: owned(error_description),
                     uri: owned(error_uri),
                 });
-                (WireFormat::OAuth, Some(code), Some(message))
-            } else {
-                (WireFormat::AuthOsJson, error_code, Some(error))
+                (Some(code), Some(message))
             }
-        } else if problem_media
-            || type_uri.is_some()
-            || title.is_some()
-            || detail.is_some()
-            || body_status.is_some()
-            || error_code.is_some()
-        {
-            let type_uri = type_uri.unwrap_or(Cow::Borrowed(ABOUT_BLANK));
-            let code = error_code.unwrap_or_else(|| type_uri.clone());
-            let message = detail.or_else(|| title.clone());
-            problem = Some(ProblemFields {
-                type_uri: type_uri.into_owned(),
-                title: owned(title),
-                resolution: owned(resolution),
-            });
-            (WireFormat::ProblemJson, Some(code), message)
-        } else {
-            return None;
+            (WireFormat::AuthOsJson, error) => (error_code, error),
+            // Problem details (OAuth is only chosen with an `error`).
+            (_, error) => {
+                let type_uri = type_uri.unwrap_or(Cow::Borrowed(ABOUT_BLANK));
+                let code = error_code.unwrap_or_else(|| type_uri.clone());
+                let message = detail.or_else(|| title.clone()).or(error);
+                problem = Some(ProblemFields {
+                    type_uri: type_uri.into_owned(),
+                    title: owned(title),
+                    resolution: owned(resolution),
+                });
+                (Some(code), message)
+            }
         };
 
         let code = code.unwrap_or_default();
