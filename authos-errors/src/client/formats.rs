@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
+use super::details::{Extensions, RawEntry, request_id_of_instance};
 use super::wire::Members;
 use super::{ErrorResponse, MAX_BODY_BYTES, ParseError, ParseErrorKind, Reading};
 use crate::catalog::AuthOsError;
@@ -252,6 +253,7 @@ pub struct ProblemFields {
     type_uri: String,
     title: Option<String>,
     resolution: Option<String>,
+    instance: Option<String>,
 }
 
 impl ProblemFields {
@@ -301,6 +303,25 @@ impl ProblemFields {
     #[must_use]
     pub fn resolution(&self) -> Option<&str> {
         self.resolution.as_deref()
+    }
+
+    /// The `instance` URI reference as sent, whatever its form: `urn:request:<id>` names the
+    /// request (read it decoded with [`ErrorResponse::request_id`]), anything else is the
+    /// server's own reference to this occurrence.
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse_response(
+    ///     Some(404),
+    ///     Some("application/problem+json"),
+    ///     r#"{"title":"Not Found","instance":"/orders/42"}"#,
+    /// )?;
+    /// assert_eq!(response.problem().and_then(|p| p.instance()), Some("/orders/42"));
+    /// assert_eq!(response.request_id(), None);
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn instance(&self) -> Option<&str> {
+        self.instance.as_deref()
     }
 }
 
@@ -395,7 +416,17 @@ impl<E: FromCode> ErrorResponse<E> {
             resolution,
             scim_error_schema,
             scim_type,
+            instance,
+            extensions,
         } = members;
+        let Extensions {
+            details,
+            errors,
+            request_id,
+            ..
+        } = extensions;
+        let request_id =
+            request_id.or_else(|| instance.as_deref().and_then(request_id_of_instance));
         let body_status = status;
         let status = status.or(http_status);
         let authos_code = error_code.is_some();
@@ -450,6 +481,7 @@ impl<E: FromCode> ErrorResponse<E> {
                     type_uri: type_uri.into_owned(),
                     title: owned(title),
                     resolution: owned(resolution),
+                    instance: owned(instance),
                 });
                 (Some(code), message)
             }
@@ -476,6 +508,9 @@ impl<E: FromCode> ErrorResponse<E> {
             oauth,
             scim,
             problem,
+            details,
+            field_errors: errors.into_iter().map(RawEntry::typed).collect(),
+            request_id,
         })
     }
 }

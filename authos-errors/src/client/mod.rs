@@ -8,6 +8,14 @@
 //! A code the client does not know is not an error (a newer server must not break an older
 //! client); input that is not an error body is a [`ParseError`], never a panic.
 //!
+//! What a server adds to a body is read too, in every format: the `details` object
+//! ([`ErrorResponse::details`]), the `errors` entries of a many-field failure
+//! ([`ErrorResponse::field_errors`], each a [`FieldErrorEntry`] with its own code, message,
+//! JSON Pointer and details) and the request id ([`ErrorResponse::request_id`], from
+//! `request_id` or a problem's `instance: "urn:request:<id>"`). These names are in use
+//! elsewhere with other shapes, so a value of another shape reads as absent instead of
+//! failing the parse; given twice, like any member the client reads, it is a [`ParseError`].
+//!
 //! [`RetryDecision`] and [`BackoffPolicy`] say when to retry: 429 and 5xx only, after the
 //! server's `Retry-After`, else after an exponential backoff with full jitter. With the
 //! `reqwest` feature, the `reqwest` submodule does all of this for `reqwest::Response`.
@@ -32,7 +40,8 @@
 //!
 //! # Bounded work
 //! Input longer than [`MAX_BODY_BYTES`] is refused before it is parsed, so time and memory are
-//! linear in at most 64 KiB. Nesting cannot exhaust the stack: values under keys the client
+//! linear in at most 64 KiB (`parse` makes a second pass for `details`, `errors` and
+//! `request_id`, still linear). Nesting cannot exhaust the stack: values under keys the client
 //! ignores are skipped by serde_json without recursion, nesting where a string or the body is
 //! expected is refused at its first bracket, and serde_json's recursion limit (128) stays on
 //! for anything else. Bound the read of the response body itself too (most HTTP clients can;
@@ -48,6 +57,7 @@ use crate::catalog::{AuthOsError, AuthenticationError, AuthorizationError};
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
 
 mod backoff;
+mod details;
 mod formats;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
@@ -57,6 +67,7 @@ pub use backoff::{
     BackoffPolicy, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_MAX_RETRY_AFTER, Jitter,
     is_retryable_status,
 };
+pub use details::FieldErrorEntry;
 pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response};
 
 /// The largest response body [`parse`] reads: 64 KiB.
@@ -127,6 +138,12 @@ pub struct ErrorResponse<E = AuthOsError> {
     oauth: Option<OAuthFields>,
     scim: Option<ScimFields>,
     problem: Option<ProblemFields>,
+    /// The `details` object.
+    details: Option<serde_json::Value>,
+    /// The `errors` array of a many-field failure.
+    field_errors: Vec<FieldErrorEntry<E>>,
+    /// `request_id`, else the id a `urn:request:` `instance` names.
+    request_id: Option<String>,
 }
 
 impl<E: FromCode> ErrorResponse<E> {
@@ -159,13 +176,26 @@ impl<E: FromCode> ErrorResponse<E> {
                 json: None,
             });
         }
-        let body: ErrorBody<'_> = serde_json::from_slice(bytes).map_err(|json| ParseError {
+        let refused = |json| ParseError {
             kind: kind_of(&json),
             len: bytes.len(),
             reading: Reading::AuthOsBody,
             json: Some(json),
-        })?;
-        Ok(Self::from_body(body))
+        };
+        let body: ErrorBody<'_> = serde_json::from_slice(bytes).map_err(refused)?;
+        // A second, allocation-light pass over a body already known to be a JSON object: the
+        // three keys keep `ErrorBody`'s rules, and the structured members are read by the
+        // same code as `parse_response`'s.
+        let details::ExtensionsOnly(extensions) = serde_json::from_slice(bytes).map_err(refused)?;
+        let mut response = Self::from_body(body);
+        response.details = extensions.details;
+        response.field_errors = extensions
+            .errors
+            .into_iter()
+            .map(details::RawEntry::typed)
+            .collect();
+        response.request_id = extensions.request_id;
+        Ok(response)
     }
 
     /// Types a body parsed some other way (e.g. by the HTTP client's JSON support).
@@ -191,6 +221,9 @@ impl<E: FromCode> ErrorResponse<E> {
             oauth: None,
             scim: None,
             problem: None,
+            details: None,
+            field_errors: Vec::new(),
+            request_id: None,
         }
     }
 }
@@ -271,6 +304,62 @@ impl<E> ErrorResponse<E> {
     #[must_use]
     pub fn error(&self) -> Option<&E> {
         self.error.as_ref()
+    }
+
+    /// The body's `details` object: the values the message was built from (`{"min": 3}`),
+    /// `None` when the body has none (or sends something other than an object there).
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(
+    ///     r#"{"error":"Slug must be at least 3 characters","error_code":"SLUG_TOO_SHORT","timestamp":"2025-01-15T10:30:00Z","details":{"min":3}}"#,
+    /// )?;
+    /// assert_eq!(response.details().and_then(|d| d["min"].as_u64()), Some(3));
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn details(&self) -> Option<&serde_json::Value> {
+        self.details.as_ref()
+    }
+
+    /// The entries of a many-field failure's `errors` array, in the order sent; empty when the
+    /// body has none (or its `errors` is not an array of AuthOS entries).
+    ///
+    /// ```
+    /// let response = authos_errors::client::parse(concat!(
+    ///     r#"{"error":"Invalid request parameters or malformed JSON","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","#,
+    ///     r#""errors":[{"error_code":"INVALID_EMAIL","error":"Invalid email format","pointer":"/email"},"#,
+    ///     r#"{"error_code":"WEAK_PASSWORD","error":"Password must be at least 8 characters","pointer":"/password","details":{"min":8}}]}"#,
+    /// ))?;
+    /// let pointers: Vec<_> = response.field_errors().iter().map(|e| (e.pointer(), e.code())).collect();
+    /// assert_eq!(pointers, [("/email", "INVALID_EMAIL"), ("/password", "WEAK_PASSWORD")]);
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn field_errors(&self) -> &[FieldErrorEntry<E>] {
+        &self.field_errors
+    }
+
+    /// The id of the request that failed, to quote to support: the body's `request_id` member
+    /// when it is a string, else the id a problem document's `instance` names
+    /// (`urn:request:<id>`, percent-decoded). Any other `instance` is not a request id; read it
+    /// with [`ProblemFields::instance`].
+    ///
+    /// ```
+    /// let problem = authos_errors::client::parse_response(
+    ///     Some(500),
+    ///     Some("application/problem+json"),
+    ///     r#"{"title":"Database operation failed","status":500,"instance":"urn:request:a%23b","error_code":"DATABASE_ERROR"}"#,
+    /// )?;
+    /// assert_eq!(problem.request_id(), Some("a#b"));
+    /// let body = authos_errors::client::parse(
+    ///     r#"{"error":"x","error_code":"DATABASE_ERROR","timestamp":"2025-01-15T10:30:00Z","request_id":"req-42"}"#,
+    /// )?;
+    /// assert_eq!(body.request_id(), Some("req-42"));
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
     }
 
     /// The body, detached from the typed error.

@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, Utc};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::details::{Extension, Extensions};
 use crate::scim::ERROR_SCHEMA;
 
 /// Every member any of the four formats defines; unknown members are skipped.
@@ -25,6 +26,8 @@ pub(crate) struct Members<'a> {
     pub(crate) resolution: Option<Cow<'a, str>>,
     pub(crate) scim_error_schema: bool,
     pub(crate) scim_type: Option<Cow<'a, str>>,
+    pub(crate) instance: Option<Cow<'a, str>>,
+    pub(crate) extensions: Extensions,
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
@@ -48,6 +51,8 @@ enum Key {
     Resolution,
     Schemas,
     ScimType,
+    Instance,
+    Extension(Extension),
     Other,
 }
 
@@ -73,7 +78,8 @@ impl<'de> Deserialize<'de> for Key {
                     "resolution" => Key::Resolution,
                     "schemas" => Key::Schemas,
                     "scimType" => Key::ScimType,
-                    _ => Key::Other,
+                    "instance" => Key::Instance,
+                    _ => Extension::of(key).map_or(Key::Other, Key::Extension),
                 })
             }
         }
@@ -231,6 +237,8 @@ impl<'de> Visitor<'de> for MembersVisitor {
                 Key::Detail => text(&mut map, &mut members.detail, "detail")?,
                 Key::Resolution => text(&mut map, &mut members.resolution, "resolution")?,
                 Key::ScimType => text(&mut map, &mut members.scim_type, "scimType")?,
+                Key::Instance => text(&mut map, &mut members.instance, "instance")?,
+                Key::Extension(which) => members.extensions.read(which, &mut map)?,
                 Key::Timestamp => {
                     if let Some(Text(value)) = map.next_value::<Option<Text<'de>>>()? {
                         set_once(&mut members.timestamp, "timestamp", rfc3339(&value)?)?;
