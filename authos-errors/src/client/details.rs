@@ -24,7 +24,7 @@ const REQUEST_URN: &str = "urn:request:";
 /// an unknown code still parses.
 ///
 /// ```
-/// use authos_errors::catalog::{AuthOsError, ResourceError};
+/// use authos_errors::catalog::{AuthOsError, ValidationError};
 /// let response = authos_errors::client::parse(concat!(
 ///     r#"{"error":"Invalid request parameters or malformed JSON","error_code":"BAD_REQUEST","#,
 ///     r#""timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"SLUG_TOO_SHORT","#,
@@ -33,7 +33,7 @@ const REQUEST_URN: &str = "urn:request:";
 /// let entry = &response.field_errors()[0];
 /// assert_eq!((entry.pointer(), entry.code()), ("/slug", "SLUG_TOO_SHORT"));
 /// assert_eq!(entry.message(), "Slug must be at least 3 characters");
-/// assert_eq!(entry.error(), Some(&AuthOsError::Resource(ResourceError::SlugTooShort)));
+/// assert_eq!(entry.error(), Some(&AuthOsError::Validation(ValidationError::SlugTooShort)));
 /// assert_eq!(entry.details(), Some(&serde_json::json!({"min": 3})));
 /// assert_eq!(entry.info().map(|info| info.status), Some(400));
 /// # Ok::<(), authos_errors::client::ParseError>(())
