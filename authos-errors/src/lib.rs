@@ -120,6 +120,10 @@
 //!
 //! # Cargo features
 //! - `client`: parse AuthOS error responses back into typed values (the `client` module).
+//! - `reqwest`: read failed `reqwest` responses into typed errors, the body's size bounded
+//!   while streaming (the `client::reqwest` module); turns on `client`.
+//! - `reqwest-retry`: retries with `Retry-After` and jittered backoff for `reqwest-middleware`
+//!   / `reqwest-retry` users (`client::reqwest::RetryMiddleware`); turns on `reqwest`.
 //! - `field-errors`: many errors in one response (the `field_errors` module); on with each
 //!   HTTP feature.
 //! - `validator`: `validator`'s `ValidationErrors` into `FieldErrors` (the `validation` module).
@@ -127,6 +131,9 @@
 //! - `actix-web`: the same for actix-web.
 //! - either of them: the `response` module, the framework-free response contract both are
 //!   built on (status, headers and body bytes of each format).
+//! - `utoipa`: OpenAPI schemas and documented responses.
+//! - `fluent`: error messages translated with Fluent and negotiated from `Accept-Language`
+//!   (the `l10n` module).
 //!
 //! # Wire formats
 //!
@@ -135,9 +142,6 @@
 //! endpoint error ([`oauth::OAuthErrorBody`], for the catalog's device-flow and OAuth codes)
 //! or a SCIM error ([`scim::ScimErrorBody`]). A route group picks its format with the
 //! integrations' `ErrorFormatLayer` (axum) or `ErrorFormatMiddleware` (actix-web).
-//! - `utoipa`: OpenAPI schemas and documented responses.
-//! - `fluent`: error messages translated with Fluent and negotiated from `Accept-Language`
-//!   (the `l10n` module).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
