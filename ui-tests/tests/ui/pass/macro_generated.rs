@@ -4,8 +4,8 @@ use authos_errors::ApiErrorCode;
 
 macro_rules! catalog {
     ($(#[$meta:meta])* $name:ident { $($(#[$variant_meta:meta])* $variant:ident),* $(,)? }) => {
-        $(#[$meta])*
         #[derive(Debug, ApiErrorCode)]
+        $(#[$meta])*
         enum $name { $($(#[$variant_meta])* $variant,)* }
     };
 }
