@@ -157,7 +157,11 @@ fn set_headers(
     for (name, value) in rendered {
         // Rendered values are printable ASCII; a value that is not is left out, not sent broken.
         if let Ok(value) = HeaderValue::try_from(value.into_owned()) {
-            headers.insert(HeaderName::from_static(name), value);
+            if name == "vary" {
+                headers.append(HeaderName::from_static(name), value);
+            } else {
+                headers.insert(HeaderName::from_static(name), value);
+            }
         }
     }
 }
@@ -302,12 +306,41 @@ impl ErrorFormatMiddleware {
     /// ```
     #[must_use]
     pub fn with_config(self, config: ProblemConfig) -> Self {
-        ErrorFormatMiddleware::with_policy(self.policy.fixed, config)
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.config = config;
+        ErrorFormatMiddleware {
+            policy: Rc::new(policy),
+        }
+    }
+
+    /// This middleware answering in the client's language (feature `fluent`): the language is
+    /// negotiated from `Accept-Language` ([`Localizer::negotiate`](crate::l10n::Localizer::negotiate)),
+    /// the `error` text (problem+json `title` and `detail`, SCIM `detail`) rendered in it, and
+    /// `Content-Language` and `Vary: Accept-Language` sent. No header or no match: the derive's
+    /// texts, labelled with the source language. OAuth bodies are not translated.
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// use authos_errors::l10n::Localizer;
+    /// use std::sync::Arc;
+    ///
+    /// let middleware = ErrorFormatMiddleware::default().with_localizer(Arc::clone(Localizer::authos()));
+    /// // App::new().wrap(middleware): `Accept-Language: fr` gets the French texts
+    /// # let _ = middleware;
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn with_localizer(self, localizer: std::sync::Arc<crate::l10n::Localizer>) -> Self {
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.localizer = Some(localizer);
+        ErrorFormatMiddleware {
+            policy: Rc::new(policy),
+        }
     }
 
     fn with_policy(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
         ErrorFormatMiddleware {
-            policy: Rc::new(FormatPolicy { fixed, config }),
+            policy: Rc::new(FormatPolicy::new(fixed, config)),
         }
     }
 

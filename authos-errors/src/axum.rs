@@ -188,7 +188,11 @@ fn apply(response: &mut Response, rendered: ErrorResponse) {
     for (name, value) in rendered.headers {
         // Rendered values are printable ASCII; a value that is not is left out, not sent broken.
         if let Ok(value) = HeaderValue::try_from(value.into_owned()) {
-            headers.insert(HeaderName::from_static(name), value);
+            if name == "vary" {
+                headers.append(HeaderName::from_static(name), value);
+            } else {
+                headers.insert(HeaderName::from_static(name), value);
+            }
         }
     }
 }
@@ -328,12 +332,41 @@ impl ErrorFormatLayer {
     /// ```
     #[must_use]
     pub fn with_config(self, config: ProblemConfig) -> Self {
-        ErrorFormatLayer::with_policy(self.policy.fixed, config)
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.config = config;
+        ErrorFormatLayer {
+            policy: Arc::new(policy),
+        }
+    }
+
+    /// This layer answering in the client's language (feature `fluent`): the language is
+    /// negotiated from `Accept-Language` ([`Localizer::negotiate`](crate::l10n::Localizer::negotiate)),
+    /// the `error` text (problem+json `title` and `detail`, SCIM `detail`) rendered in it, and
+    /// `Content-Language` and `Vary: Accept-Language` sent. No header or no match: the derive's
+    /// texts, labelled with the source language. OAuth bodies are not translated.
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::l10n::Localizer;
+    /// use std::sync::Arc;
+    ///
+    /// let layer = ErrorFormatLayer::default().with_localizer(Arc::clone(Localizer::authos()));
+    /// // router.layer(layer): `Accept-Language: fr` gets the French texts
+    /// # let _ = layer;
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn with_localizer(self, localizer: std::sync::Arc<crate::l10n::Localizer>) -> Self {
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.localizer = Some(localizer);
+        ErrorFormatLayer {
+            policy: Arc::new(policy),
+        }
     }
 
     fn with_policy(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
         ErrorFormatLayer {
-            policy: Arc::new(FormatPolicy { fixed, config }),
+            policy: Arc::new(FormatPolicy::new(fixed, config)),
         }
     }
 

@@ -9,12 +9,15 @@
 //!
 //! | format | `Content-Type` | body | extra headers |
 //! |---|---|---|---|
-//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
-//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
-//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //!
-//! Every format sends `Retry-After` when the error knows its delay. The status is the catalog's,
+//! Every format sends `Retry-After` when the error knows its delay: the one the handler set
+//! ([`Detailed::with_retry_after`](crate::Detailed::with_retry_after)), else the catalog entry's
+//! default ([`ErrorCodeInfo::retry_after`]). The Bearer challenges are RFC 6750's
+//! ([`www_authenticate`](crate::problem::www_authenticate)). The status is the catalog's,
 //! except that OAuth's `invalid_client` is always 401 ([`OAuthErrorCode::status_for_entry`]).
 //!
 //! ```
@@ -71,6 +74,7 @@ pub const RENDERED_HEADERS: &[&str] = &[
     "pragma",
     "retry-after",
     "www-authenticate",
+    "content-language",
 ];
 
 /// How one response is rendered: the format, and the [`ProblemConfig`] (the `type` URI base and
@@ -95,6 +99,12 @@ pub struct RenderContext<'a> {
     pub format: ErrorFormat,
     /// The `type` URI base and the realm of challenges.
     pub config: &'a ProblemConfig,
+    /// The language to answer in (feature `fluent`): the `error` / `detail` / `title` texts
+    /// are translated, `Content-Language` and `Vary: Accept-Language` sent. `None`: the
+    /// derive's texts, no such headers. OAuth bodies stay as they are (RFC 6749 §5.2 wants
+    /// ASCII descriptions).
+    #[cfg(feature = "fluent")]
+    pub locale: Option<crate::l10n::Locale<'a>>,
 }
 
 /// The default configuration, for the default context.
@@ -119,7 +129,34 @@ impl<'a> RenderContext<'a> {
     /// ```
     #[must_use]
     pub const fn new(format: ErrorFormat, config: &'a ProblemConfig) -> Self {
-        RenderContext { format, config }
+        RenderContext {
+            format,
+            config,
+            #[cfg(feature = "fluent")]
+            locale: None,
+        }
+    }
+
+    /// This context answering in `locale`'s language (feature `fluent`).
+    ///
+    /// ```
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::l10n::Localizer;
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    ///
+    /// let french = Localizer::authos().negotiate("fr-CA").unwrap();
+    /// let response = CapturedError::capture(&GeneralError::Conflict)
+    ///     .render(&RenderContext::default().with_locale(french));
+    /// assert_eq!(response.header("content-language"), Some("fr"));
+    /// assert_eq!(response.header("vary"), Some("Accept-Language"));
+    /// let body = String::from_utf8(response.body).unwrap();
+    /// assert!(body.starts_with(r#"{"error":"La ressource existe déjà ou son état est en conflit","error_code":"CONFLICT""#));
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub const fn with_locale(mut self, locale: crate::l10n::Locale<'a>) -> Self {
+        self.locale = Some(locale);
+        self
     }
 }
 
@@ -185,6 +222,19 @@ pub struct CapturedError {
     message: Cow<'static, str>,
     timestamp: DateTime<Utc>,
     retry_after: Option<u64>,
+    /// The variables of the message's translation ([`ApiErrorCode::visit_message_args`]);
+    /// empty, and unallocated, for a message without placeholders.
+    #[cfg(feature = "fluent")]
+    args: Vec<(&'static str, String)>,
+    required_scope: Option<Cow<'static, str>>,
+}
+
+/// The texts and header of a response in the context's language (feature `fluent`).
+#[cfg_attr(not(feature = "fluent"), allow(dead_code))]
+struct Localized<'a> {
+    message: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    content_language: String,
 }
 
 impl CapturedError {
@@ -221,7 +271,44 @@ impl CapturedError {
             message: Cow::Owned(error.message().into_owned()),
             timestamp: at,
             retry_after: retry_after_seconds(error),
+            #[cfg(feature = "fluent")]
+            args: {
+                let mut args = Vec::new();
+                error.visit_message_args(&mut |name, value| args.push((name, value.to_string())));
+                args
+            },
+            required_scope: error.required_scope().map(|s| Cow::Owned(s.to_owned())),
         }
+    }
+
+    /// The translated texts for `context`'s language, `None` without one (or for OAuth).
+    #[cfg(feature = "fluent")]
+    fn localized<'s>(&'s self, context: &RenderContext<'s>) -> Option<Localized<'s>> {
+        let locale = context
+            .locale
+            .filter(|_| context.format != ErrorFormat::OAuth)?;
+        let message = locale.translate_code(self.info.code, |visit| {
+            for (name, value) in &self.args {
+                visit(name, value);
+            }
+        });
+        // A code the translation lacks is answered, and labelled, in the source language.
+        let language = if message.is_some() {
+            locale.language()
+        } else {
+            locale.source_language()
+        };
+        Some(Localized {
+            title: message.as_ref().and_then(|_| locale.description(self.info)),
+            message,
+            content_language: language.to_string(),
+        })
+    }
+
+    #[cfg(not(feature = "fluent"))]
+    #[allow(clippy::unused_self)]
+    fn localized(&self, _: &RenderContext<'_>) -> Option<Localized<'_>> {
+        None
     }
 
     /// The catalog entry.
@@ -293,8 +380,15 @@ impl CapturedError {
     #[must_use]
     pub fn render(&self, context: &RenderContext<'_>) -> ErrorResponse {
         let info = self.info;
-        let message = Cow::Borrowed(&*self.message);
+        let localized = self.localized(context);
+        let message = Cow::Borrowed(
+            localized
+                .as_ref()
+                .and_then(|l| l.message.as_deref())
+                .unwrap_or(&self.message),
+        );
         let realm = context.config.realm();
+        let scope = self.required_scope.as_deref();
         let mut status = info.status;
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(4);
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
@@ -305,17 +399,19 @@ impl CapturedError {
                     error_code: Cow::Borrowed(info.code),
                     timestamp: self.timestamp,
                 }),
-                problem::challenge(info, &self.message, realm),
+                problem::challenge(info, &self.message, realm, scope),
             ),
-            ErrorFormat::ProblemJson => (
-                to_bytes(&ProblemDetails::from_parts(
-                    info,
-                    message,
-                    context.config,
-                    self.timestamp,
-                )),
-                problem::challenge(info, &self.message, realm),
-            ),
+            ErrorFormat::ProblemJson => {
+                let mut document =
+                    ProblemDetails::from_parts(info, message, context.config, self.timestamp);
+                if let Some(title) = localized.as_ref().and_then(|l| l.title.as_deref()) {
+                    document.title = title;
+                }
+                (
+                    to_bytes(&document),
+                    problem::challenge(info, &self.message, realm, scope),
+                )
+            }
             ErrorFormat::OAuth => {
                 // RFC 6749 §5.1: token endpoint responses must not be cached.
                 headers.push(("cache-control", Cow::Borrowed("no-store")));
@@ -329,7 +425,7 @@ impl CapturedError {
             ErrorFormat::Scim => (
                 to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
                 // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
-                problem::challenge(info, &self.message, realm),
+                problem::challenge(info, &self.message, realm, scope),
             ),
         };
         if let Some(seconds) = self.retry_after {
@@ -337,6 +433,11 @@ impl CapturedError {
         }
         if let Some(challenge) = challenge {
             headers.push(("www-authenticate", Cow::Owned(challenge)));
+        }
+        if let Some(localized) = localized {
+            headers.push(("content-language", Cow::Owned(localized.content_language)));
+            // Appended by the integrations, beside any `Vary` of other middleware.
+            headers.push(("vary", Cow::Borrowed("Accept-Language")));
         }
         ErrorResponse {
             status,
@@ -374,11 +475,26 @@ pub(crate) struct FormatChosen;
 
 /// How a route group chooses the format of its error responses; what the layers of the
 /// framework integrations hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct FormatPolicy {
     /// `None`: negotiated from `Accept`; `Some`: always this format.
     pub(crate) fixed: Option<ErrorFormat>,
     pub(crate) config: ProblemConfig,
+    /// Translations, negotiated from `Accept-Language` (feature `fluent`).
+    #[cfg(feature = "fluent")]
+    pub(crate) localizer: Option<std::sync::Arc<crate::l10n::Localizer>>,
+}
+
+impl FormatPolicy {
+    /// A policy without translations.
+    pub(crate) fn new(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
+        FormatPolicy {
+            fixed,
+            config,
+            #[cfg(feature = "fluent")]
+            localizer: None,
+        }
+    }
 }
 
 /// The request headers as a layer sees them, whatever the framework's header map type.
@@ -394,6 +510,9 @@ pub(crate) trait RequestHeaders {
 #[derive(Debug, Clone)]
 pub(crate) struct RequestFacts {
     format: ErrorFormat,
+    /// The index of the negotiated language in the policy's localizer.
+    #[cfg(feature = "fluent")]
+    language: usize,
 }
 
 impl FormatPolicy {
@@ -403,12 +522,23 @@ impl FormatPolicy {
             Some(format) => format,
             None => negotiate_lines(headers.lines("accept")),
         };
-        RequestFacts { format }
+        RequestFacts {
+            format,
+            #[cfg(feature = "fluent")]
+            language: self.localizer.as_ref().map_or(0, |localizer| {
+                localizer.negotiate_lines(headers.lines("accept-language"))
+            }),
+        }
     }
 
     /// The context to render in, for a request read by [`read_request`](Self::read_request).
     pub(crate) fn context<'p>(&'p self, facts: &RequestFacts) -> RenderContext<'p> {
-        RenderContext::new(facts.format, &self.config)
+        let context = RenderContext::new(facts.format, &self.config);
+        #[cfg(feature = "fluent")]
+        if let Some(localizer) = &self.localizer {
+            return context.with_locale(localizer.locale_at(facts.language));
+        }
+        context
     }
 }
 

@@ -257,7 +257,9 @@ fn every_shape() -> Vec<LeakError> {
 
 #[test]
 fn problem_documents_carry_no_secret() {
-    let config = ProblemConfig::default();
+    // With a `type` base every title is the catalog description (an `about:blank` problem is
+    // titled by its status instead, which could carry nothing at all).
+    let config = ProblemConfig::default().with_type_base("https://errors.example.com/");
     for err in every_shape() {
         let document =
             serde_json::to_string(&ProblemDetails::new(&err, &config)).expect("serialises");

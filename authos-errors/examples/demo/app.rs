@@ -9,6 +9,9 @@
 //! | `GET /api/limited` | `200` [`RATE_LIMIT`] times per [`RATE_WINDOW`], then `RATE_LIMIT_EXCEEDED` with `Retry-After` |
 //! | `GET /api/reports/usage` | `DATABASE_ERROR`: its `io::Error` source is logged, never sent |
 //! | `GET /openapi.json` | the OpenAPI document, every endpoint's error responses with examples |
+//!
+//! Errors answer in French for `Accept-Language: fr` (the catalog's text for the code), in
+//! English otherwise.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -18,6 +21,7 @@ use authos_errors::axum::ProblemJsonLayer;
 use authos_errors::catalog::{
     AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError, ResourceError,
 };
+use authos_errors::l10n::Localizer;
 use authos_errors::problem::ProblemConfig;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
@@ -87,6 +91,18 @@ struct AppState {
     rate: Mutex<Option<RateWindow>>,
 }
 
+#[path = "protocols.rs"]
+pub mod protocols;
+#[path = "protocols_axum.rs"]
+mod protocols_axum;
+
+/// The demo router with the OAuth 2.0 device flow and SCIM 2.0 endpoints of `protocols.rs`
+/// merged in, each route group answering errors in its protocol's format.
+pub fn app_with_protocols(clock: Clock, settings: protocols::Settings) -> Router {
+    let protocols = Arc::new(protocols::Protocols::new(clock.clone(), settings));
+    app(clock).merge(protocols_axum::router(protocols))
+}
+
 /// The demo router, problem+json negotiation included.
 pub fn app(clock: Clock) -> Router {
     let state = Arc::new(AppState {
@@ -101,7 +117,11 @@ pub fn app(clock: Clock) -> Router {
         .route("/api/limited", get(limited))
         .route("/api/reports/usage", get(usage_report))
         .route("/openapi.json", get(openapi_json))
-        .layer(ProblemJsonLayer::new(ProblemConfig::default()))
+        // Problem+json when `Accept` prefers it; English or French after `Accept-Language`.
+        .layer(
+            ProblemJsonLayer::new(ProblemConfig::default())
+                .with_localizer(Arc::clone(Localizer::authos())),
+        )
         .with_state(state)
 }
 
