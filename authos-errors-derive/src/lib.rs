@@ -22,7 +22,6 @@ mod ast;
 mod attr;
 mod errors;
 mod expand;
-mod from_attr;
 mod suggest;
 mod syntax;
 mod template;

@@ -40,16 +40,23 @@
 //!   `{field}` (named fields) or `{0}` (tuple fields) placeholders, `{{`/`}}` for braces and
 //!   format specs such as `{n:>4}`; without it the message is the description. A 5xx message
 //!   may not interpolate the `#[source]` field, so the body never carries the underlying error.
+//!
+//!   Optional keys of the same `#[code]`: `oauth = "authorization_pending"` (an OAuth 2.0 error
+//!   code of RFC 6749 §5.2 or RFC 8628 §3.5) and `scim = "uniqueness"` (a `scimType` of
+//!   RFC 7644 §3.12), each checked against the RFC's list; `retry_after = 60` (whole seconds,
+//!   only with status 429 or 503) and `doc = "https://..."` (an absolute http(s) URL), stored in
+//!   the entry's [`ErrorCodeInfo`] as `oauth`, `scim`, `retry_after` and `doc_url`.
 //! - `#[code(transparent)]` on a variant with one field whose type implements [`ApiErrorCode`]:
 //!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
-//!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).
+//!   and `From<Inner>` is generated.
 //!
 //! A field marked `#[source]` is returned by `std::error::Error::source`; it may be any error
-//! type, `Box<dyn Error + Send + Sync>` or `anyhow::Error`. A field marked `#[from]` (thiserror's
-//! spelling) is the source too, and `From<FieldType>` builds the variant from it, so `?` converts;
-//! it must be the variant's only field, beside at most a backtrace (`#[backtrace]` or a type named
-//! `Backtrace`, captured on conversion). When `thiserror::Error` derives on the same enum (with
-//! `display = false`), `#[from]` is thiserror's and it writes the `From` impls.
+//! type, `Box<dyn Error + Send + Sync>` or `anyhow::Error`. A field marked
+//! `#[from]` (as in thiserror) is the source too, and `From<FieldType>` is generated; it must
+//! be the variant's only field, except for a `#[backtrace]` field, which `From` captures, and
+//! one `#[from]` type converts into one variant only. When thiserror derives `Error` on the
+//! same enum (its `#[error]` attributes are there), thiserror writes those `From` impls and
+//! the derive leaves them out.
 //!
 //! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
 //! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
@@ -68,6 +75,20 @@
 //! (from the code, or from a serialised body's `error_code`), [`AllValues`] and, for unit variants
 //! only, `const ALL: &'static [Self]`. An enum that composes other catalogs fails to build if a
 //! shared code carries two statuses. Rustdoc of the generated impls shows the enum's code table.
+//!
+//! ## Public contract
+//!
+//! What a service may rely on, whatever the enum (`tests/tests/derive_contract.rs` and
+//! `tests/tests/leaks.rs` check it):
+//! - `CATALOG` is a `const`, in declaration order, a transparent variant's catalog spliced in
+//!   its place; `info()` of a value is its row of `CATALOG`.
+//! - `message()` is the `message` template with the fields filled in, else the description;
+//!   it borrows (no allocation) unless it interpolates a field.
+//! - The body never carries the text of a `#[source]` error nor of a field the template does
+//!   not name; a 5xx body says only the catalog description or the declared message.
+//! - `from_code` returns the first declared variant with that code; `From<Inner>` exists for
+//!   each transparent variant and `#[from]` field (unless `from = false`, or thiserror writes it).
+//! - Generic enums keep their parameters; the bounds a template needs are inferred, once each.
 //!
 //! ```
 //! use authos_errors::{ApiErrorCode, catalog::AuthenticationError};

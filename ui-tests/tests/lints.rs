@@ -191,6 +191,7 @@ pub enum SyncError<'a> {
         #[from]
         source: std::str::Utf8Error,
         /// Where it was converted.
+        #[backtrace]
         backtrace: std::backtrace::Backtrace,
     },
     /// Delegates to the billing catalog.

@@ -21,61 +21,23 @@ enum EnumKey {
     AllValues,
 }
 
-/// The grammar of `#[api_error(...)]`.
+/// The keys of `#[api_error(...)]`, with the value each shows in messages. One line a key:
+/// this table is the grammar.
+#[rustfmt::skip]
 const GRAMMAR: Grammar<EnumKey> = Grammar {
     place: "#[api_error]",
     example: r#"#[api_error(group = "Billing Errors")]"#,
     keys: &[
-        Key {
-            id: EnumKey::Group,
-            name: "group",
-            example: "\"Billing Errors\"",
-        },
-        Key {
-            id: EnumKey::Display,
-            name: "display",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::Serialize,
-            name: "serialize",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::FromCode,
-            name: "from_code",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::From,
-            name: "from",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::Http,
-            name: "http",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::FromStr,
-            name: "from_str",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::AsRef,
-            name: "as_ref",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::Deserialize,
-            name: "deserialize",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::AllValues,
-            name: "all_values",
-            example: "false",
-        },
+        Key { id: EnumKey::Group, name: "group", example: "\"Billing Errors\"" },
+        Key { id: EnumKey::Display, name: "display", example: "false" },
+        Key { id: EnumKey::Serialize, name: "serialize", example: "false" },
+        Key { id: EnumKey::FromCode, name: "from_code", example: "false" },
+        Key { id: EnumKey::From, name: "from", example: "false" },
+        Key { id: EnumKey::Http, name: "http", example: "false" },
+        Key { id: EnumKey::FromStr, name: "from_str", example: "false" },
+        Key { id: EnumKey::AsRef, name: "as_ref", example: "false" },
+        Key { id: EnumKey::Deserialize, name: "deserialize", example: "false" },
+        Key { id: EnumKey::AllValues, name: "all_values", example: "false" },
     ],
 };
 

@@ -1,10 +1,11 @@
 //! `from_code` (code string to variant) and `From<Inner>` for transparent variants.
 
-use proc_macro2::{Literal, Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::WhereClause;
 
 use super::private;
+use super::trees::Trees;
 use crate::ast::{Enum, Variant};
 
 /// (variant, its code literal, the code's length)
@@ -13,13 +14,14 @@ type Row<'a> = (&'a Variant, &'a crate::attr::lit::LitStr, usize);
 /// Looks own codes up by length first, then by text: one jump and a handful of compares.
 pub fn from_code_body(e: &Enum) -> TokenStream {
     let p = private();
+    let trees = Trees::new();
     let mut steps = Vec::new();
     let mut run: Vec<Row> = Vec::new();
     for variant in &e.variants {
         if let Some(own) = variant.own() {
             run.push((variant, &own.code, own.code.value.len()));
         } else if let Some(field) = variant.transparent_field() {
-            flush(&mut run, &mut steps);
+            flush(&trees, &mut run, &mut steps);
             let ty = &field.ty;
             let v = &variant.ident;
             let member = &field.member;
@@ -30,7 +32,7 @@ pub fn from_code_body(e: &Enum) -> TokenStream {
             });
         }
     }
-    flush(&mut run, &mut steps);
+    flush(&trees, &mut run, &mut steps);
     quote! {
         #(#steps)*
         #p::None
@@ -38,7 +40,7 @@ pub fn from_code_body(e: &Enum) -> TokenStream {
 }
 
 /// One step of `from_code` for a run of own codes.
-fn flush(run: &mut Vec<Row>, steps: &mut Vec<TokenStream>) {
+fn flush(trees: &Trees, run: &mut Vec<Row>, steps: &mut Vec<TokenStream>) {
     if run.is_empty() {
         return;
     }
@@ -49,11 +51,15 @@ fn flush(run: &mut Vec<Row>, steps: &mut Vec<TokenStream>) {
     let label = syn::Lifetime::new(&format!("'__run{}", steps.len()), Span::call_site());
     let by_length = run.chunk_by(|a, b| a.2 == b.2).map(|same_length| {
         let len = Literal::usize_unsuffixed(same_length[0].2);
-        let arms = same_length.iter().map(|(variant, code, _)| {
-            let v = &variant.ident;
-            quote!(#code => Self::#v,)
-        });
-        quote!(#len => match code { #(#arms)* _ => break #label },)
+        let mut arms: Vec<TokenTree> = Vec::with_capacity(same_length.len() * 8);
+        for (variant, code, _) in same_length {
+            arms.push(TokenTree::Literal(code.token.clone()));
+            trees.fat_arrow(&mut arms);
+            trees.variant(&mut arms, &variant.ident, false);
+            arms.push(trees.comma());
+        }
+        let arms = TokenStream::from_iter(arms);
+        quote!(#len => match code { #arms _ => break #label },)
     });
     steps.push(quote! {
         #label: {
@@ -98,28 +104,33 @@ pub fn from_code_impls(
     }
 }
 
+/// `From<Inner>` for transparent variants and `#[from]` fields (see [`Enum::conversions`]);
+/// a `#[backtrace]` field beside a `#[from]` one is captured.
 pub fn from_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
-    if !e.attrs.from {
-        return TokenStream::new();
-    }
     let ident = &e.ident;
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
-    let impls = e.variants.iter().filter_map(|variant| {
-        let field = variant.transparent_field()?;
-        // A type parameter as the inner type is reported by `valid`; `From<T>` would also
-        // overlap core's `From<T> for T`.
-        if field.from.is_some() || variant.fields.len() != 1 || field.generic_param.is_some() {
+    // One impl per type even when `valid` found two (the stubs are written on error, and must
+    // not add a conflicting-impls error to ours).
+    let mut types: Vec<String> = Vec::new();
+    let impls = e.conversions().filter_map(|(variant, field)| {
+        let type_text = field.ty.to_string();
+        if types.contains(&type_text) {
             return None;
         }
+        types.push(type_text);
         let v = &variant.ident;
         let ty = &field.ty;
         let member = &field.member;
+        let backtraces = variant.fields.iter().filter(|f| f.backtrace).map(|f| &f.member);
         Some(quote! {
             #[automatically_derived]
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
                 #[inline]
                 fn from(inner: #ty) -> Self {
-                    Self::#v { #member: inner }
+                    Self::#v {
+                        #member: inner,
+                        #(#backtraces: ::core::convert::From::from(::std::backtrace::Backtrace::capture()),)*
+                    }
                 }
             }
         })
