@@ -25,9 +25,9 @@ pub struct Enum {
     pub usable: bool,
     /// Whether the input is an enum (a struct or union given by mistake may lack `Debug`).
     pub is_enum: bool,
-    /// Whether thiserror derives too (its `#[error]` is on the enum or a variant): it then
-    /// writes the `From` impls of `#[from]` fields, so we do not.
-    pub thiserror: bool,
+    /// Whether thiserror derives too: it needs `#[error(...)]` on the enum or its variants,
+    /// and nothing else reads that attribute. Then `#[from]` is thiserror's.
+    pub thiserror_derives: bool,
     pub variants: Vec<Variant>,
 }
 
@@ -84,18 +84,13 @@ pub struct Field {
     pub generic_param: Option<String>,
     /// The span of `#[source]`, when present.
     pub source: Option<Span>,
-    /// The span of `#[from]`, when present: `From<Type>` is generated and the field is the
-    /// source.
+    /// The span of `#[from]` (ours, or thiserror's when it derives too), when present.
     pub from: Option<Span>,
-    /// Whether the field carries `#[backtrace]` (filled in by a generated `From`).
+    /// Whether the field holds a backtrace, which `From` may capture beside a `#[from]`:
+    /// `#[backtrace]`, or a type named `Backtrace` (as thiserror decides).
     pub backtrace: bool,
-}
-
-impl Field {
-    /// Whether `source()` returns this field: `#[source]`, or `#[from]`, which implies it.
-    pub fn is_source(&self) -> bool {
-        self.source.is_some() || self.from.is_some()
-    }
+    /// The span of `#[detail]`, when present.
+    pub detail: Option<Span>,
 }
 
 impl Variant {
@@ -132,15 +127,6 @@ impl Variant {
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
     }
-
-    /// The field a `From` impl builds this variant from: the `#[from]` field, or a
-    /// transparent variant's field.
-    pub fn converted_field(&self) -> Option<&Field> {
-        self.fields
-            .iter()
-            .find(|f| f.from.is_some())
-            .or_else(|| self.transparent_field())
-    }
 }
 
 impl Enum {
@@ -159,7 +145,9 @@ impl Enum {
             group,
             usable: false,
             is_enum: false,
-            thiserror: item.attrs.iter().any(|a| a.is("error")),
+            thiserror_derives: item.attrs.iter().any(|a| a.is("error"))
+                || matches!(&item.body, Body::Enum(variants)
+                    if variants.iter().any(|v| v.attrs.iter().any(|a| a.is("error")))),
             variants: Vec::new(),
         };
         let variants = match item.body {
@@ -173,9 +161,6 @@ impl Enum {
             }
         };
         model.is_enum = true;
-        model.thiserror |= variants
-            .iter()
-            .any(|v| v.attrs.iter().any(|a| a.is("error")));
         if variants.is_empty() {
             errors.at(
                 model.ident.span(),
@@ -199,24 +184,6 @@ impl Enum {
         model
     }
 
-    /// The variants a `From` impl is written for, with the field it takes: transparent
-    /// variants and variants with a `#[from]` field (unless thiserror writes those), none
-    /// with `from = false`. Variants whose `From` could not compile (reported by `valid`) are
-    /// left out, so the stubs written on error add no errors of their own.
-    pub fn conversions(&self) -> impl Iterator<Item = (&Variant, &Field)> {
-        let enabled = self.attrs.from;
-        self.variants.iter().filter_map(move |variant| {
-            let field = variant.converted_field()?;
-            let fillable = variant
-                .fields
-                .iter()
-                .all(|f| std::ptr::eq(f, field) || (f.backtrace && field.from.is_some()));
-            let thiserror_writes_it = field.from.is_some() && self.thiserror;
-            (enabled && fillable && !thiserror_writes_it && field.generic_param.is_none())
-                .then_some((variant, field))
-        })
-    }
-
     /// Whether `from_code` can be generated: every variant is a unit variant or transparent.
     pub fn supports_from_code(&self) -> bool {
         self.attrs.from_code
@@ -233,12 +200,19 @@ impl Variant {
             CodeAttr::Own(own) => Code::Own(Own::new(own, &variant.attrs)),
             CodeAttr::Transparent(span) => Code::Transparent(span),
         });
-        let fields = variant
+        let mut fields: Vec<Field> = variant
             .fields
             .into_iter()
             .enumerate()
             .map(|(index, field)| Field::from_syntax(index, field, params))
             .collect();
+        // `#[from]` implies `#[source]`, as in thiserror (several `#[from]` are reported by
+        // `from_attr`).
+        if fields.iter().all(|f| f.source.is_none())
+            && let Some(field) = fields.iter_mut().find(|f| f.from.is_some())
+        {
+            field.source = field.from;
+        }
         Variant {
             ident: variant.ident,
             fields,
@@ -294,12 +268,26 @@ impl Field {
             name,
             ty_span,
             generic_param,
-            source: attr::field_attr(&field.attrs, "source"),
-            from: attr::field_attr(&field.attrs, "from"),
-            backtrace: attr::field_attr(&field.attrs, "backtrace").is_some(),
+            source: attr::source_attr(&field.attrs),
+            from: attr::from_attr(&field.attrs),
+            backtrace: field.attrs.iter().any(|a| a.is("backtrace")) || names_backtrace(&field.ty),
+            detail: crate::detail::detail_attr(&field.attrs),
             ty: field.ty,
         }
     }
+}
+
+/// Whether a type is a path ending in `Backtrace`, without generic arguments.
+fn names_backtrace(ty: &TokenStream) -> bool {
+    let mut last_ident = None;
+    for token in ty.clone() {
+        match token {
+            TokenTree::Ident(ident) => last_ident = Some(ident),
+            TokenTree::Punct(punct) if punct.as_char() == ':' => {}
+            _ => return false,
+        }
+    }
+    last_ident.is_some_and(|ident| ident == "Backtrace")
 }
 
 /// The first of `wanted` that `tokens` mention.
@@ -346,6 +334,8 @@ fn report_misplaced(attrs: &[Attr], place: Place, errors: &mut Errors) {
             "#[api_error] goes on the enum, not here: move it above `enum`"
         } else if attr.is("source") && place != Place::Field {
             "#[source] goes on a field, not here: write it before the field that holds the underlying error"
+        } else if let Some(message) = crate::detail::misplaced(attr, place == Place::Field) {
+            message
         } else {
             continue;
         };

@@ -21,7 +21,7 @@ use quote::quote;
 
 use crate::ast::Enum;
 use crate::errors::Errors;
-use crate::{syntax, valid};
+use crate::{from_attr, syntax, valid};
 
 /// The whole derive: split the input, build the model, check it, then expand or report.
 pub fn derive(input: TokenStream) -> TokenStream {
@@ -33,6 +33,7 @@ pub fn derive(input: TokenStream) -> TokenStream {
     let model = Enum::from_syntax(item, &mut errors);
     if model.usable {
         valid::check(&model, &mut errors);
+        from_attr::check(&model, &mut errors);
     }
     if errors.is_empty() {
         impls(&model)
@@ -69,6 +70,7 @@ fn impls(e: &Enum) -> TokenStream {
         ));
     }
     out.extend(conversions::from_impls(e, where_clause.as_ref()));
+    out.extend(from_attr::impls(e, where_clause.as_ref()));
     out.extend(traits::inherent_description(e, where_clause.as_ref()));
     out.extend(catalog::status_check(e));
     out.extend(traits::http_impls(e, where_clause.as_ref()));
@@ -111,6 +113,7 @@ fn stubs(e: &Enum) -> TokenStream {
             ));
         }
         out.extend(conversions::from_impls(e, where_clause));
+        out.extend(from_attr::impls(e, where_clause));
         out.extend(traits::inherent_description(e, where_clause));
         out.extend(traits::http_impls(e, where_clause));
     }

@@ -20,8 +20,10 @@
 
 mod ast;
 mod attr;
+mod detail;
 mod errors;
 mod expand;
+mod from_attr;
 mod suggest;
 mod syntax;
 mod template;
@@ -30,7 +32,10 @@ mod valid;
 use proc_macro::TokenStream;
 
 /// Derives `authos_errors::ApiErrorCode` for an enum; see the `authos_errors` crate docs.
-#[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source, from, backtrace))]
+#[proc_macro_derive(
+    ApiErrorCode,
+    attributes(api_error, code, source, from, backtrace, detail)
+)]
 pub fn derive_api_error_code(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()
 }

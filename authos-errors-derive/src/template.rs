@@ -133,6 +133,14 @@ impl Template {
         out
     }
 
+    /// The format spec of the first placeholder for `name` (`".1"` for `{0:.1}`, `""` for `{0}`).
+    pub fn spec_of(&self, name: &str) -> Option<&str> {
+        self.pieces.iter().find_map(|piece| match piece {
+            Piece::Field { name: n, spec } if n == name => Some(spec.as_str()),
+            Piece::Text(_) | Piece::Field { .. } => None,
+        })
+    }
+
     /// Whether the placeholder for `name` asks for `Debug` (`{name:?}`) rather than `Display`.
     pub fn uses_debug(&self, name: &str) -> bool {
         self.pieces.iter().any(|piece| {

@@ -14,7 +14,6 @@ pub fn check(input: &Enum, errors: &mut Errors) {
     let mut first_use: HashMap<&str, &Variant> = HashMap::new();
     for variant in &input.variants {
         check_sources(variant, errors);
-        check_from(variant, errors);
         match &variant.code {
             Some(Code::Own(own)) => {
                 let code = own.code.value.as_str();
@@ -33,71 +32,7 @@ pub fn check(input: &Enum, errors: &mut Errors) {
             None => {}
         }
     }
-    check_from_types(input, errors);
-}
-
-/// `#[from]`: one per variant, on its only field (a `#[backtrace]` beside it is filled in),
-/// over a concrete type.
-fn check_from(variant: &Variant, errors: &mut Errors) {
-    let mut froms = variant.fields.iter().filter_map(|f| Some((f, f.from?)));
-    let Some((field, span)) = froms.next() else {
-        return;
-    };
-    for (_, extra) in froms {
-        errors.at(
-            extra,
-            format!(
-                "`{}` has more than one #[from]: a `From` impl builds a variant from one value; keep #[from] on one field",
-                variant.ident
-            ),
-        );
-    }
-    if let Some(other) = variant
-        .fields
-        .iter()
-        .find(|f| f.from.is_none() && !f.backtrace)
-    {
-        errors.at(
-            span,
-            format!(
-                "#[from] needs the variant's only field (a #[backtrace] field beside it is filled in), but `{}` also has `{}`, which `From` cannot fill: remove #[from] and build the variant yourself, or move `{}` out of it",
-                variant.ident, other.name, other.name
-            ),
-        );
-    }
-    if let Some(param) = &field.generic_param {
-        errors.at(
-            span,
-            format!(
-                "#[from] over a type that depends on the type parameter `{param}` is not supported: `From` over it could overlap core's `impl<T> From<T> for T`; name a concrete type, or remove #[from]"
-            ),
-        );
-    }
-}
-
-/// One `From<T>` per type: a value of `T` can become one variant only.
-fn check_from_types(input: &Enum, errors: &mut Errors) {
-    let mut first_for: Vec<(String, &Variant)> = Vec::new();
-    for (variant, field) in input.conversions() {
-        let ty = field
-            .ty
-            .to_string()
-            .replace(" :: ", "::")
-            .replace(" < ", "<")
-            .replace(" >", ">");
-        let Some((_, first)) = first_for.iter().find(|(seen, _)| *seen == ty) else {
-            first_for.push((ty, variant));
-            continue;
-        };
-        let message = format!(
-            "`From<{ty}>` is already generated for `{}`: a `{ty}` converts into one variant only; remove #[from] (or #[code(transparent)]'s `From`, with `#[api_error(from = false)]`) from `{}` or `{}`",
-            first.ident, first.ident, variant.ident
-        );
-        match field.from {
-            Some(span) => errors.at(span, message),
-            None => errors.spanned(&field.ty, message),
-        }
-    }
+    crate::detail::check(input, errors);
 }
 
 fn duplicate_code(code: &str, first: &Variant, own: &Own, variant: &Variant, errors: &mut Errors) {
@@ -166,7 +101,7 @@ fn check_message(variant: &Variant, own: &Own, errors: &mut Errors) {
             );
             continue;
         };
-        if field.is_source() && own.status.is_some_and(|s| s >= 500) {
+        if field.source.is_some() && own.status.is_some_and(|s| s >= 500) {
             errors.spanned(
                 &message.text,
                 format!(

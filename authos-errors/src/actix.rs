@@ -136,7 +136,11 @@ pub fn __respond<E: ApiErrorCode + ?Sized>(
     error: &E,
     as_error: Option<&dyn Error>,
 ) -> HttpResponse {
-    let captured = CapturedError::capture(error);
+    respond_captured(CapturedError::capture(error), as_error)
+}
+
+/// The response of an error already captured (logged first when it is a 5xx).
+fn respond_captured(captured: CapturedError, as_error: Option<&dyn Error>) -> HttpResponse {
     captured.log_if_server_error(as_error);
     let rendered = captured.render(&RenderContext::default());
     let mut response = HttpResponse::new(status_code(rendered.status));
@@ -157,7 +161,11 @@ fn set_headers(
     for (name, value) in rendered {
         // Rendered values are printable ASCII; a value that is not is left out, not sent broken.
         if let Ok(value) = HeaderValue::try_from(value.into_owned()) {
-            headers.insert(HeaderName::from_static(name), value);
+            if name == "vary" {
+                headers.append(HeaderName::from_static(name), value);
+            } else {
+                headers.insert(HeaderName::from_static(name), value);
+            }
         }
     }
 }
@@ -302,12 +310,41 @@ impl ErrorFormatMiddleware {
     /// ```
     #[must_use]
     pub fn with_config(self, config: ProblemConfig) -> Self {
-        ErrorFormatMiddleware::with_policy(self.policy.fixed, config)
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.config = config;
+        ErrorFormatMiddleware {
+            policy: Rc::new(policy),
+        }
+    }
+
+    /// This middleware answering in the client's language (feature `fluent`): the language is
+    /// negotiated from `Accept-Language` ([`Localizer::negotiate`](crate::l10n::Localizer::negotiate)),
+    /// the `error` text (problem+json `title` and `detail`, SCIM `detail`) rendered in it, and
+    /// `Content-Language` and `Vary: Accept-Language` sent. No header or no match: the derive's
+    /// texts, labelled with the source language. OAuth bodies are not translated.
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// use authos_errors::l10n::Localizer;
+    /// use std::sync::Arc;
+    ///
+    /// let middleware = ErrorFormatMiddleware::default().with_localizer(Arc::clone(Localizer::authos()));
+    /// // App::new().wrap(middleware): `Accept-Language: fr` gets the French texts
+    /// # let _ = middleware;
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn with_localizer(self, localizer: std::sync::Arc<crate::l10n::Localizer>) -> Self {
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.localizer = Some(localizer);
+        ErrorFormatMiddleware {
+            policy: Rc::new(policy),
+        }
     }
 
     fn with_policy(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
         ErrorFormatMiddleware {
-            policy: Rc::new(FormatPolicy { fixed, config }),
+            policy: Rc::new(FormatPolicy::new(fixed, config)),
         }
     }
 
@@ -391,8 +428,20 @@ where
     fn call(&self, request: ServiceRequest) -> Self::Future {
         let facts = self.policy.read_request(request.headers());
         let policy = Rc::clone(&self.policy);
+        let scope = facts.request_id.clone().map(crate::request_id::enter);
         let response = self.service.call(request);
-        Box::pin(async move { Ok(rerender(response.await?, &policy.context(&facts))) })
+        drop(scope);
+        Box::pin(async move {
+            // The route turns its error into a response while it is polled: its 5xx log line
+            // takes the request id from there.
+            let mut response = std::pin::pin!(response);
+            let response = std::future::poll_fn(|cx| {
+                let _scope = facts.request_id.clone().map(crate::request_id::enter);
+                response.as_mut().poll(cx)
+            })
+            .await?;
+            Ok(rerender(response, &policy.context(&facts)))
+        })
     }
 }
 
@@ -430,4 +479,25 @@ fn rerender<B: MessageBody + 'static>(
         .extensions_mut()
         .insert(FormatChosen);
     response
+}
+
+/// A handler can return `Err(field_errors)`: a 400 whose body carries the `errors` array.
+///
+/// ```
+/// use actix_web::ResponseError;
+/// use authos_errors::catalog::ValidationError;
+/// use authos_errors::field_errors::FieldErrors;
+///
+/// let mut errors = FieldErrors::new();
+/// errors.push("email", &ValidationError::InvalidEmail);
+/// assert_eq!(errors.error_response().status().as_u16(), 400);
+/// ```
+impl ResponseError for crate::field_errors::FieldErrors {
+    fn status_code(&self) -> StatusCode {
+        __status(self)
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        respond_captured(CapturedError::capture_field_errors(self), None)
+    }
 }

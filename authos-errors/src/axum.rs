@@ -166,7 +166,11 @@ pub fn error_response<E: ApiErrorCode + ?Sized>(error: &E) -> Response {
 /// `Error`, so that its `source()` chain can be logged.
 #[doc(hidden)]
 pub fn __respond<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Response {
-    let captured = CapturedError::capture(error);
+    respond_captured(CapturedError::capture(error), as_error)
+}
+
+/// The response of an error already captured (logged first when it is a 5xx).
+fn respond_captured(captured: CapturedError, as_error: Option<&dyn Error>) -> Response {
     captured.log_if_server_error(as_error);
     let mut response = Response::new(Body::empty());
     apply(&mut response, captured.render(&RenderContext::default()));
@@ -188,7 +192,11 @@ fn apply(response: &mut Response, rendered: ErrorResponse) {
     for (name, value) in rendered.headers {
         // Rendered values are printable ASCII; a value that is not is left out, not sent broken.
         if let Ok(value) = HeaderValue::try_from(value.into_owned()) {
-            headers.insert(HeaderName::from_static(name), value);
+            if name == "vary" {
+                headers.append(HeaderName::from_static(name), value);
+            } else {
+                headers.insert(HeaderName::from_static(name), value);
+            }
         }
     }
 }
@@ -328,12 +336,41 @@ impl ErrorFormatLayer {
     /// ```
     #[must_use]
     pub fn with_config(self, config: ProblemConfig) -> Self {
-        ErrorFormatLayer::with_policy(self.policy.fixed, config)
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.config = config;
+        ErrorFormatLayer {
+            policy: Arc::new(policy),
+        }
+    }
+
+    /// This layer answering in the client's language (feature `fluent`): the language is
+    /// negotiated from `Accept-Language` ([`Localizer::negotiate`](crate::l10n::Localizer::negotiate)),
+    /// the `error` text (problem+json `title` and `detail`, SCIM `detail`) rendered in it, and
+    /// `Content-Language` and `Vary: Accept-Language` sent. No header or no match: the derive's
+    /// texts, labelled with the source language. OAuth bodies are not translated.
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::l10n::Localizer;
+    /// use std::sync::Arc;
+    ///
+    /// let layer = ErrorFormatLayer::default().with_localizer(Arc::clone(Localizer::authos()));
+    /// // router.layer(layer): `Accept-Language: fr` gets the French texts
+    /// # let _ = layer;
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn with_localizer(self, localizer: std::sync::Arc<crate::l10n::Localizer>) -> Self {
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.localizer = Some(localizer);
+        ErrorFormatLayer {
+            policy: Arc::new(policy),
+        }
     }
 
     fn with_policy(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
         ErrorFormatLayer {
-            policy: Arc::new(FormatPolicy { fixed, config }),
+            policy: Arc::new(FormatPolicy::new(fixed, config)),
         }
     }
 
@@ -415,8 +452,11 @@ where
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let facts = self.policy.read_request(request.headers());
+        let scope = facts.request_id.clone().map(crate::request_id::enter);
+        let inner = self.inner.call(request);
+        drop(scope);
         ErrorFormatFuture {
-            inner: self.inner.call(request),
+            inner,
             facts,
             policy: Arc::clone(&self.policy),
         }
@@ -457,7 +497,12 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let result = ready!(this.inner.poll(cx));
+        // The route turns its error into a response inside this poll: its 5xx log line takes
+        // the request id from there.
+        let scope = this.facts.request_id.clone().map(crate::request_id::enter);
+        let result = this.inner.poll(cx);
+        drop(scope);
+        let result = ready!(result);
         let context = this.policy.context(this.facts);
         Poll::Ready(result.map(|response| rerender(response, &context)))
     }
@@ -476,4 +521,23 @@ fn rerender(mut response: Response, context: &RenderContext<'_>) -> Response {
     apply(&mut response, rendered);
     response.extensions_mut().insert(FormatChosen);
     response
+}
+
+/// A handler can return `Err(field_errors)`: a 400 whose body carries the `errors` array.
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use authos_errors::catalog::ValidationError;
+/// use authos_errors::field_errors::FieldErrors;
+///
+/// let mut errors = FieldErrors::new();
+/// errors.push("email", &ValidationError::InvalidEmail);
+/// let response = errors.into_response();
+/// assert_eq!(response.status(), 400);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// ```
+impl IntoResponse for crate::field_errors::FieldErrors {
+    fn into_response(self) -> Response {
+        respond_captured(CapturedError::capture_field_errors(&self), None)
+    }
 }

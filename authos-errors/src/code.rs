@@ -1,6 +1,7 @@
 //! The trait every derived error enum implements.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -73,6 +74,35 @@ pub trait ApiErrorCode {
         Cow::Borrowed(self.description())
     }
 
+    /// Passes `visit` the value of each field the variant's `message` template interpolates,
+    /// named as the template names it (`min` for `{min}`, `0` for `{0}`), once each, formatted
+    /// with the template's spec (`{0:.1}` gives `2.2`); nothing for a message without
+    /// placeholders, a description, or a hand-written impl that does not override it.
+    ///
+    /// The derive implements it (delegating through transparent variants, as
+    /// [`Detailed`](crate::Detailed) does to its inner error); localised messages (feature
+    /// `fluent`) use the values as the variables of the translated text. A 5xx never passes
+    /// its `#[source]`, which its template may not interpolate.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum SignupError {
+    ///     /// Slug shorter than the minimum
+    ///     #[code("SLUG_TOO_SHORT", status = 400, message = "Slug must be at least {min} characters")]
+    ///     SlugTooShort { min: usize, slug: String },
+    /// }
+    ///
+    /// let err = SignupError::SlugTooShort { min: 3, slug: "ab".into() };
+    /// let mut args = Vec::new();
+    /// err.visit_message_args(&mut |name, value| args.push(format!("{name}={value}")));
+    /// assert_eq!(args, ["min=3"]); // `slug` is not in the template
+    /// ```
+    fn visit_message_args(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        let _ = visit;
+    }
+
     /// How long the client should wait before retrying, when known (sent as `Retry-After`).
     ///
     /// The catalog entry's default ([`ErrorCodeInfo::retry_after`]), unless the value sets its
@@ -81,6 +111,46 @@ pub trait ApiErrorCode {
         self.info()
             .retry_after
             .map(|seconds| Duration::from_secs(u64::from(seconds)))
+    }
+
+    /// The OAuth scope the request lacked, when the error says (space-delimited scope tokens):
+    /// a 403 then carries an RFC 6750 `insufficient_scope` challenge naming it. `None` unless
+    /// set with [`Detailed::with_required_scope`](crate::Detailed::with_required_scope).
+    fn required_scope(&self) -> Option<&str> {
+        None
+    }
+
+    /// Writes the machine-readable values behind the message (the variant's `#[detail]`
+    /// fields, as one object) to `serializer`, or returns `None` when the value has none,
+    /// leaving the serializer unused.
+    ///
+    /// The derive implements it for enums with `#[detail]` fields or transparent variants;
+    /// the default has no details. The body (`Serialize` of a derived enum) writes them as its
+    /// `details` member; HTTP responses capture them when the response is built.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum SlugError {
+    ///     /// Slug shorter than the minimum
+    ///     #[code("SLUG_TOO_SHORT", status = 400, message = "Slug must be at least {min} characters")]
+    ///     TooShort {
+    ///         #[detail]
+    ///         min: usize,
+    ///     },
+    /// }
+    ///
+    /// let err = SlugError::TooShort { min: 3 };
+    /// let details = err.serialize_details(serde_json::value::Serializer);
+    /// assert_eq!(details.unwrap().unwrap(), serde_json::json!({"min": 3}));
+    /// ```
+    fn serialize_details<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Option<Result<S::Ok, S::Error>> {
+        let _ = serializer;
+        None
     }
 
     /// The wire body, stamped now.

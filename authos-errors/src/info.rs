@@ -42,6 +42,13 @@ pub struct ErrorCodeInfo {
     pub retry_after: Option<u32>,
     /// Where this code is documented, when it has a page of its own (an absolute URL).
     pub doc_url: Option<&'static str>,
+    /// The variant's `message` template as declared (`"Slug must be at least {min} characters"`),
+    /// when it has one; without it the message is the description. Localisation (feature
+    /// `fluent`) reads its placeholders as the variables a translation may use.
+    pub message_template: Option<&'static str>,
+    /// The names of the machine-readable values a body of this code carries in its `details`
+    /// member (the variant's `#[detail]` fields); empty for most codes.
+    pub details: &'static [&'static str],
 }
 
 impl ErrorCodeInfo {
@@ -64,6 +71,8 @@ impl ErrorCodeInfo {
             scim: None,
             retry_after: None,
             doc_url: None,
+            message_template: None,
+            details: &[],
         }
     }
 
@@ -141,6 +150,33 @@ impl ErrorCodeInfo {
     #[must_use]
     pub const fn with_doc_url(mut self, url: &'static str) -> Self {
         self.doc_url = Some(url);
+        self
+    }
+
+    /// This entry with a message template (`{field}` / `{0}` placeholders, `{{`/`}}` for braces).
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// let info = ErrorCodeInfo::new("SLUG_TOO_SHORT", 400, "Slug shorter than the minimum")
+    ///     .with_message_template("Slug must be at least {min} characters");
+    /// assert_eq!(info.message_template, Some("Slug must be at least {min} characters"));
+    /// ```
+    #[must_use]
+    pub const fn with_message_template(mut self, template: &'static str) -> Self {
+        self.message_template = Some(template);
+        self
+    }
+
+    /// This entry with the names of its `details` members.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// let info = ErrorCodeInfo::new("SLUG_TOO_SHORT", 400, "Slug too short").with_details(&["min"]);
+    /// assert_eq!(info.details, ["min"]);
+    /// ```
+    #[must_use]
+    pub const fn with_details(mut self, names: &'static [&'static str]) -> Self {
+        self.details = names;
         self
     }
 

@@ -45,18 +45,22 @@
 //!   code of RFC 6749 §5.2 or RFC 8628 §3.5) and `scim = "uniqueness"` (a `scimType` of
 //!   RFC 7644 §3.12), each checked against the RFC's list; `retry_after = 60` (whole seconds,
 //!   only with status 429 or 503) and `doc = "https://..."` (an absolute http(s) URL), stored in
-//!   the entry's [`ErrorCodeInfo`] as `oauth`, `scim`, `retry_after` and `doc_url`.
+//!   the entry's [`ErrorCodeInfo`] as `oauth`, `scim`, `retry_after` and `doc_url`. The
+//!   `retry_after` is sent as `Retry-After` unless the error value sets its own delay; the
+//!   `doc_url` is the code's problem `type` ([`problem::ProblemConfig`]).
 //! - `#[code(transparent)]` on a variant with one field whose type implements [`ApiErrorCode`]:
 //!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
-//!   and `From<Inner>` is generated.
+//!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).
 //!
 //! A field marked `#[source]` is returned by `std::error::Error::source`; it may be any error
-//! type, `Box<dyn Error + Send + Sync>` or `anyhow::Error`. A field marked
-//! `#[from]` (as in thiserror) is the source too, and `From<FieldType>` is generated; it must
-//! be the variant's only field, except for a `#[backtrace]` field, which `From` captures, and
-//! one `#[from]` type converts into one variant only. When thiserror derives `Error` on the
-//! same enum (its `#[error]` attributes are there), thiserror writes those `From` impls and
-//! the derive leaves them out.
+//! type, `Box<dyn Error + Send + Sync>` or `anyhow::Error`. A field marked `#[from]` (thiserror's
+//! spelling) is the source too, and `From<FieldType>` builds the variant from it, so `?` converts;
+//! it must be the variant's only field, beside at most a backtrace (`#[backtrace]` or a type named
+//! `Backtrace`, captured on conversion). When `thiserror::Error` derives on the same enum (with
+//! `display = false`), `#[from]` is thiserror's and it writes the `From` impls.
+//! A field marked `#[detail]` (4xx variants only; not the `#[source]`; a `Serialize` type) is
+//! written to the body as a member of its `details` object, after the three AuthOS keys, and
+//! named in the entry's [`ErrorCodeInfo::details`]; see [`ApiErrorCode::serialize_details`].
 //!
 //! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
 //! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
@@ -87,7 +91,7 @@
 //! - The body never carries the text of a `#[source]` error nor of a field the template does
 //!   not name; a 5xx body says only the catalog description or the declared message.
 //! - `from_code` returns the first declared variant with that code; `From<Inner>` exists for
-//!   each transparent variant and `#[from]` field (unless `from = false`, or thiserror writes it).
+//!   each transparent variant (unless `from = false` or thiserror's `#[from]` writes it).
 //! - Generic enums keep their parameters; the bounds a template needs are inferred, once each.
 //!
 //! ```
@@ -116,6 +120,9 @@
 //!
 //! # Cargo features
 //! - `client`: parse AuthOS error responses back into typed values (the `client` module).
+//! - `field-errors`: many errors in one response (the `field_errors` module); on with each
+//!   HTTP feature.
+//! - `validator`: `validator`'s `ValidationErrors` into `FieldErrors` (the `validation` module).
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
 //! - either of them: the `response` module, the framework-free response contract both are
@@ -129,6 +136,8 @@
 //! or a SCIM error ([`scim::ScimErrorBody`]). A route group picks its format with the
 //! integrations' `ErrorFormatLayer` (axum) or `ErrorFormatMiddleware` (actix-web).
 //! - `utoipa`: OpenAPI schemas and documented responses.
+//! - `fluent`: error messages translated with Fluent and negotiated from `Accept-Language`
+//!   (the `l10n` module).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -141,12 +150,20 @@ pub mod catalog;
 mod code;
 mod consistency;
 mod detail;
+mod details;
 mod info;
 pub mod oauth;
 pub mod problem;
 pub mod reference;
+pub mod request_id;
 pub mod scim;
 mod strings;
+
+#[cfg(feature = "field-errors")]
+pub mod field_errors;
+
+#[cfg(feature = "validator")]
+pub mod validation;
 
 #[cfg(feature = "client")]
 pub mod client;
@@ -162,6 +179,9 @@ pub mod actix;
 
 #[cfg(feature = "utoipa")]
 pub mod openapi;
+
+#[cfg(feature = "fluent")]
+pub mod l10n;
 
 #[doc(hidden)]
 pub mod __private;
@@ -182,6 +202,12 @@ pub use strings::{AllValues, UnknownCode};
 
 /// The README's examples, compiled and run as doctests so they cannot rot (they use every
 /// integration, so they run with `--all-features`, as CI does).
-#[cfg(all(doctest, feature = "client", feature = "axum", feature = "actix-web"))]
+#[cfg(all(
+    doctest,
+    feature = "client",
+    feature = "axum",
+    feature = "actix-web",
+    feature = "fluent"
+))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -5,6 +5,10 @@
 //!   status, with a named example per code (codes that share a status share the response, each
 //!   keeping its own example), for both `application/json` and `application/problem+json`,
 //!   with the `WWW-Authenticate` header on 401 and `Retry-After` on 429 and 503.
+//! - [`responses_with_examples`] writes a code's examples from real values of it, so a
+//!   `#[detail]` shows its numbers; codes with details list them in the response description
+//!   and in the `details` member of both content schemas.
+//! - [`FieldErrors`] documents its 400 with the `errors` array and a three-field example.
 //! - With this feature on, `#[derive(ApiErrorCode)]` also implements `utoipa::IntoResponses`
 //!   for each enum (as for axum, through a macro of this crate), and so does
 //!   [`Detailed<E>`](crate::Detailed): `#[utoipa::path(responses(LoginError))]` documents them.
@@ -30,6 +34,8 @@ use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, 
 use utoipa::openapi::{RefOr, ResponsesBuilder};
 use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
+use crate::catalog::ValidationError;
+use crate::field_errors::{FieldError, FieldErrors};
 use crate::problem::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON, ProblemConfig, ProblemDetails};
 use crate::{ApiErrorCode, Detailed, ErrorBody, ErrorCodeInfo};
 
@@ -72,8 +78,49 @@ impl PartialSchema for ErrorBody<'_> {
             .required("error_code")
             .property("timestamp", timestamp_property())
             .required("timestamp")
+            .property("details", details_property())
+            .property("request_id", request_id_property())
             .into()
     }
+}
+
+/// The optional `details` member of both bodies.
+fn details_property() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some(
+            "Machine-readable values behind the message (the variant's #[detail] fields);              present only for codes that have them, which the response description lists",
+        ))
+}
+
+/// The opt-in `request_id` member of the AuthOS body.
+fn request_id_property() -> ObjectBuilder {
+    string_property(
+        "The request's `x-request-id`, when the request carried one and the server opted in",
+    )
+}
+
+/// The `errors` array of a [`FieldErrors`](crate::field_errors::FieldErrors) response.
+fn errors_property() -> utoipa::openapi::schema::ArrayBuilder {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .description(Some("One entry per invalid value, in the order they were found"))
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .property("error_code", string_property("Machine-readable code"))
+                .required("error_code")
+                .property("error", string_property("Human-readable message"))
+                .required("error")
+                .property(
+                    "pointer",
+                    string_property(
+                        "RFC 6901 JSON pointer of the value in the request (`\"\"` for the whole document)",
+                    )
+                    .examples(["/slug"]),
+                )
+                .required("pointer")
+                .property("details", details_property()),
+        )
 }
 
 /// ```
@@ -129,6 +176,14 @@ impl PartialSchema for ProblemDetails<'_> {
             )
             .property("timestamp", timestamp_property())
             .required("timestamp")
+            .property("details", details_property())
+            .property(
+                "instance",
+                string_property(
+                    "`urn:request:<id>`: the request's `x-request-id`, when it carried one",
+                )
+                .format(Some(SchemaFormat::Custom("uri".to_owned()))),
+            )
             .into()
     }
 }
@@ -180,6 +235,54 @@ pub fn responses<E: ApiErrorCode + ?Sized>() -> Responses {
 /// ```
 #[must_use]
 pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
+    documented(catalog, &BTreeMap::new())
+}
+
+/// The documented error responses of `E` ([`responses`]), each code's examples written from
+/// the value of `examples` with that code, when there is one: its message and its `details`
+/// with real numbers (the catalog description otherwise). The first value of a code wins.
+///
+/// ```
+/// use authos_errors::ApiErrorCode;
+///
+/// #[derive(Debug, ApiErrorCode)]
+/// enum SlugError {
+///     /// Slug less than 3 characters
+///     #[code("SLUG_TOO_SHORT", status = 400, message = "Slug must be at least {min} characters")]
+///     TooShort { #[detail] min: usize },
+///     /// Slug is reserved
+///     #[code("RESERVED_SLUG", status = 400)]
+///     Reserved,
+/// }
+///
+/// let responses = authos_errors::openapi::responses_with_examples(&[SlugError::TooShort { min: 3 }]);
+/// let doc = serde_json::to_value(responses).unwrap();
+/// let examples = &doc["400"]["content"]["application/json"]["examples"];
+/// assert_eq!(examples["SLUG_TOO_SHORT"]["value"]["error"], "Slug must be at least 3 characters");
+/// assert_eq!(examples["SLUG_TOO_SHORT"]["value"]["details"], serde_json::json!({"min": 3}));
+/// assert_eq!(examples["RESERVED_SLUG"]["value"]["error"], "Slug is reserved");
+/// let problem = &doc["400"]["content"]["application/problem+json"]["examples"];
+/// assert_eq!(problem["SLUG_TOO_SHORT"]["value"]["details"]["min"], 3);
+/// ```
+#[must_use]
+pub fn responses_with_examples<E: ApiErrorCode>(examples: &[E]) -> Responses {
+    let mut by_code: BTreeMap<&'static str, ExampleValue> = BTreeMap::new();
+    for error in examples {
+        by_code.entry(error.code()).or_insert_with(|| ExampleValue {
+            message: error.message().into_owned(),
+            details: crate::details::details_value(error),
+        });
+    }
+    documented(E::CATALOG, &by_code)
+}
+
+/// What a documented example shows of one error value.
+struct ExampleValue {
+    message: String,
+    details: Option<serde_json::Value>,
+}
+
+fn documented(catalog: &[ErrorCodeInfo], values: &BTreeMap<&str, ExampleValue>) -> Responses {
     let mut by_status: BTreeMap<u16, Vec<&ErrorCodeInfo>> = BTreeMap::new();
     for info in catalog {
         let entries = by_status.entry(info.status).or_default();
@@ -193,7 +296,7 @@ pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
     for (status, entries) in by_status {
         builder = builder.response(
             status.to_string(),
-            status_response(status, &entries, &config, at),
+            status_response(status, &entries, values, &config, at),
         );
     }
     builder.build()
@@ -202,39 +305,60 @@ pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
 fn status_response(
     status: u16,
     entries: &[&ErrorCodeInfo],
+    values: &BTreeMap<&str, ExampleValue>,
     config: &ProblemConfig,
     at: DateTime<Utc>,
 ) -> utoipa::openapi::Response {
     let description = entries
         .iter()
-        .map(|info| format!("`{}`: {}", info.code, info.description))
+        .map(|info| match info.details {
+            [] => format!("`{}`: {}", info.code, info.description),
+            names => format!(
+                "`{}`: {} (details: {})",
+                info.code,
+                info.description,
+                names
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
         .collect::<Vec<_>>()
         .join("; ");
+    let value_of = |info: &ErrorCodeInfo| values.get(info.code);
+    let message_of = |info: &ErrorCodeInfo| {
+        value_of(info).map_or(Cow::Borrowed(info.description), |value| {
+            Cow::Borrowed(value.message.as_str())
+        })
+    };
     let json_examples = entries.iter().map(|info| {
         let body = ErrorBody {
-            error: Cow::Borrowed(info.description),
+            error: message_of(info),
             error_code: Cow::Borrowed(info.code),
             timestamp: at,
         };
-        (info.code, example(info, serde_json::to_value(&body)))
+        let written = with_details(serde_json::to_value(&body), value_of(info));
+        (info.code, example(info, written))
     });
     let problem_examples = entries.iter().map(|info| {
-        let problem = ProblemDetails::from_parts(info, Cow::Borrowed(info.description), config, at);
-        (info.code, example(info, serde_json::to_value(&problem)))
+        let problem = ProblemDetails::from_parts(info, message_of(info), config, at);
+        let written = with_details(serde_json::to_value(&problem), value_of(info));
+        (info.code, example(info, written))
     });
     let mut response = ResponseBuilder::new()
         .description(description)
         .content(
             APPLICATION_JSON,
             ContentBuilder::new()
-                .schema(Some(ErrorBody::schema()))
+                .schema(Some(with_detail_members(ErrorBody::schema(), entries)))
                 .examples_from_iter(json_examples)
                 .build(),
         )
         .content(
             APPLICATION_PROBLEM_JSON,
             ContentBuilder::new()
-                .schema(Some(ProblemDetails::schema()))
+                .schema(Some(with_detail_members(ProblemDetails::schema(), entries)))
                 .examples_from_iter(problem_examples)
                 .build(),
         );
@@ -268,6 +392,52 @@ fn status_response(
     response.build()
 }
 
+/// `schema` with its `details` member listing the members the codes of `entries` send (each
+/// described by the codes that send it); `schema` itself when none has details.
+fn with_detail_members(schema: RefOr<Schema>, entries: &[&ErrorCodeInfo]) -> RefOr<Schema> {
+    let mut members: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for info in entries {
+        for name in info.details {
+            members.entry(name).or_default().push(info.code);
+        }
+    }
+    if members.is_empty() {
+        return schema;
+    }
+    let RefOr::T(Schema::Object(object)) = schema else {
+        return schema;
+    };
+    let mut details = details_property();
+    for (name, codes) in members {
+        let sent_by = codes
+            .iter()
+            .map(|code| format!("`{code}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        details = details.property(
+            name,
+            ObjectBuilder::new().description(Some(format!("Sent by {sent_by}"))),
+        );
+    }
+    let builder: ObjectBuilder = object.into();
+    builder.property("details", details).into()
+}
+
+/// `written` with the example value's `details` member added, when it has one.
+fn with_details(
+    written: Result<serde_json::Value, serde_json::Error>,
+    value: Option<&ExampleValue>,
+) -> Result<serde_json::Value, serde_json::Error> {
+    let mut written = written?;
+    if let (Some(details), Some(members)) = (
+        value.and_then(|value| value.details.as_ref()),
+        written.as_object_mut(),
+    ) {
+        members.insert("details".to_owned(), details.clone());
+    }
+    Ok(written)
+}
+
 fn example(
     info: &ErrorCodeInfo,
     value: Result<serde_json::Value, serde_json::Error>,
@@ -289,4 +459,81 @@ impl<E: ApiErrorCode> IntoResponses for Detailed<E> {
     fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
         responses::<E>().responses
     }
+}
+
+/// The one response of [`FieldErrors`]: a 400 whose bodies carry the `errors` array, with a
+/// three-field signup failure as the example of each content type.
+///
+/// ```
+/// use authos_errors::field_errors::FieldErrors;
+/// use utoipa::IntoResponses;
+/// let doc = serde_json::to_value(FieldErrors::responses()).unwrap();
+/// let example = &doc["400"]["content"]["application/json"]["examples"]["FIELD_ERRORS"]["value"];
+/// assert_eq!(example["errors"][1]["details"]["min"], 3);
+/// assert_eq!(doc["400"]["content"]["application/json"]["schema"]["properties"]["errors"]["type"], "array");
+/// ```
+impl IntoResponses for FieldErrors {
+    fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
+        let errors = signup_example();
+        let config = ProblemConfig::default();
+        let at = example_timestamp();
+        let summary = "A signup form with three invalid fields";
+        let json_example = ExampleBuilder::new()
+            .summary(summary)
+            .value(serde_json::to_value(errors.body_at(at)).ok())
+            .build();
+        let problem_example = ExampleBuilder::new()
+            .summary(summary)
+            .value(serde_json::to_value(errors.problem_at(&config, at)).ok())
+            .build();
+        let with_errors = |schema: RefOr<Schema>| -> RefOr<Schema> {
+            match schema {
+                RefOr::T(Schema::Object(object)) => {
+                    let mut builder: ObjectBuilder = object.into();
+                    builder = builder
+                        .property("errors", errors_property())
+                        .required("errors");
+                    builder.into()
+                }
+                other => other,
+            }
+        };
+        let response = ResponseBuilder::new()
+            .description(
+                "`BAD_REQUEST`: Invalid request parameters or malformed JSON; `errors` has one \
+                 entry per invalid value (`error_code`, `error`, `pointer`, `details`)",
+            )
+            .content(
+                APPLICATION_JSON,
+                ContentBuilder::new()
+                    .schema(Some(with_errors(ErrorBody::schema())))
+                    .examples_from_iter([("FIELD_ERRORS", json_example)])
+                    .build(),
+            )
+            .content(
+                APPLICATION_PROBLEM_JSON,
+                ContentBuilder::new()
+                    .schema(Some(with_errors(ProblemDetails::schema())))
+                    .examples_from_iter([("FIELD_ERRORS", problem_example)])
+                    .build(),
+            )
+            .build();
+        BTreeMap::from([("400".to_owned(), RefOr::T(response))])
+    }
+}
+
+/// The documented example: a bad email, a slug below its minimum, a password below its.
+fn signup_example() -> FieldErrors {
+    let slug = FieldError::new("/slug", &ValidationError::SlugTooShort)
+        .with_message("Slug must be at least 3 characters")
+        .with_details(Some(serde_json::json!({"min": 3})));
+    let password = FieldError::new("/password", &ValidationError::WeakPassword)
+        .with_message("Password must be at least 8 characters")
+        .with_details(Some(serde_json::json!({"min": 8})));
+    let mut errors = FieldErrors::new();
+    errors
+        .push("email", &ValidationError::InvalidEmail)
+        .push_entry(slug)
+        .push_entry(password);
+    errors
 }

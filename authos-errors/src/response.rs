@@ -9,12 +9,15 @@
 //!
 //! | format | `Content-Type` | body | extra headers |
 //! |---|---|---|---|
-//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
-//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
-//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //!
-//! Every format sends `Retry-After` when the error knows its delay. The status is the catalog's,
+//! Every format sends `Retry-After` when the error knows its delay: the one the handler set
+//! ([`Detailed::with_retry_after`](crate::Detailed::with_retry_after)), else the catalog entry's
+//! default ([`ErrorCodeInfo::retry_after`]). The Bearer challenges are RFC 6750's
+//! ([`www_authenticate`](crate::problem::www_authenticate)). The status is the catalog's,
 //! except that OAuth's `invalid_client` is always 401 ([`OAuthErrorCode::status_for_entry`]).
 //!
 //! ```
@@ -71,6 +74,7 @@ pub const RENDERED_HEADERS: &[&str] = &[
     "pragma",
     "retry-after",
     "www-authenticate",
+    "content-language",
 ];
 
 /// How one response is rendered: the format, and the [`ProblemConfig`] (the `type` URI base and
@@ -95,6 +99,15 @@ pub struct RenderContext<'a> {
     pub format: ErrorFormat,
     /// The `type` URI base and the realm of challenges.
     pub config: &'a ProblemConfig,
+    /// The language to answer in (feature `fluent`): the `error` / `detail` / `title` texts
+    /// are translated, `Content-Language` and `Vary: Accept-Language` sent. `None`: the
+    /// derive's texts, no such headers. OAuth bodies stay as they are (RFC 6749 §5.2 wants
+    /// ASCII descriptions).
+    #[cfg(feature = "fluent")]
+    pub locale: Option<crate::l10n::Locale<'a>>,
+    /// The request's `x-request-id`, when it carried a usable one
+    /// ([`request_id`](crate::request_id)).
+    pub request_id: Option<&'a str>,
 }
 
 /// The default configuration, for the default context.
@@ -119,7 +132,53 @@ impl<'a> RenderContext<'a> {
     /// ```
     #[must_use]
     pub const fn new(format: ErrorFormat, config: &'a ProblemConfig) -> Self {
-        RenderContext { format, config }
+        RenderContext {
+            format,
+            config,
+            #[cfg(feature = "fluent")]
+            locale: None,
+            request_id: None,
+        }
+    }
+
+    /// This context answering in `locale`'s language (feature `fluent`).
+    ///
+    /// ```
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::l10n::Localizer;
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    ///
+    /// let french = Localizer::authos().negotiate("fr-CA").unwrap();
+    /// let response = CapturedError::capture(&GeneralError::Conflict)
+    ///     .render(&RenderContext::default().with_locale(french));
+    /// assert_eq!(response.header("content-language"), Some("fr"));
+    /// assert_eq!(response.header("vary"), Some("Accept-Language"));
+    /// let body = String::from_utf8(response.body).unwrap();
+    /// assert!(body.starts_with(r#"{"error":"La ressource existe déjà ou son état est en conflit","error_code":"CONFLICT""#));
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub const fn with_locale(mut self, locale: crate::l10n::Locale<'a>) -> Self {
+        self.locale = Some(locale);
+        self
+    }
+
+    /// This context for a request whose id is `request_id`: problem documents name it in
+    /// `instance`, the AuthOS body in `request_id` when the config opts in.
+    ///
+    /// ```
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    /// let config = ProblemConfig::default();
+    /// let context = RenderContext::new(ErrorFormat::ProblemJson, &config).with_request_id(Some("r-1"));
+    /// let response = CapturedError::capture(&GeneralError::Conflict).render(&context);
+    /// assert!(String::from_utf8(response.body).unwrap().contains(r#""instance":"urn:request:r-1""#));
+    /// ```
+    #[must_use]
+    pub const fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
+        self.request_id = request_id;
+        self
     }
 }
 
@@ -185,9 +244,43 @@ pub struct CapturedError {
     message: Cow<'static, str>,
     timestamp: DateTime<Utc>,
     retry_after: Option<u64>,
+    /// The variables of the message's translation ([`ApiErrorCode::visit_message_args`]);
+    /// empty, and unallocated, for a message without placeholders.
+    #[cfg(feature = "fluent")]
+    args: Vec<(&'static str, String)>,
+    required_scope: Option<Cow<'static, str>>,
+    extras: crate::details::Extras,
+}
+
+/// The texts and header of a response in the context's language (feature `fluent`).
+#[cfg_attr(not(feature = "fluent"), allow(dead_code))]
+struct Localized<'a> {
+    message: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    content_language: String,
 }
 
 impl CapturedError {
+    /// Captures a [`FieldErrors`](crate::field_errors::FieldErrors), stamped now: its bodies
+    /// carry the `errors` array.
+    ///
+    /// ```
+    /// use authos_errors::catalog::ValidationError;
+    /// use authos_errors::field_errors::FieldErrors;
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    /// let mut errors = FieldErrors::new();
+    /// errors.push("email", &ValidationError::InvalidEmail);
+    /// let response = CapturedError::capture_field_errors(&errors).render(&RenderContext::default());
+    /// assert_eq!(response.status, 400);
+    /// assert!(String::from_utf8(response.body).unwrap().contains(r#""pointer":"/email""#));
+    /// ```
+    #[must_use]
+    pub fn capture_field_errors(errors: &crate::field_errors::FieldErrors) -> Self {
+        let mut captured = Self::capture(errors);
+        captured.extras.errors = Some(errors.as_slice().into());
+        captured
+    }
+
     /// Captures `error`, stamped now.
     ///
     /// ```
@@ -221,7 +314,45 @@ impl CapturedError {
             message: Cow::Owned(error.message().into_owned()),
             timestamp: at,
             retry_after: retry_after_seconds(error),
+            #[cfg(feature = "fluent")]
+            args: {
+                let mut args = Vec::new();
+                error.visit_message_args(&mut |name, value| args.push((name, value.to_string())));
+                args
+            },
+            required_scope: error.required_scope().map(|s| Cow::Owned(s.to_owned())),
+            extras: crate::details::Extras::of(error),
         }
+    }
+
+    /// The translated texts for `context`'s language, `None` without one (or for OAuth).
+    #[cfg(feature = "fluent")]
+    fn localized<'s>(&'s self, context: &RenderContext<'s>) -> Option<Localized<'s>> {
+        let locale = context
+            .locale
+            .filter(|_| context.format != ErrorFormat::OAuth)?;
+        let message = locale.translate_code(self.info.code, |visit| {
+            for (name, value) in &self.args {
+                visit(name, value);
+            }
+        });
+        // A code the translation lacks is answered, and labelled, in the source language.
+        let language = if message.is_some() {
+            locale.language()
+        } else {
+            locale.source_language()
+        };
+        Some(Localized {
+            title: message.as_ref().and_then(|_| locale.description(self.info)),
+            message,
+            content_language: language.to_string(),
+        })
+    }
+
+    #[cfg(not(feature = "fluent"))]
+    #[allow(clippy::unused_self)]
+    fn localized(&self, _: &RenderContext<'_>) -> Option<Localized<'_>> {
+        None
     }
 
     /// The catalog entry.
@@ -293,29 +424,56 @@ impl CapturedError {
     #[must_use]
     pub fn render(&self, context: &RenderContext<'_>) -> ErrorResponse {
         let info = self.info;
-        let message = Cow::Borrowed(&*self.message);
+        let localized = self.localized(context);
+        let message = Cow::Borrowed(
+            localized
+                .as_ref()
+                .and_then(|l| l.message.as_deref())
+                .unwrap_or(&self.message),
+        );
         let realm = context.config.realm();
+        let scope = self.required_scope.as_deref();
         let mut status = info.status;
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(4);
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
         let (body, challenge) = match context.format {
-            ErrorFormat::Json => (
-                to_bytes(&ErrorBody {
+            ErrorFormat::Json => {
+                let body = ErrorBody {
                     error: message,
                     error_code: Cow::Borrowed(info.code),
                     timestamp: self.timestamp,
-                }),
-                problem::challenge(info, &self.message, realm),
-            ),
-            ErrorFormat::ProblemJson => (
-                to_bytes(&ProblemDetails::from_parts(
-                    info,
-                    message,
-                    context.config,
-                    self.timestamp,
-                )),
-                problem::challenge(info, &self.message, realm),
-            ),
+                };
+                let request_id = context
+                    .request_id
+                    .filter(|_| context.config.request_id_in_body());
+                let bytes = if self.extras.is_empty() && request_id.is_none() {
+                    to_bytes(&body)
+                } else {
+                    to_bytes(&crate::details::JsonBody {
+                        body,
+                        request_id,
+                        extras: &self.extras,
+                    })
+                };
+                (bytes, problem::challenge(info, &self.message, realm, scope))
+            }
+            ErrorFormat::ProblemJson => {
+                let mut problem =
+                    ProblemDetails::from_parts(info, message, context.config, self.timestamp);
+                if let Some(title) = localized.as_ref().and_then(|l| l.title.as_deref()) {
+                    problem.title = title;
+                }
+                let bytes = if self.extras.is_empty() && context.request_id.is_none() {
+                    to_bytes(&problem)
+                } else {
+                    to_bytes(&crate::details::ProblemBody {
+                        problem,
+                        request_id: context.request_id,
+                        extras: &self.extras,
+                    })
+                };
+                (bytes, problem::challenge(info, &self.message, realm, scope))
+            }
             ErrorFormat::OAuth => {
                 // RFC 6749 §5.1: token endpoint responses must not be cached.
                 headers.push(("cache-control", Cow::Borrowed("no-store")));
@@ -329,7 +487,7 @@ impl CapturedError {
             ErrorFormat::Scim => (
                 to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
                 // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
-                problem::challenge(info, &self.message, realm),
+                problem::challenge(info, &self.message, realm, scope),
             ),
         };
         if let Some(seconds) = self.retry_after {
@@ -337,6 +495,11 @@ impl CapturedError {
         }
         if let Some(challenge) = challenge {
             headers.push(("www-authenticate", Cow::Owned(challenge)));
+        }
+        if let Some(localized) = localized {
+            headers.push(("content-language", Cow::Owned(localized.content_language)));
+            // Appended by the integrations, beside any `Vary` of other middleware.
+            headers.push(("vary", Cow::Borrowed("Accept-Language")));
         }
         ErrorResponse {
             status,
@@ -349,14 +512,28 @@ impl CapturedError {
     /// since no body carries it. `as_error` is the error itself when it implements `Error`.
     /// Called once, where the error value still exists (the re-rendering layers do not log).
     pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
-        if self.info.is_server_error() {
-            tracing::error!(
+        if !self.info.is_server_error() {
+            return;
+        }
+        let source = SourceChain(as_error.and_then(std::error::Error::source));
+        // The id of the request, when an error layer is around the route: support finds the
+        // line from the id in the response.
+        match crate::request_id::current() {
+            Some(request_id) => tracing::error!(
                 error_code = self.info.code,
                 status = self.info.status,
                 error_message = %self.message,
-                source = %SourceChain(as_error.and_then(std::error::Error::source)),
+                source = %source,
+                request_id = %request_id,
                 "request failed with a server error",
-            );
+            ),
+            None => tracing::error!(
+                error_code = self.info.code,
+                status = self.info.status,
+                error_message = %self.message,
+                source = %source,
+                "request failed with a server error",
+            ),
         }
     }
 }
@@ -374,11 +551,26 @@ pub(crate) struct FormatChosen;
 
 /// How a route group chooses the format of its error responses; what the layers of the
 /// framework integrations hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct FormatPolicy {
     /// `None`: negotiated from `Accept`; `Some`: always this format.
     pub(crate) fixed: Option<ErrorFormat>,
     pub(crate) config: ProblemConfig,
+    /// Translations, negotiated from `Accept-Language` (feature `fluent`).
+    #[cfg(feature = "fluent")]
+    pub(crate) localizer: Option<std::sync::Arc<crate::l10n::Localizer>>,
+}
+
+impl FormatPolicy {
+    /// A policy without translations.
+    pub(crate) fn new(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
+        FormatPolicy {
+            fixed,
+            config,
+            #[cfg(feature = "fluent")]
+            localizer: None,
+        }
+    }
 }
 
 /// The request headers as a layer sees them, whatever the framework's header map type.
@@ -394,6 +586,10 @@ pub(crate) trait RequestHeaders {
 #[derive(Debug, Clone)]
 pub(crate) struct RequestFacts {
     format: ErrorFormat,
+    /// The index of the negotiated language in the policy's localizer.
+    #[cfg(feature = "fluent")]
+    language: usize,
+    pub(crate) request_id: Option<crate::request_id::RequestId>,
 }
 
 impl FormatPolicy {
@@ -403,12 +599,33 @@ impl FormatPolicy {
             Some(format) => format,
             None => negotiate_lines(headers.lines("accept")),
         };
-        RequestFacts { format }
+        let request_id = headers
+            .lines(crate::request_id::HEADER)
+            .next()
+            .and_then(crate::request_id::RequestId::parse);
+        RequestFacts {
+            format,
+            #[cfg(feature = "fluent")]
+            language: self.localizer.as_ref().map_or(0, |localizer| {
+                localizer.negotiate_lines(headers.lines("accept-language"))
+            }),
+            request_id,
+        }
     }
 
     /// The context to render in, for a request read by [`read_request`](Self::read_request).
-    pub(crate) fn context<'p>(&'p self, facts: &RequestFacts) -> RenderContext<'p> {
-        RenderContext::new(facts.format, &self.config)
+    pub(crate) fn context<'p>(&'p self, facts: &'p RequestFacts) -> RenderContext<'p> {
+        let context = RenderContext::new(facts.format, &self.config).with_request_id(
+            facts
+                .request_id
+                .as_ref()
+                .map(crate::request_id::RequestId::as_str),
+        );
+        #[cfg(feature = "fluent")]
+        if let Some(localizer) = &self.localizer {
+            return context.with_locale(localizer.locale_at(facts.language));
+        }
+        context
     }
 }
 

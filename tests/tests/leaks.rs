@@ -257,7 +257,9 @@ fn every_shape() -> Vec<LeakError> {
 
 #[test]
 fn problem_documents_carry_no_secret() {
-    let config = ProblemConfig::default();
+    // With a `type` base every title is the catalog description (an `about:blank` problem is
+    // titled by its status instead, which could carry nothing at all).
+    let config = ProblemConfig::default().with_type_base("https://errors.example.com/");
     for err in every_shape() {
         let document =
             serde_json::to_string(&ProblemDetails::new(&err, &config)).expect("serialises");
@@ -350,4 +352,87 @@ fn actix_responses_carry_no_secret() {
         let parsed: ErrorBody<'_> = serde_json::from_slice(&body).expect("an error body");
         assert_eq!(parsed.error, err.message());
     }
+}
+
+/// A hand-written impl that claims details on a 5xx: the runtime still sends none.
+struct ChattyOutage;
+
+impl ApiErrorCode for ChattyOutage {
+    const CATALOG: &'static [authos_errors::ErrorCodeInfo] = &[authos_errors::ErrorCodeInfo::new(
+        "CHATTY_OUTAGE",
+        503,
+        "Service unavailable",
+    )];
+
+    fn info(&self) -> &'static authos_errors::ErrorCodeInfo {
+        &Self::CATALOG[0]
+    }
+
+    fn serialize_details<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Option<Result<S::Ok, S::Error>> {
+        Some(serializer.serialize_str(SECRET))
+    }
+}
+
+/// 4xx variants with details beside a 5xx one, whose own fields cannot be marked.
+#[derive(Debug, ApiErrorCode)]
+#[expect(
+    dead_code,
+    reason = "the host exists only to prove it stays out of the body"
+)]
+enum MixedError {
+    /// Quota exceeded
+    #[code("QUOTA_EXCEEDED", status = 403)]
+    Quota {
+        #[detail]
+        limit: u32,
+    },
+    /// Quota store unavailable
+    #[code("QUOTA_STORE_DOWN", status = 503)]
+    Store { host: String },
+}
+
+#[test]
+fn no_server_error_shows_details() {
+    use authos_errors::field_errors::FieldError;
+    use authos_errors::response::{CapturedError, RenderContext};
+    use axum::response::IntoResponse;
+
+    let bodies = [
+        serde_json::to_string(&ChattyOutage.with_message("down")).unwrap(),
+        serde_json::to_string(&FieldError::new("/x", &ChattyOutage)).unwrap(),
+        String::from_utf8(
+            CapturedError::capture(&ChattyOutage)
+                .render(&RenderContext::default())
+                .body,
+        )
+        .unwrap(),
+        String::from_utf8(axum_parts(authos_errors::axum::error_response(&ChattyOutage)).2)
+            .unwrap(),
+        serde_json::to_string(&MixedError::Store {
+            host: SECRET.into(),
+        })
+        .unwrap(),
+        String::from_utf8(
+            axum_parts(
+                MixedError::Store {
+                    host: SECRET.into(),
+                }
+                .into_response(),
+            )
+            .2,
+        )
+        .unwrap(),
+    ];
+    for body in bodies {
+        assert!(
+            !body.contains(SECRET) && !body.contains("details"),
+            "{body}"
+        );
+    }
+    // The 4xx variant of the same enum does carry its details.
+    let quota = serde_json::to_string(&MixedError::Quota { limit: 5 }).unwrap();
+    assert!(quota.ends_with(r#","details":{"limit":5}}"#), "{quota}");
 }

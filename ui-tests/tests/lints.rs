@@ -171,6 +171,50 @@ fn thiserror_and_the_derive_share_an_enum() {
     assert_eq!(auth.code(), "TOKEN_EXPIRED");
 }
 
+/// Errors whose bodies carry machine-readable details.
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Signup Errors", from_code = false)]
+pub enum SignupError {
+    /// Slug shorter than the minimum
+    #[code(
+        "SLUG_TOO_SHORT",
+        status = 400,
+        message = "Slug must be at least {min} characters"
+    )]
+    SlugTooShort {
+        /// The minimum length.
+        #[detail]
+        min: usize,
+        /// The slug as sent (not a detail).
+        slug: String,
+    },
+    /// Password too weak
+    #[code("WEAK_PASSWORD", status = 400)]
+    WeakPassword(#[detail] u32, #[detail] &'static str),
+    /// Delegates to the authentication catalog.
+    #[code(transparent)]
+    Auth(AuthenticationError),
+}
+
+#[test]
+fn details_are_written_by_lint_clean_code() {
+    let err = SignupError::SlugTooShort {
+        min: 3,
+        slug: "ab".to_owned(),
+    };
+    assert!(matches!(&err, SignupError::SlugTooShort { slug, .. } if slug == "ab"));
+    assert_eq!(SignupError::CATALOG[0].details, ["min"]);
+    assert_eq!(SignupError::CATALOG[1].details, ["0", "1"]);
+    assert_eq!(
+        SignupError::WeakPassword(8, "digit").message(),
+        "Password too weak"
+    );
+    assert_eq!(
+        SignupError::from(AuthenticationError::TokenExpired).status(),
+        401
+    );
+}
+
 /// `#[from]` sources (one beside a captured backtrace) and a transparent `#[from]`, with the
 /// lifetime of a borrowed field.
 #[derive(Debug, ApiErrorCode)]

@@ -18,6 +18,7 @@ fn ui() {
         "enum_attrs",
         "source",
         "from",
+        "detail",
     ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

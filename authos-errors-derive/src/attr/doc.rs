@@ -1,5 +1,4 @@
-//! The first paragraph of a doc comment, and the field attributes `#[source]`, `#[from]` and
-//! `#[backtrace]`.
+//! The first paragraph of a doc comment, and the field attributes `#[source]` and `#[from]`.
 
 use proc_macro2::{Span, TokenTree};
 
@@ -46,11 +45,20 @@ pub fn doc_summary(attrs: &[Attr]) -> Option<String> {
     }
 }
 
-/// The span of `#[name]` (`source`, `from`, `backtrace`) on a field, when present.
-pub fn field_attr(attrs: &[Attr], name: &str) -> Option<Span> {
+/// The span of `#[source]` on a field, when present.
+pub fn source_attr(attrs: &[Attr]) -> Option<Span> {
     attrs
         .iter()
-        .find(|a| a.is(name))
+        .find(|a| a.is("source"))
+        .and_then(|a| a.name.as_ref())
+        .map(|(ident, _)| ident.span())
+}
+
+/// The span of thiserror's `#[from]` on a field, when present.
+pub fn from_attr(attrs: &[Attr]) -> Option<Span> {
+    attrs
+        .iter()
+        .find(|a| a.is("from"))
         .and_then(|a| a.name.as_ref())
         .map(|(ident, _)| ident.span())
 }

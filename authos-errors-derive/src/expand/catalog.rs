@@ -4,7 +4,7 @@ use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::{Ident, WhereClause};
 
-use super::message::{message_fn, retry_after_fn};
+use super::message::{message_args_fn, message_fn, retry_after_fn};
 use super::private;
 use super::trees::Trees;
 use crate::ast::{Enum, Own};
@@ -21,6 +21,8 @@ pub fn api_error_code_impl(
     let info_body = info_body(e);
     let message_fn = message_fn(e);
     let retry_after_fn = retry_after_fn(e);
+    let message_args_fn = message_args_fn(e);
+    let details_fn = crate::detail::serialize_details_fn(e);
     quote! {
         #[doc = #table]
         #[automatically_derived]
@@ -35,6 +37,8 @@ pub fn api_error_code_impl(
 
             #message_fn
             #retry_after_fn
+            #message_args_fn
+            #details_fn
         }
     }
 }
@@ -72,6 +76,10 @@ fn info_entry(out: &mut Vec<TokenTree>, trees: &Trees, names: &[Ident; 2], own: 
     if let Some(url) = &own.doc_url {
         out.extend(quote!(.with_doc_url(#url)));
     }
+    if let Some(message) = &own.message {
+        let template = &message.text;
+        out.extend(quote!(.with_message_template(#template)));
+    }
 }
 
 /// `&[entry, entry, ...]`
@@ -92,6 +100,7 @@ fn catalog_expr(e: &Enum) -> TokenStream {
     for variant in &e.variants {
         if let Some(own) = variant.own() {
             info_entry(&mut run, &trees, &names, own);
+            run.extend(crate::detail::info_suffix(variant));
             run.push(trees.comma());
         } else if let Some(field) = variant.transparent_field() {
             if !run.is_empty() {

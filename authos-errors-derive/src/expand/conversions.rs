@@ -104,33 +104,28 @@ pub fn from_code_impls(
     }
 }
 
-/// `From<Inner>` for transparent variants and `#[from]` fields (see [`Enum::conversions`]);
-/// a `#[backtrace]` field beside a `#[from]` one is captured.
 pub fn from_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    if !e.attrs.from {
+        return TokenStream::new();
+    }
     let ident = &e.ident;
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
-    // One impl per type even when `valid` found two (the stubs are written on error, and must
-    // not add a conflicting-impls error to ours).
-    let mut types: Vec<String> = Vec::new();
-    let impls = e.conversions().filter_map(|(variant, field)| {
-        let type_text = field.ty.to_string();
-        if types.contains(&type_text) {
+    let impls = e.variants.iter().filter_map(|variant| {
+        let field = variant.transparent_field()?;
+        // A type parameter as the inner type is reported by `valid`; `From<T>` would also
+        // overlap core's `From<T> for T`.
+        if field.from.is_some() || variant.fields.len() != 1 || field.generic_param.is_some() {
             return None;
         }
-        types.push(type_text);
         let v = &variant.ident;
         let ty = &field.ty;
         let member = &field.member;
-        let backtraces = variant.fields.iter().filter(|f| f.backtrace).map(|f| &f.member);
         Some(quote! {
             #[automatically_derived]
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
                 #[inline]
                 fn from(inner: #ty) -> Self {
-                    Self::#v {
-                        #member: inner,
-                        #(#backtraces: ::core::convert::From::from(::std::backtrace::Backtrace::capture()),)*
-                    }
+                    Self::#v { #member: inner }
                 }
             }
         })

@@ -1,6 +1,6 @@
 //! `message()` and `retry_after()` of the `ApiErrorCode` impl.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use syn::Ident;
 
@@ -78,6 +78,73 @@ fn message_arm(variant: &Variant) -> Option<TokenStream> {
         Self::#v { #(#members: #bindings,)* .. } =>
             #p::Cow::Owned(#p::format!(#format, #(#bindings = #bindings),*)),
     })
+}
+
+/// `visit_message_args`: the fields a variant's message template interpolates, by template
+/// name, each formatted with its spec; transparent variants delegate. Nothing for an enum
+/// without either, which keeps the trait's no-op default.
+pub fn message_args_fn(e: &Enum) -> TokenStream {
+    let p = private();
+    let mut arms = Vec::new();
+    for variant in &e.variants {
+        let v = &variant.ident;
+        if let Some(field) = variant.transparent_field() {
+            let member = &field.member;
+            let ty = &field.ty;
+            arms.push(quote! {
+                Self::#v { #member: inner } => <#ty as #p::ApiErrorCode>::visit_message_args(inner, visit),
+            });
+            continue;
+        }
+        let Some((message, template)) = variant.template() else {
+            continue;
+        };
+        let span = message.span();
+        let mut members = Vec::new();
+        let mut bindings = Vec::new();
+        let mut calls = Vec::new();
+        for name in template.fields() {
+            let Some(field) = variant.field(name) else {
+                continue;
+            };
+            let bound = Ident::new(&binding_name(name), span);
+            // The field's first placeholder gives the spec, as in the English text. Through
+            // `format!`, as `message()` formats it: a field that cannot be formatted then
+            // gives the same diagnostic twice, which rustc reports once.
+            let format = match template.spec_of(name) {
+                Some(spec) if !spec.is_empty() => Literal::string(&format!("{{:{spec}}}")),
+                _ => Literal::string("{}"),
+            };
+            let value = quote!(&#p::format!(#format, #bound));
+            calls.push(quote!(visit(#name, #value);));
+            members.push(&field.member);
+            bindings.push(bound);
+        }
+        if !calls.is_empty() {
+            arms.push(quote! {
+                Self::#v { #(#members: #bindings,)* .. } => { #(#calls)* }
+            });
+        }
+    }
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    let fallback = if arms.len() < e.variants.len() {
+        quote!(_ => {})
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        fn visit_message_args(
+            &self,
+            visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #p::fmt::Display),
+        ) {
+            match self {
+                #(#arms)*
+                #fallback
+            }
+        }
+    }
 }
 
 pub fn retry_after_fn(e: &Enum) -> TokenStream {

@@ -85,7 +85,7 @@ pub fn error_impl(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
     let mut clause = with_debug(where_clause);
     for field in e.variants.iter().flat_map(|v| &v.fields) {
-        if field.is_source() && field.generic_param.is_some() {
+        if field.source.is_some() && field.generic_param.is_some() {
             let ty = &field.ty;
             clause.predicates.push(parse_quote!(#ty: #p::AsDynError));
         }
@@ -107,7 +107,7 @@ fn source_fn(e: &Enum) -> TokenStream {
         if let Some(field) = variant.transparent_field() {
             let member = &field.member;
             arms.push(quote!(Self::#v { #member: inner } => #p::Error::source(inner),));
-        } else if let Some(field) = variant.fields.iter().find(|f| f.is_source()) {
+        } else if let Some(field) = variant.fields.iter().find(|f| f.source.is_some()) {
             let member = &field.member;
             // Spanned at the field's type: a #[source] that is not an error is reported there.
             let call = quote_spanned!(field.ty_span=> source.as_dyn_error());
@@ -144,7 +144,7 @@ pub fn serialize_impl(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStre
             where
                 S: #p::serde::Serializer,
             {
-                #p::serde::Serialize::serialize(&#p::ApiErrorCode::to_body(self), serializer)
+                #p::serialize_body(self, serializer)
             }
         }
     }

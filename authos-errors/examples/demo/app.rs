@@ -8,7 +8,11 @@
 //! | `GET /api/organizations/{slug}` | `200` for `acme`; `ORGANIZATION_NOT_ACTIVE` for `initech`; `NOT_FOUND` otherwise |
 //! | `GET /api/limited` | `200` [`RATE_LIMIT`] times per [`RATE_WINDOW`], then `RATE_LIMIT_EXCEEDED` with `Retry-After` |
 //! | `GET /api/reports/usage` | `DATABASE_ERROR`: its `io::Error` source is logged, never sent |
+//! | `POST /api/signup` `{"email","slug","password"}` | `201 {"slug"}`; one `BAD_REQUEST` naming every invalid field (`errors`: `INVALID_EMAIL`, `SLUG_TOO_SHORT` / `SLUG_TOO_LONG` with `min` / `max`, `WEAK_PASSWORD` with `min`) |
 //! | `GET /openapi.json` | the OpenAPI document, every endpoint's error responses with examples |
+//!
+//! Errors answer in French for `Accept-Language: fr` (the catalog's text for the code), in
+//! English otherwise.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -18,6 +22,8 @@ use authos_errors::axum::ProblemJsonLayer;
 use authos_errors::catalog::{
     AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError, ResourceError,
 };
+use authos_errors::field_errors::FieldErrors;
+use authos_errors::l10n::Localizer;
 use authos_errors::problem::ProblemConfig;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
@@ -87,6 +93,18 @@ struct AppState {
     rate: Mutex<Option<RateWindow>>,
 }
 
+#[path = "protocols.rs"]
+pub mod protocols;
+#[path = "protocols_axum.rs"]
+mod protocols_axum;
+
+/// The demo router with the OAuth 2.0 device flow and SCIM 2.0 endpoints of `protocols.rs`
+/// merged in, each route group answering errors in its protocol's format.
+pub fn app_with_protocols(clock: Clock, settings: protocols::Settings) -> Router {
+    let protocols = Arc::new(protocols::Protocols::new(clock.clone(), settings));
+    app(clock).merge(protocols_axum::router(protocols))
+}
+
 /// The demo router, problem+json negotiation included.
 pub fn app(clock: Clock) -> Router {
     let state = Arc::new(AppState {
@@ -100,8 +118,13 @@ pub fn app(clock: Clock) -> Router {
         .route("/api/organizations/{slug}", get(organization))
         .route("/api/limited", get(limited))
         .route("/api/reports/usage", get(usage_report))
+        .route("/api/signup", post(signup))
         .route("/openapi.json", get(openapi_json))
-        .layer(ProblemJsonLayer::new(ProblemConfig::default()))
+        // Problem+json when `Accept` prefers it; English or French after `Accept-Language`.
+        .layer(
+            ProblemJsonLayer::new(ProblemConfig::default())
+                .with_localizer(Arc::clone(Localizer::authos())),
+        )
         .with_state(state)
 }
 
@@ -215,6 +238,85 @@ async fn usage_report() -> Result<Response, ReportError> {
     Err(ReportError::Database(failure))
 }
 
+/// The shortest slug, longest slug and shortest password a signup accepts.
+pub const SLUG_MIN: usize = 3;
+pub const SLUG_MAX: usize = 50;
+pub const PASSWORD_MIN: usize = 8;
+
+/// What a signup field can get wrong, with the numbers behind each message as `details`.
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Signup Errors")]
+pub enum SignupFieldError {
+    /// Slug less than 3 characters
+    #[code(
+        "SLUG_TOO_SHORT",
+        status = 400,
+        resolution = "Use longer slug",
+        message = "Slug must be at least {min} characters"
+    )]
+    SlugTooShort {
+        #[detail]
+        min: usize,
+    },
+    /// Slug more than 50 characters
+    #[code(
+        "SLUG_TOO_LONG",
+        status = 400,
+        resolution = "Use shorter slug",
+        message = "Slug must be at most {max} characters"
+    )]
+    SlugTooLong {
+        #[detail]
+        max: usize,
+    },
+    /// Password doesn’t meet requirements
+    #[code(
+        "WEAK_PASSWORD",
+        status = 400,
+        resolution = "Use stronger password (min 8 chars)",
+        message = "Password must be at least {min} characters"
+    )]
+    WeakPassword {
+        #[detail]
+        min: usize,
+    },
+}
+
+/// Every invalid field of a signup, answered at once.
+pub fn signup_errors(email: &str, slug: &str, password: &str) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if !email.contains('@') {
+        errors.push(
+            "email",
+            &authos_errors::catalog::ValidationError::InvalidEmail,
+        );
+    }
+    let slug_length = slug.chars().count();
+    if slug_length < SLUG_MIN {
+        errors.push("slug", &SignupFieldError::SlugTooShort { min: SLUG_MIN });
+    } else if slug_length > SLUG_MAX {
+        errors.push("slug", &SignupFieldError::SlugTooLong { max: SLUG_MAX });
+    }
+    if password.chars().count() < PASSWORD_MIN {
+        errors.push(
+            "password",
+            &SignupFieldError::WeakPassword { min: PASSWORD_MIN },
+        );
+    }
+    errors
+}
+
+async fn signup(body: Bytes) -> Result<Response, Response> {
+    let [email, slug, password] =
+        string_fields(&body, ["email", "slug", "password"]).map_err(IntoResponse::into_response)?;
+    signup_errors(&email, &slug, &password)
+        .into_result()
+        .map_err(IntoResponse::into_response)?;
+    let mut response = json_response(&json!({ "slug": slug }));
+    *response.status_mut() = axum::http::StatusCode::CREATED;
+    Ok(response)
+}
+
 async fn openapi_json() -> Response {
     match openapi().to_json() {
         Ok(text) => ([(header::CONTENT_TYPE, "application/json")], text).into_response(),
@@ -290,6 +392,21 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
                 rows(&["RATE_LIMIT_EXCEEDED"], &[]),
             ),
         )
+        .path("/api/signup", {
+            let responses = ResponsesBuilder::new()
+                .response(
+                    "201",
+                    ResponseBuilder::new()
+                        .description("The new account's slug")
+                        .build(),
+                )
+                .responses_from_iter(<FieldErrors as utoipa::IntoResponses>::responses())
+                .build();
+            let operation = OperationBuilder::new()
+                .operation_id(Some("signup"))
+                .responses(responses);
+            PathItem::new(HttpMethod::Post, operation)
+        })
         .path(
             "/api/reports/usage",
             endpoint(

@@ -106,6 +106,15 @@ impl Client {
         read(request.call())
     }
 
+    /// A GET with the given request headers (`accept-language`, ...).
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        read(request.call())
+    }
+
     pub fn post(&self, path: &str, json: &str, accept: Option<&str>) -> Reply {
         let mut request = self
             .agent
@@ -113,6 +122,18 @@ impl Client {
             .header("content-type", "application/json");
         if let Some(accept) = accept {
             request = request.header("accept", accept);
+        }
+        read(request.send(json))
+    }
+
+    /// A POST of a JSON body with the given request headers.
+    pub fn post_with(&self, path: &str, json: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         read(request.send(json))
     }
@@ -250,6 +271,11 @@ impl AxumServer {
     pub fn client(&self) -> Client {
         Client::new(self.addr)
     }
+
+    /// The address served, for clients of other libraries.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
 }
 
 impl Drop for AxumServer {
@@ -331,6 +357,11 @@ impl ActixServer {
 
     pub fn client(&self) -> Client {
         Client::new(self.addr)
+    }
+
+    /// The address served, for clients of other libraries.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
     }
 }
 

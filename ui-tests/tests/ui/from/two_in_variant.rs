@@ -1,11 +1,10 @@
-// Two `#[from]` in one variant.
 use authos_errors::ApiErrorCode;
 
 #[derive(Debug, ApiErrorCode)]
-enum StorageError {
-    /// Storage failed
-    #[code("STORAGE_FAILED", status = 503)]
-    Failed(#[from] std::io::Error, #[from] std::fmt::Error),
+enum StoreError {
+    /// Value could not be read
+    #[code("READ_FAILED", status = 500)]
+    Read(#[from] std::io::Error, #[from] std::fmt::Error),
 }
 
 fn main() {}

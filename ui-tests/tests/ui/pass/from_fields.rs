@@ -17,7 +17,6 @@ enum StoreError<E: Error + 'static> {
     Utf8 {
         #[from]
         source: std::str::Utf8Error,
-        #[backtrace]
         backtrace: Backtrace,
     },
 

@@ -1,0 +1,261 @@
+//! `FieldErrors`: a form with several invalid fields answered once, each entry with its code,
+//! message, JSON pointer and details, in the AuthOS body and the RFC 9457 document; and the
+//! `validator` bridge that builds it from a `ValidationErrors` report.
+
+use std::borrow::Cow;
+
+use authos_errors::catalog::ValidationError;
+use authos_errors::field_errors::{FieldError, FieldErrors};
+use authos_errors::problem::ProblemConfig;
+use authos_errors::validation::Rules;
+use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
+use chrono::{DateTime, TimeZone, Utc};
+use serde_json::json;
+use validator::Validate;
+
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Signup Errors")]
+enum SignupError {
+    /// Slug less than 3 characters
+    #[code(
+        "SLUG_TOO_SHORT",
+        status = 400,
+        resolution = "Use longer slug",
+        message = "Slug must be at least {min} characters"
+    )]
+    SlugTooShort {
+        #[detail]
+        min: usize,
+    },
+    /// Password doesn't meet requirements
+    #[code(
+        "WEAK_PASSWORD",
+        status = 400,
+        message = "Password must be at least {min} characters"
+    )]
+    WeakPassword {
+        #[detail]
+        min: usize,
+    },
+    /// Slug is reserved
+    #[code("RESERVED_SLUG", status = 400)]
+    Reserved,
+}
+
+fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap()
+}
+
+fn signup_errors() -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors
+        .push("email", &ValidationError::InvalidEmail)
+        .push("slug", &SignupError::SlugTooShort { min: 3 })
+        .push("password", &SignupError::WeakPassword { min: 8 });
+    errors
+}
+
+const ENTRIES: &str = concat!(
+    r#"[{"error_code":"INVALID_EMAIL","error":"Invalid email format","pointer":"/email"},"#,
+    r#"{"error_code":"SLUG_TOO_SHORT","error":"Slug must be at least 3 characters","pointer":"/slug","details":{"min":3}},"#,
+    r#"{"error_code":"WEAK_PASSWORD","error":"Password must be at least 8 characters","pointer":"/password","details":{"min":8}}]"#,
+);
+
+#[test]
+fn three_invalid_fields_make_one_authos_body() {
+    let errors = signup_errors();
+    assert_eq!((errors.status(), errors.code()), (400, "BAD_REQUEST"));
+    assert_eq!(
+        serde_json::to_string(&errors.body_at(at())).unwrap(),
+        format!(
+            r#"{{"error":"Invalid request parameters or malformed JSON","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":{ENTRIES}}}"#
+        )
+    );
+}
+
+#[test]
+fn three_invalid_fields_make_one_problem_document() {
+    let errors = signup_errors().with_message("The signup form has 3 errors");
+    let config = ProblemConfig::default().with_type_base("https://errors.example.com/");
+    assert_eq!(
+        serde_json::to_string(&errors.problem_at(&config, at()).with_request_id("req 7")).unwrap(),
+        format!(
+            concat!(
+                r#"{{"type":"https://errors.example.com/BAD_REQUEST","title":"Invalid request parameters or malformed JSON","#,
+                r#""status":400,"detail":"The signup form has 3 errors","instance":"urn:request:req%207","#,
+                r#""error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":{}}}"#
+            ),
+            ENTRIES
+        )
+    );
+}
+
+#[test]
+fn the_authos_body_carries_a_request_id_only_when_asked() {
+    let errors = signup_errors();
+    let body = serde_json::to_value(errors.body_at(at()).with_request_id("req-7")).unwrap();
+    assert_eq!(body["request_id"], "req-7");
+    let plain = serde_json::to_value(errors.body_at(at())).unwrap();
+    assert!(plain.get("request_id").is_none());
+}
+
+#[test]
+fn pointers_escape_their_segments_and_entries_keep_their_order() {
+    let mut errors = FieldErrors::new();
+    errors
+        .push("a/b", &ValidationError::InvalidUrl)
+        .push_at(["members", "0", "e~mail"], &ValidationError::InvalidEmail)
+        .push_entry(FieldError::new("", &SignupError::Reserved));
+    let pointers: Vec<&str> = errors.iter().map(FieldError::pointer).collect();
+    assert_eq!(pointers, ["/a~1b", "/members/0/e~0mail", ""]);
+    assert_eq!(
+        errors.to_string(),
+        "BAD_REQUEST: Invalid request parameters or malformed JSON (/a~1b: INVALID_URL, /members/0/e~0mail: INVALID_EMAIL, : RESERVED_SLUG)"
+    );
+}
+
+#[test]
+fn an_entry_takes_the_message_of_a_detailed_error() {
+    let mut errors = FieldErrors::new();
+    errors.push(
+        "slug",
+        &SignupError::SlugTooShort { min: 3 }.with_message("`ab` is too short"),
+    );
+    let entry = errors.iter().next().unwrap();
+    assert_eq!(entry.message(), "`ab` is too short");
+    assert_eq!(entry.details(), Some(&json!({"min": 3})));
+}
+
+#[test]
+fn empty_collector_is_ok() {
+    assert_eq!(FieldErrors::new().into_result(), Ok(()));
+    assert!(signup_errors().into_result().is_err());
+}
+
+#[derive(Debug, Validate)]
+struct Signup {
+    #[validate(email)]
+    email: String,
+    #[validate(length(min = 3, max = 50))]
+    slug: String,
+    #[validate(length(min = 8))]
+    password: String,
+    #[validate(length(min = 2, max = 100))]
+    name: String,
+    #[validate(url)]
+    homepage: String,
+    #[validate(custom(function = "not_reserved"))]
+    handle: String,
+    #[validate(nested)]
+    members: Vec<Member>,
+}
+
+#[derive(Debug, Validate)]
+struct Member {
+    #[validate(email(message = "Each member needs an email address"))]
+    email: String,
+}
+
+fn not_reserved(handle: &str) -> Result<(), validator::ValidationError> {
+    if handle == "admin" {
+        return Err(validator::ValidationError::new("reserved"));
+    }
+    Ok(())
+}
+
+fn invalid_signup() -> Signup {
+    Signup {
+        email: "not-an-email".into(),
+        slug: "ab".into(),
+        password: "hunter2".into(),
+        name: "x".repeat(101),
+        homepage: "nope".into(),
+        handle: "admin".into(),
+        members: vec![
+            Member {
+                email: "a@example.com".into(),
+            },
+            Member {
+                email: "broken".into(),
+            },
+        ],
+    }
+}
+
+#[test]
+fn validator_reports_map_rules_to_catalog_codes() {
+    let report = invalid_signup().validate().unwrap_err();
+    let errors = FieldErrors::from(&report);
+    let entries: Vec<(&str, &str, Option<&serde_json::Value>)> = errors
+        .iter()
+        .map(|e| (e.pointer(), e.code(), e.details()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("/email", "INVALID_EMAIL", None),
+            ("/handle", "BAD_REQUEST", None),
+            ("/homepage", "INVALID_URL", None),
+            ("/members/1/email", "INVALID_EMAIL", None),
+            (
+                "/name",
+                "NAME_TOO_LONG",
+                Some(&json!({"max": 100, "min": 2}))
+            ),
+            ("/password", "WEAK_PASSWORD", Some(&json!({"min": 8}))),
+            (
+                "/slug",
+                "SLUG_TOO_SHORT",
+                Some(&json!({"max": 50, "min": 3}))
+            ),
+        ]
+    );
+    let member = errors.iter().nth(3).unwrap();
+    assert_eq!(member.message(), "Each member needs an email address");
+    // The user's input is never echoed: not the password, not the slug.
+    let body = serde_json::to_string(&errors).unwrap();
+    assert!(
+        !body.contains("hunter2") && !body.contains("\"ab\""),
+        "{body}"
+    );
+}
+
+#[test]
+fn slug_longer_than_the_maximum_is_slug_too_long() {
+    let mut signup = invalid_signup();
+    signup.slug = "s".repeat(51);
+    let errors = FieldErrors::from(signup.validate().unwrap_err());
+    let slug = errors.iter().find(|e| e.pointer() == "/slug").unwrap();
+    assert_eq!(slug.code(), "SLUG_TOO_LONG");
+}
+
+#[test]
+fn own_rules_map_to_own_codes_and_win_over_built_in_ones() {
+    let rules = Rules::authos()
+        .rule("reserved", &SignupError::Reserved)
+        .field_rule("password", "length", &SignupError::WeakPassword { min: 8 });
+    let errors = rules.field_errors(&invalid_signup().validate().unwrap_err());
+    let handle = errors.iter().find(|e| e.pointer() == "/handle").unwrap();
+    assert_eq!(handle.code(), "RESERVED_SLUG");
+    let password = errors.iter().find(|e| e.pointer() == "/password").unwrap();
+    assert_eq!(
+        (password.code(), password.message()),
+        ("WEAK_PASSWORD", "Password must be at least 8 characters")
+    );
+    // The rule's own parameters are the details.
+    assert_eq!(password.details(), Some(&json!({"min": 8})));
+}
+
+#[test]
+fn schema_level_failures_point_at_the_whole_document() {
+    let mut report = validator::ValidationErrors::new();
+    let mut failure = validator::ValidationError::new("passwords_match");
+    failure.message = Some(Cow::Borrowed("Passwords differ"));
+    report.add("__all__", failure);
+    let errors = FieldErrors::from(report);
+    let entry = errors.iter().next().unwrap();
+    assert_eq!(
+        (entry.pointer(), entry.code(), entry.message()),
+        ("", "BAD_REQUEST", "Passwords differ")
+    );
+}
