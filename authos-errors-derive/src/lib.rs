@@ -32,7 +32,10 @@ mod valid;
 use proc_macro::TokenStream;
 
 /// Derives `authos_errors::ApiErrorCode` for an enum; see the `authos_errors` crate docs.
-#[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source, from, backtrace, detail))]
+#[proc_macro_derive(
+    ApiErrorCode,
+    attributes(api_error, code, source, from, backtrace, detail)
+)]
 pub fn derive_api_error_code(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()
 }

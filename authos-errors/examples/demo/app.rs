@@ -22,8 +22,8 @@ use authos_errors::axum::ProblemJsonLayer;
 use authos_errors::catalog::{
     AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError, ResourceError,
 };
-use authos_errors::l10n::Localizer;
 use authos_errors::field_errors::FieldErrors;
+use authos_errors::l10n::Localizer;
 use authos_errors::problem::ProblemConfig;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
