@@ -58,6 +58,15 @@
 //!
 //! The AuthOS catalog ships in English ([`AUTHOS_FTL_EN`], the derive's texts) and French
 //! ([`AUTHOS_FTL_FR`]); [`Localizer::authos`] has both loaded.
+//!
+//! Over HTTP, the format layers negotiate: `ErrorFormatLayer::with_localizer` (axum) and
+//! `ErrorFormatMiddleware::with_localizer` (actix-web) render each error response in the
+//! request's language with `Content-Language` and `Vary: Accept-Language`; any other server
+//! passes a [`Locale`] to `response::RenderContext::with_locale`.
+//!
+//! Codes listed in several groups of a catalog (AuthOS's `NOT_FOUND`, `UNAUTHORIZED`,
+//! `FORBIDDEN`) have one message, as a code is one contract: the translation of the first
+//! group's text.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -14,6 +14,9 @@
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
 //! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
 //!
+//! With a locale (feature `fluent`, `RenderContext::with_locale`) the texts of every format
+//! but OAuth are translated, and `Content-Language` and `Vary: Accept-Language` are sent.
+//!
 //! Every format sends `Retry-After` when the error knows its delay. The status is the catalog's,
 //! except that OAuth's `invalid_client` is always 401 ([`OAuthErrorCode::status_for_entry`]).
 //!
@@ -59,7 +62,8 @@ use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
 
 /// The names (lowercase) of every header [`CapturedError::render`] may send. A layer that
 /// re-renders an error response removes all of them first, so that nothing of the previous
-/// format (a Bearer challenge, say) survives into the new one.
+/// format (a Bearer challenge, say) survives into the new one. `Vary` (sent with a locale,
+/// feature `fluent`) is not among them: the integrations append it beside other middleware's.
 ///
 /// ```
 /// use authos_errors::response::RENDERED_HEADERS;
