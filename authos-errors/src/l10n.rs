@@ -382,14 +382,48 @@ impl Localizer {
     /// ```
     #[must_use]
     pub fn negotiate(&self, accept_language: &str) -> Option<Locale<'_>> {
-        let requested = accepted_languages(accept_language, &self.languages[0]);
-        let chosen = filter_matches(&requested, &self.languages, NegotiationStrategy::Lookup);
-        let chosen = chosen.first()?;
-        let index = self.languages.iter().position(|l| l == *chosen)?;
+        // The ranges on the stack, best first: a common header costs no allocation.
+        let mut ranges = [(0u16, ""); MAX_LANGUAGE_RANGES];
+        let mut count = 0;
+        for item in accept_language.split(',').take(MAX_LANGUAGE_RANGES) {
+            if let Some(range) = language_range(item) {
+                ranges[count] = range;
+                count += 1;
+            }
+        }
+        let ranges = &mut ranges[..count];
+        // Stable (and without allocating at this length): equal qualities keep the client's order.
+        ranges.sort_by_key(|(quality, _)| std::cmp::Reverse(*quality));
+        let index = ranges.iter().find_map(|(_, tag)| self.lookup(tag))?;
         Some(Locale {
             localizer: self,
             index,
         })
+    }
+
+    /// The index of the language that best matches one range, by Fluent's negotiation.
+    fn lookup(&self, range: &str) -> Option<usize> {
+        if range == "*" {
+            return Some(0);
+        }
+        let requested: LanguageIdentifier = range.parse().ok()?;
+        // Fluent's first two steps without its allocations: an exact match, then each
+        // language as a range (`fr` for `fr-CA`). They settle nearly every request.
+        for languages_as_ranges in [false, true] {
+            if let Some(index) = self
+                .languages
+                .iter()
+                .position(|language| language.matches(&requested, languages_as_ranges, false))
+            {
+                return Some(index);
+            }
+        }
+        // The rest: likely subtags, variants and regions as ranges (`pt-PT` → `pt-BR`).
+        let chosen = filter_matches(&[requested], &self.languages, NegotiationStrategy::Lookup);
+        let chosen = chosen.first()?;
+        self.languages
+            .iter()
+            .position(|language| language == *chosen)
     }
 
     /// What the translation for `language` covers of the catalog, `None` when the localizer
@@ -629,40 +663,26 @@ fn parse_language(tag: &str) -> Result<LanguageIdentifier, LoadError> {
     })
 }
 
-/// The language ranges of an `Accept-Language` value, best first; `*` becomes `wildcard`.
-fn accepted_languages(value: &str, wildcard: &LanguageIdentifier) -> Vec<LanguageIdentifier> {
-    let mut ranges: Vec<(u16, LanguageIdentifier)> = Vec::new();
-    for item in value.split(',').take(MAX_LANGUAGE_RANGES) {
-        let mut parts = item.split(';');
-        let tag = parts.next().unwrap_or_default().trim();
-        let mut quality = Some(1000);
-        for parameter in parts {
-            if let Some((name, value)) = parameter.split_once('=')
-                && name.trim().eq_ignore_ascii_case("q")
-            {
-                quality = parse_quality(value.trim());
-            }
+/// One `Accept-Language` item as `(quality, range)`: `None` for `q=0`, a malformed `q`, or a
+/// range that is not letters, digits and hyphens (RFC 4647; unic-langid is more lenient) or `*`.
+fn language_range(item: &str) -> Option<(u16, &str)> {
+    let mut parts = item.split(';');
+    let range = parts.next().unwrap_or_default().trim();
+    let mut quality = Some(1000);
+    for parameter in parts {
+        if let Some((name, value)) = parameter.split_once('=')
+            && name.trim().eq_ignore_ascii_case("q")
+        {
+            quality = parse_quality(value.trim());
         }
-        let Some(quality) = quality.filter(|q| *q > 0) else {
-            continue;
-        };
-        let language = if tag == "*" {
-            wildcard.clone()
-        } else {
-            // RFC 4647 ranges are letters, digits and hyphens; unic-langid is more lenient.
-            if tag.is_empty() || !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                continue;
-            }
-            match tag.parse::<LanguageIdentifier>() {
-                Ok(language) => language,
-                Err(_) => continue,
-            }
-        };
-        ranges.push((quality, language));
     }
-    // Stable: equal qualities keep the client's order.
-    ranges.sort_by_key(|range| std::cmp::Reverse(range.0));
-    ranges.into_iter().map(|(_, language)| language).collect()
+    let quality = quality.filter(|q| *q > 0)?;
+    let well_formed = range == "*"
+        || (!range.is_empty()
+            && range
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    well_formed.then_some((quality, range))
 }
 
 /// An RFC 9110 qvalue (`0`, `0.5`, `1.000`) in thousandths.

@@ -388,7 +388,7 @@ impl CapturedError {
         );
         let realm = context.config.realm();
         let mut status = info.status;
-        let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(4);
+        let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(6);
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
         let (body, challenge) = match context.format {
             ErrorFormat::Json => (

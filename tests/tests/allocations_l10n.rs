@@ -62,3 +62,23 @@ fn a_translation_with_a_variable_allocates_a_few_small_buffers() {
     assert!(counted.count_total <= 12, "{counted:?}");
     assert!(counted.bytes_total <= 512, "{counted:?}");
 }
+
+/// A range that matches a language exactly or by its primary language costs no allocation;
+/// one that does not goes through Fluent's full negotiation, which allocates.
+#[test]
+fn negotiating_a_common_header_does_not_allocate() {
+    let localizer = Localizer::authos();
+    for header in [
+        "en-US,en;q=0.9",
+        "fr-CA, en;q=0.8",
+        "fr;q=0.5, en-GB",
+        "*",
+        "",
+    ] {
+        black_box(localizer.negotiate(header));
+        let counted = measure(|| {
+            black_box(localizer.negotiate(black_box(header)));
+        });
+        assert_eq!(counted.count_total, 0, "{header}");
+    }
+}
