@@ -119,6 +119,8 @@ pub struct Localizer {
     catalog: &'static [ErrorCodeInfo],
     /// The source language first, then each translation's, in the order they were added.
     languages: Vec<LanguageIdentifier>,
+    /// Each language's tag as text (`fr`), for `Content-Language` and quick matching.
+    tags: Vec<String>,
     translations: Vec<Translation>,
 }
 
@@ -164,6 +166,7 @@ impl Localizer {
         Localizer {
             catalog,
             languages: vec![LanguageIdentifier::from_bytes(b"en").unwrap_or_default()],
+            tags: vec!["en".to_owned()],
             translations: Vec::new(),
         }
     }
@@ -188,6 +191,7 @@ impl Localizer {
                 tag: tag.to_owned(),
             });
         }
+        self.tags[0] = language.to_string();
         self.languages[0] = language;
         Ok(self)
     }
@@ -267,6 +271,7 @@ impl Localizer {
                 bundle.set_use_isolating(false);
                 // NUMBER() on a fresh bundle: no id to collide with.
                 let _ = bundle.add_builtins();
+                self.tags.push(language.to_string());
                 self.languages.push(language);
                 self.translations.push(Translation {
                     bundle,
@@ -386,19 +391,31 @@ impl Localizer {
         let mut ranges = [(0u16, ""); MAX_LANGUAGE_RANGES];
         let mut count = 0;
         for item in accept_language.split(',').take(MAX_LANGUAGE_RANGES) {
-            if let Some(range) = language_range(item) {
-                ranges[count] = range;
-                count += 1;
+            let Some((quality, range)) = language_range(item) else {
+                continue;
+            };
+            // A first range at full quality sorts first whatever follows: try it at once.
+            if count == 0
+                && quality == 1000
+                && let Some(index) = self.lookup(range)
+            {
+                return Some(self.locale_at_index(index));
             }
+            ranges[count] = (quality, range);
+            count += 1;
         }
         let ranges = &mut ranges[..count];
         // Stable (and without allocating at this length): equal qualities keep the client's order.
         ranges.sort_by_key(|(quality, _)| std::cmp::Reverse(*quality));
-        let index = ranges.iter().find_map(|(_, tag)| self.lookup(tag))?;
-        Some(Locale {
+        let index = ranges.iter().find_map(|(_, range)| self.lookup(range))?;
+        Some(self.locale_at_index(index))
+    }
+
+    fn locale_at_index(&self, index: usize) -> Locale<'_> {
+        Locale {
             localizer: self,
             index,
-        })
+        }
     }
 
     /// The index of the language that best matches one range, by Fluent's negotiation.
@@ -406,17 +423,31 @@ impl Localizer {
         if range == "*" {
             return Some(0);
         }
-        let requested: LanguageIdentifier = range.parse().ok()?;
-        // Fluent's first two steps without its allocations: an exact match, then each
-        // language as a range (`fr` for `fr-CA`). They settle nearly every request.
-        for languages_as_ranges in [false, true] {
-            if let Some(index) = self
-                .languages
+        // Fluent's first step, on the text: an exact match.
+        if let Some(index) = self
+            .tags
+            .iter()
+            .position(|tag| tag.eq_ignore_ascii_case(range))
+        {
+            return Some(index);
+        }
+        // When every language is a bare language (`en`, `fr`), each of Fluent's later steps
+        // comes down to the same primary language: compare that, without parsing.
+        if self.languages.iter().all(is_bare_language) {
+            let primary = range.split('-').next().unwrap_or_default();
+            return self
+                .tags
                 .iter()
-                .position(|language| language.matches(&requested, languages_as_ranges, false))
-            {
-                return Some(index);
-            }
+                .position(|tag| tag.eq_ignore_ascii_case(primary));
+        }
+        let requested: LanguageIdentifier = range.parse().ok()?;
+        // Fluent's second step without its allocations: each language as a range.
+        if let Some(index) = self
+            .languages
+            .iter()
+            .position(|language| language.matches(&requested, true, false))
+        {
+            return Some(index);
         }
         // The rest: likely subtags, variants and regions as ranges (`pt-PT` → `pt-BR`).
         let chosen = filter_matches(&[requested], &self.languages, NegotiationStrategy::Lookup);
@@ -527,10 +558,11 @@ impl<'a> Locale<'a> {
         self.index == 0
     }
 
-    /// The localizer's source language, the language of every text this one lacks.
+    /// The tag of this language (`fr`), or of the source language when `source`: the
+    /// `Content-Language` of a text in it.
     #[cfg(any(feature = "axum", feature = "actix-web"))]
-    pub(crate) fn source_language(&self) -> &'a LanguageIdentifier {
-        &self.localizer.languages[0]
+    pub(crate) fn tag(&self, source: bool) -> &'a str {
+        &self.localizer.tags[if source { 0 } else { self.index }]
     }
 
     fn translation(&self) -> Option<&'a Translation> {
@@ -663,8 +695,27 @@ fn parse_language(tag: &str) -> Result<LanguageIdentifier, LoadError> {
     })
 }
 
+/// Whether `language` is a primary language subtag alone (`fr`, not `fr-CA`).
+fn is_bare_language(language: &LanguageIdentifier) -> bool {
+    language.script.is_none() && language.region.is_none() && language.variants().len() == 0
+}
+
+/// Whether `range` is an RFC 4647 language range: `*`, or 1-8 letters then `-`-separated
+/// subtags of 1-8 letters or digits.
+fn is_language_range(range: &str) -> bool {
+    if range == "*" {
+        return true;
+    }
+    let mut subtags = range.split('-');
+    let primary = subtags.next().unwrap_or_default();
+    let fits = |subtag: &str| (1..=8).contains(&subtag.len());
+    fits(primary)
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags.all(|subtag| fits(subtag) && subtag.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// One `Accept-Language` item as `(quality, range)`: `None` for `q=0`, a malformed `q`, or a
-/// range that is not letters, digits and hyphens (RFC 4647; unic-langid is more lenient) or `*`.
+/// range that is not an RFC 4647 language range.
 fn language_range(item: &str) -> Option<(u16, &str)> {
     let mut parts = item.split(';');
     let range = parts.next().unwrap_or_default().trim();
@@ -677,12 +728,7 @@ fn language_range(item: &str) -> Option<(u16, &str)> {
         }
     }
     let quality = quality.filter(|q| *q > 0)?;
-    let well_formed = range == "*"
-        || (!range.is_empty()
-            && range
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-'));
-    well_formed.then_some((quality, range))
+    is_language_range(range).then_some((quality, range))
 }
 
 /// An RFC 9110 qvalue (`0`, `0.5`, `1.000`) in thousandths.

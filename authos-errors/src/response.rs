@@ -292,15 +292,11 @@ impl CapturedError {
             }
         });
         // A code the translation lacks is answered, and labelled, in the source language.
-        let language = if message.is_some() {
-            locale.language()
-        } else {
-            locale.source_language()
-        };
+        let content_language = locale.tag(message.is_none()).to_owned();
         Some(Localized {
             title: message.as_ref().and_then(|_| locale.description(self.info)),
             message,
-            content_language: language.to_string(),
+            content_language,
         })
     }
 
