@@ -434,7 +434,10 @@ impl Localizer {
         // When every language is a bare language (`en`, `fr`), each of Fluent's later steps
         // comes down to the same primary language: compare that, without parsing.
         if self.languages.iter().all(is_bare_language) {
-            let primary = range.split('-').next().unwrap_or_default();
+            let primary = range
+                .bytes()
+                .position(|byte| byte == b'-')
+                .map_or(range, |end| &range[..end]);
             return self
                 .tags
                 .iter()
@@ -701,17 +704,28 @@ fn is_bare_language(language: &LanguageIdentifier) -> bool {
 }
 
 /// Whether `range` is an RFC 4647 language range: `*`, or 1-8 letters then `-`-separated
-/// subtags of 1-8 letters or digits.
+/// subtags of 1-8 letters or digits. (A byte loop: on strings this short, `str::split` costs
+/// more than the check.)
 fn is_language_range(range: &str) -> bool {
     if range == "*" {
         return true;
     }
-    let mut subtags = range.split('-');
-    let primary = subtags.next().unwrap_or_default();
-    let fits = |subtag: &str| (1..=8).contains(&subtag.len());
-    fits(primary)
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && subtags.all(|subtag| fits(subtag) && subtag.bytes().all(|b| b.is_ascii_alphanumeric()))
+    let mut length = 0;
+    let mut primary = true;
+    for byte in range.bytes() {
+        if byte == b'-' {
+            if !(1..=8).contains(&length) {
+                return false;
+            }
+            length = 0;
+            primary = false;
+        } else if byte.is_ascii_alphabetic() || (!primary && byte.is_ascii_digit()) {
+            length += 1;
+        } else {
+            return false;
+        }
+    }
+    (1..=8).contains(&length)
 }
 
 /// One `Accept-Language` item as `(quality, range)`: `None` for `q=0`, a malformed `q`, or a
