@@ -1318,12 +1318,10 @@ fn coverage_of(
 ///     EmailTaken,
 /// }
 ///
-/// assert_eq!(
-///     l10n::skeleton(SignupError::CATALOG),
-///     format!("{}## Signup Errors\n\n\
-///      SLUG_TOO_SHORT = Slug must be at least { $min } characters\n    .description = Slug shorter than the minimum\n\
-///      EMAIL_TAKEN = Email taken\n", l10n::SKELETON_HEADER)
-/// );
+/// let expected = "## Signup Errors\n\n\
+///     SLUG_TOO_SHORT = Slug must be at least { $min } characters\n    .description = Slug shorter than the minimum\n\
+///     EMAIL_TAKEN = Email taken\n";
+/// assert_eq!(l10n::skeleton(SignupError::CATALOG), format!("{}{expected}", l10n::SKELETON_HEADER));
 /// ```
 #[must_use]
 pub fn skeleton(catalog: &[ErrorCodeInfo]) -> String {
