@@ -25,6 +25,8 @@ import compile_time as ct  # noqa: E402
 
 WRAPPER = ct.BENCH / "generated" / "callgrind_rustc.sh"
 OUT = ct.BENCH / "generated" / "callgrind"
+# Crates and snapshots of their own, so a compile_time.py run can go on meanwhile.
+ct.GENERATED = ct.BENCH / "generated" / "cg" / "compile"
 
 
 def wrapper() -> None:
@@ -62,15 +64,21 @@ def rebuild(name: str, target: Path, counter: int) -> tuple[int, int | None]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000")
-    parser.add_argument("--flavours", default="a,b")
+    parser.add_argument("--flavours", default="a,b", help="a0 (with --baseline), a, b, c")
     parser.add_argument("--worktree", action="store_true")
+    parser.add_argument("--baseline", metavar="COMMIT",
+                        help="also measure flavour a0, the derive at COMMIT")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    ct.snapshot(args.worktree)
+    ct.snapshot(args.worktree, "HEAD", "cg/snapshot")
+    if args.baseline:
+        ct.snapshot(False, args.baseline, "cg/snapshot-baseline")
+        ct.rename_baseline_version(ct.BENCH / "generated" / "cg" / "snapshot-baseline")
+        ct.FLAVOURS.insert(0, "a0")
     ct.generate(sizes)
     wrapper()
     OUT.mkdir(parents=True, exist_ok=True)
-    target = ct.BENCH / "generated" / "target-callgrind"
+    target = ct.BENCH / "generated" / "cg" / "target"
     print("| variants | flavour | whole rustc (M) | running the derive (M) |")
     print("|---:|---|---:|---:|")
     counter = 1000

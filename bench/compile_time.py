@@ -46,8 +46,9 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 GENERATED = BENCH / "generated" / "compile"
 
-FLAVOURS = ("a", "b", "c")
+FLAVOURS = ["a", "b", "c"]
 FLAVOUR_NAMES = {
+    "a0": "derive(ApiErrorCode) at --baseline",
     "a": "derive(ApiErrorCode)",
     "b": "hand-written",
     "c": "thiserror + strum",
@@ -166,7 +167,8 @@ def info_literal(entry: dict, group: str) -> str:
     resolution = f"Some({rust_str(entry['resolution'])})" if entry["resolution"] else "None"
     return (f"        ErrorCodeInfo {{ code: {rust_str(entry['code'])}, status: {entry['status']}, "
             f"description: {rust_str(entry['description'])}, resolution: {resolution}, "
-            f"group: {rust_str(group)} }},")
+            f"group: {rust_str(group)}, oauth: None, scim: None, retry_after: None, "
+            f"doc_url: None }},")
 
 
 def flavour_b(unit: list[dict], detail: list[dict]) -> str:
@@ -303,9 +305,11 @@ def flavour_c(unit: list[dict], detail: list[dict]) -> str:
     return "\n".join(out)
 
 
-GENERATORS = {"a": flavour_a, "b": flavour_b, "c": flavour_c}
+GENERATORS = {"a0": flavour_a, "a": flavour_a, "b": flavour_b, "c": flavour_c}
 
 DEPENDENCIES = {
+    "a0": ['authos-errors = { path = "../../snapshot-baseline/authos-errors" }',
+           'serde = { version = "1", default-features = false, features = ["std"] }'],
     "a": ['authos-errors = { path = "../../snapshot/authos-errors" }',
           'serde = { version = "1", default-features = false, features = ["std"] }'],
     "b": ['authos-errors = { path = "../../snapshot/authos-errors" }',
@@ -321,10 +325,11 @@ def crate_name(flavour: str, n: int) -> str:
     return f"catalog_{flavour}_{n}"
 
 
-def snapshot(worktree: bool) -> None:
+def snapshot(worktree: bool, commit: str = "HEAD", dest_name: str = "snapshot") -> None:
     """Copies the repository into bench/generated/snapshot: the committed HEAD by default, so
-    colleagues' half-finished edits neither break nor skew a run; the work tree on request."""
-    dest = BENCH / "generated" / "snapshot"
+    colleagues' half-finished edits neither break nor skew a run; the work tree on request;
+    `commit` (into `dest_name`) for the baseline of a before/after comparison."""
+    dest = BENCH / "generated" / dest_name
     if worktree:
         files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO,
                                capture_output=True, text=True, check=True).stdout.split("\n")
@@ -333,7 +338,7 @@ def snapshot(worktree: bool) -> None:
             if name and not name.startswith("bench/") and (REPO / name).is_file():
                 fresh[name] = (REPO / name).read_bytes()
     else:
-        archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=REPO,
+        archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=REPO,
                                  capture_output=True, check=True).stdout
         fresh = {}
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
@@ -349,6 +354,17 @@ def snapshot(worktree: bool) -> None:
     for path in dest.rglob("*"):
         if path.is_file() and str(path.relative_to(dest)) not in fresh:
             path.unlink()
+
+
+def rename_baseline_version(base: Path = BENCH / "generated" / "snapshot-baseline") -> None:
+    """Gives the baseline's crates version 0.0.0, so cargo can hold them beside HEAD's (same
+    names, same paths' layout) in one lockfile."""
+    for name, old, new in (("Cargo.toml", 'version = "0.1.0"', 'version = "0.0.0"'),
+                           ("authos-errors/Cargo.toml", 'version = "=0.1.0"', 'version = "=0.0.0"')):
+        path = base / name
+        text = path.read_text()
+        if old in text:
+            path.write_text(text.replace(old, new, 1))
 
 
 def generate(sizes: list[int], optimised_macros: bool = False) -> None:
@@ -455,6 +471,8 @@ def main() -> None:
     parser.add_argument("--optimised-macros", action="store_true",
                         help="build every proc macro with opt-level 3 "
                              "([profile.dev.build-override]), in target dirs of their own")
+    parser.add_argument("--baseline", metavar="COMMIT",
+                        help="also time flavour a0: the derive at COMMIT, side by side with a")
     parser.add_argument("--generate-only", action="store_true",
                         help="write the crates and stop (to read or diff them)")
     parser.add_argument("--json", type=Path, default=BENCH / "generated" / "compile_time.json",
@@ -468,6 +486,10 @@ def main() -> None:
             sys.exit(f"unknown mode {mode!r}: write incremental or non-incremental")
 
     snapshot(args.worktree)
+    if args.baseline:
+        snapshot(False, args.baseline, "snapshot-baseline")
+        rename_baseline_version()
+        FLAVOURS.insert(0, "a0")
     generate(sizes, args.optimised_macros)
     if args.generate_only:
         print(f"generated in {GENERATED}")
@@ -506,6 +528,8 @@ def main() -> None:
                     med = {f: statistics.median(samples[f"{clock}/{mode}/{command}/{n}/{f}"])
                            for f in FLAVOURS}
                     row[clock] = {**med, "a/b": med["a"] / med["b"], "a/c": med["a"] / med["c"]}
+                    if "a0" in med:
+                        row[clock]["a0/b"] = med["a0"] / med["b"]
                 rows.append(row)
     info["load_after"] = os.getloadavg()
     args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -526,6 +550,20 @@ def main() -> None:
             m = row[clock]
             cells.append(f"{m['a']:.2f} | {m['b']:.2f} | {m['c']:.2f} | {m['a/b']:.2f} | {m['a/c']:.2f}")
         print(f"| {row['mode']} | {row['command']} | {row['n']:,} | {cells[0]} | {cells[1]} |")
+    if "a0" in FLAVOURS:
+        print()
+        print(f"Before (a0 = the derive at {args.baseline}) and after (a = HEAD), same run:")
+        print()
+        print("| mode | command | variants | rustc a0 | rustc a | rustc b | a0/b | a/b "
+              "| cargo a0 | cargo a | cargo b | a0/b | a/b |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for row in rows:
+            cells = []
+            for clock in ("rustc", "cargo"):
+                m = row[clock]
+                cells.append(f"{m['a0']:.2f} | {m['a']:.2f} | {m['b']:.2f} | "
+                             f"{m['a0/b']:.2f} | {m['a/b']:.2f}")
+            print(f"| {row['mode']} | {row['command']} | {row['n']:,} | {cells[0]} | {cells[1]} |")
     print(f"\nload average before {info['load_before']}, after {info['load_after']}; "
           f"samples in {args.json}")
 

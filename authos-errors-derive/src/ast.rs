@@ -25,6 +25,9 @@ pub struct Enum {
     pub usable: bool,
     /// Whether the input is an enum (a struct or union given by mistake may lack `Debug`).
     pub is_enum: bool,
+    /// Whether thiserror derives too: it needs `#[error(...)]` on the enum or its variants,
+    /// and nothing else reads that attribute. Then `#[from]` is thiserror's.
+    pub thiserror_derives: bool,
     pub variants: Vec<Variant>,
 }
 
@@ -58,6 +61,10 @@ pub struct Own {
     pub oauth: Option<&'static str>,
     /// The `ScimType` variant of `scim = "..."`.
     pub scim: Option<&'static str>,
+    /// `retry_after = N` (seconds) and the span of `N`.
+    pub retry_after: Option<(u32, Span)>,
+    /// `doc = "https://..."`.
+    pub doc_url: Option<LitStr>,
 }
 
 pub struct Message {
@@ -77,8 +84,11 @@ pub struct Field {
     pub generic_param: Option<String>,
     /// The span of `#[source]`, when present.
     pub source: Option<Span>,
-    /// The span of thiserror's `#[from]`, when present.
+    /// The span of `#[from]` (ours, or thiserror's when it derives too), when present.
     pub from: Option<Span>,
+    /// Whether the field holds a backtrace, which `From` may capture beside a `#[from]`:
+    /// `#[backtrace]`, or a type named `Backtrace` (as thiserror decides).
+    pub backtrace: bool,
 }
 
 impl Variant {
@@ -133,6 +143,9 @@ impl Enum {
             group,
             usable: false,
             is_enum: false,
+            thiserror_derives: item.attrs.iter().any(|a| a.is("error"))
+                || matches!(&item.body, Body::Enum(variants)
+                    if variants.iter().any(|v| v.attrs.iter().any(|a| a.is("error")))),
             variants: Vec::new(),
         };
         let variants = match item.body {
@@ -185,12 +198,19 @@ impl Variant {
             CodeAttr::Own(own) => Code::Own(Own::new(own, &variant.attrs)),
             CodeAttr::Transparent(span) => Code::Transparent(span),
         });
-        let fields = variant
+        let mut fields: Vec<Field> = variant
             .fields
             .into_iter()
             .enumerate()
             .map(|(index, field)| Field::from_syntax(index, field, params))
             .collect();
+        // `#[from]` implies `#[source]`, as in thiserror (several `#[from]` are reported by
+        // `from_attr`).
+        if fields.iter().all(|f| f.source.is_none())
+            && let Some(field) = fields.iter_mut().find(|f| f.from.is_some())
+        {
+            field.source = field.from;
+        }
         Variant {
             ident: variant.ident,
             fields,
@@ -215,6 +235,8 @@ impl Own {
             message,
             oauth: own.oauth,
             scim: own.scim,
+            retry_after: own.retry_after,
+            doc_url: own.doc_url,
         }
     }
 }
@@ -246,9 +268,23 @@ impl Field {
             generic_param,
             source: attr::source_attr(&field.attrs),
             from: attr::from_attr(&field.attrs),
+            backtrace: field.attrs.iter().any(|a| a.is("backtrace")) || names_backtrace(&field.ty),
             ty: field.ty,
         }
     }
+}
+
+/// Whether a type is a path ending in `Backtrace`, without generic arguments.
+fn names_backtrace(ty: &TokenStream) -> bool {
+    let mut last_ident = None;
+    for token in ty.clone() {
+        match token {
+            TokenTree::Ident(ident) => last_ident = Some(ident),
+            TokenTree::Punct(punct) if punct.as_char() == ':' => {}
+            _ => return false,
+        }
+    }
+    last_ident.is_some_and(|ident| ident == "Backtrace")
 }
 
 /// The first of `wanted` that `tokens` mention.

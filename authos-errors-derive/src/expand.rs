@@ -9,15 +9,19 @@ mod bounds;
 mod catalog;
 mod conversions;
 mod message;
+mod strings;
 mod traits;
+mod trees;
+
+#[cfg(test)]
+mod size_guard;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Enum;
 use crate::errors::Errors;
-use crate::syntax;
-use crate::valid;
+use crate::{from_attr, syntax, valid};
 
 /// The whole derive: split the input, build the model, check it, then expand or report.
 pub fn derive(input: TokenStream) -> TokenStream {
@@ -29,6 +33,7 @@ pub fn derive(input: TokenStream) -> TokenStream {
     let model = Enum::from_syntax(item, &mut errors);
     if model.usable {
         valid::check(&model, &mut errors);
+        from_attr::check(&model, &mut errors);
     }
     if errors.is_empty() {
         impls(&model)
@@ -65,9 +70,11 @@ fn impls(e: &Enum) -> TokenStream {
         ));
     }
     out.extend(conversions::from_impls(e, where_clause.as_ref()));
+    out.extend(from_attr::impls(e, where_clause.as_ref()));
     out.extend(traits::inherent_description(e, where_clause.as_ref()));
     out.extend(catalog::status_check(e));
     out.extend(traits::http_impls(e, where_clause.as_ref()));
+    out.extend(strings::code_str_impls(e, where_clause.as_ref()));
     out
 }
 
@@ -106,6 +113,7 @@ fn stubs(e: &Enum) -> TokenStream {
             ));
         }
         out.extend(conversions::from_impls(e, where_clause));
+        out.extend(from_attr::impls(e, where_clause));
         out.extend(traits::inherent_description(e, where_clause));
         out.extend(traits::http_impls(e, where_clause));
     }

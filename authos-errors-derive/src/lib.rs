@@ -22,6 +22,7 @@ mod ast;
 mod attr;
 mod errors;
 mod expand;
+mod from_attr;
 mod suggest;
 mod syntax;
 mod template;
@@ -30,7 +31,7 @@ mod valid;
 use proc_macro::TokenStream;
 
 /// Derives `authos_errors::ApiErrorCode` for an enum; see the `authos_errors` crate docs.
-#[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source))]
+#[proc_macro_derive(ApiErrorCode, attributes(api_error, code, source, from, backtrace))]
 pub fn derive_api_error_code(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()
 }

@@ -26,6 +26,7 @@ pub fn check(input: &Enum, errors: &mut Errors) {
                 }
                 check_description(variant, own, errors);
                 check_message(variant, own, errors);
+                check_retry_after(own, errors);
             }
             Some(Code::Transparent(span)) => check_transparent(variant, *span, errors),
             None => {}
@@ -45,6 +46,21 @@ fn duplicate_code(code: &str, first: &Variant, own: &Own, variant: &Variant, err
         errors.spanned(
             &first_own.code,
             format!("note: `{code}` is first used here, by `{}`", first.ident),
+        );
+    }
+}
+
+/// `Retry-After` accompanies 429 and 503 responses (RFC 9110 §10.2.3, RFC 6585 §4).
+fn check_retry_after(own: &Own, errors: &mut Errors) {
+    let (Some((_, span)), Some(status)) = (own.retry_after, own.status) else {
+        return;
+    };
+    if status != 429 && status != 503 {
+        errors.at(
+            span,
+            format!(
+                "`retry_after` goes with status 429 (Too Many Requests) or 503 (Service Unavailable), the answers a client may retry after waiting; this code's status is {status}: change the status, or remove `retry_after`"
+            ),
         );
     }
 }

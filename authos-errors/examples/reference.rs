@@ -17,7 +17,8 @@ usage: reference [--format markdown|json]
 Prints the AuthOS error reference to standard output.
   --format markdown   the reference as Markdown (default; docs/ERRORS.md is this output)
   --format json       the catalog as a JSON array of
-                      {code, status, description, resolution, group}
+                      {code, status, description, resolution, group}, plus
+                      oauth and scim where the code maps to those protocols
   -h, --help          this message";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,9 +5,13 @@
 //! curl -i -X POST localhost:3000/api/auth/login -d '{"email":"alice@example.com","password":"nope"}'
 //! curl -i -H 'Accept: application/problem+json' localhost:3000/api/organizations/globex
 //! curl -i -H 'Accept-Language: fr' localhost:3000/api/organizations/globex
+//! curl -i -X POST localhost:3000/api/oauth/device/code -d client_id=tv
+//! curl -i -H 'Authorization: Bearer scim-demo-token' localhost:3000/scim/v2/Users/nobody
 //! ```
 //!
-//! The endpoints are listed in `examples/demo/app.rs`; server errors are logged to stderr with
+//! The endpoints are listed in `examples/demo/app.rs` and `examples/demo/protocols.rs` (the OAuth
+//! 2.0 device flow and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default
+//! `scim-demo-token`); server errors are logged to stderr with
 //! their source chain.
 
 #[path = "demo/app.rs"]
@@ -36,7 +40,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let listener =
             tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
         eprintln!("AuthOS demo listening on http://{}", listener.local_addr()?);
-        axum::serve(listener, app::app(app::system_clock())).await
+        let protocols = app::protocols::Settings::from_env();
+        eprintln!(
+            "SCIM clients authenticate with: Authorization: Bearer {}",
+            protocols.scim_token
+        );
+        axum::serve(
+            listener,
+            app::app_with_protocols(app::system_clock(), protocols),
+        )
+        .await
     })?;
     Ok(())
 }

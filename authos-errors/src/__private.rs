@@ -11,7 +11,7 @@ pub use ::std::string::String;
 
 pub use crate::oauth::OAuthErrorCode;
 pub use crate::scim::ScimType;
-pub use crate::{ApiErrorCode, ErrorCodeInfo, FromCode};
+pub use crate::{AllValues, ApiErrorCode, ErrorCodeInfo, FromCode};
 
 /// Total number of entries in `parts`, for sizing a concatenated catalog.
 #[must_use]

@@ -113,6 +113,13 @@ pub trait ApiErrorCode {
             .map(|seconds| Duration::from_secs(u64::from(seconds)))
     }
 
+    /// The OAuth scope the request lacked, when the error says (space-delimited scope tokens):
+    /// a 403 then carries an RFC 6750 `insufficient_scope` challenge naming it. `None` unless
+    /// set with [`Detailed::with_required_scope`](crate::Detailed::with_required_scope).
+    fn required_scope(&self) -> Option<&str> {
+        None
+    }
+
     /// The wire body, stamped now.
     fn to_body(&self) -> ErrorBody<'_> {
         self.to_body_at(Utc::now())

@@ -1,4 +1,4 @@
-//! A catalog error with a message (and a retry delay) chosen by the handler.
+//! A catalog error with a message, a retry delay or a required scope chosen by the handler.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -9,10 +9,11 @@ use serde::{Serialize, Serializer};
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// An error of any [`ApiErrorCode`] type with a message of the handler's own and, optionally,
-/// a `Retry-After` delay, so a handler can say *which* field failed without declaring a new
-/// enum. The code and status stay the catalog's.
+/// a `Retry-After` delay or the OAuth scope the request lacked, so a handler can say *which*
+/// field failed without declaring a new enum. The code and status stay the catalog's.
 ///
-/// Made with [`ApiErrorCodeExt::with_message`] or [`ApiErrorCodeExt::with_retry_after`].
+/// Made with [`ApiErrorCodeExt::with_message`], [`ApiErrorCodeExt::with_retry_after`] or
+/// [`ApiErrorCodeExt::with_required_scope`].
 ///
 /// ```
 /// use std::time::Duration;
@@ -32,6 +33,7 @@ pub struct Detailed<E> {
     error: E,
     message: Option<Cow<'static, str>>,
     retry_after: Option<Duration>,
+    required_scope: Option<Cow<'static, str>>,
 }
 
 impl<E: ApiErrorCode> Detailed<E> {
@@ -48,6 +50,7 @@ impl<E: ApiErrorCode> Detailed<E> {
             error,
             message: None,
             retry_after: None,
+            required_scope: None,
         }
     }
 
@@ -64,7 +67,8 @@ impl<E: ApiErrorCode> Detailed<E> {
         self
     }
 
-    /// Sets the delay a client should wait before retrying (sent as `Retry-After`).
+    /// Sets the delay a client should wait before retrying (sent as `Retry-After`), instead of
+    /// the catalog entry's default ([`ErrorCodeInfo::retry_after`]).
     ///
     /// ```
     /// use std::time::Duration;
@@ -77,6 +81,25 @@ impl<E: ApiErrorCode> Detailed<E> {
     #[must_use]
     pub fn with_retry_after(mut self, delay: Duration) -> Self {
         self.retry_after = Some(delay);
+        self
+    }
+
+    /// Names the OAuth scope the request lacked (space-delimited scope tokens, as in a token's
+    /// `scope`): a 403 is then answered with the RFC 6750 challenge
+    /// `WWW-Authenticate: Bearer realm="...", error="insufficient_scope", error_description="...", scope="..."`
+    /// in every format that sends Bearer challenges (all but the OAuth token endpoint's), and a
+    /// 401's challenge names the scope too. A token with characters RFC 6750 does not allow in
+    /// a scope (`"`, `\`, control or non-ASCII characters) is left out of the header.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::AuthorizationError};
+    /// let err = AuthorizationError::Forbidden.with_required_scope("write:users");
+    /// assert_eq!(err.required_scope(), Some("write:users"));
+    /// assert_eq!(err.status(), 403);
+    /// ```
+    #[must_use]
+    pub fn with_required_scope(mut self, scope: impl Into<Cow<'static, str>>) -> Self {
+        self.required_scope = Some(scope.into());
         self
     }
 
@@ -145,6 +168,12 @@ impl<E: ApiErrorCode> ApiErrorCode for Detailed<E> {
     fn visit_message_args(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
         self.error.visit_message_args(visit);
     }
+
+    fn required_scope(&self) -> Option<&str> {
+        self.required_scope
+            .as_deref()
+            .or_else(|| self.error.required_scope())
+    }
 }
 
 impl<E: ApiErrorCode> fmt::Display for Detailed<E> {
@@ -195,6 +224,19 @@ pub trait ApiErrorCodeExt: ApiErrorCode + Sized {
     #[must_use]
     fn with_retry_after(self, delay: Duration) -> Detailed<Self> {
         Detailed::new(self).with_retry_after(delay)
+    }
+
+    /// This error naming the OAuth scope the request lacked; see
+    /// [`Detailed::with_required_scope`].
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};
+    /// let err = GeneralError::Forbidden.with_required_scope("admin:org");
+    /// assert_eq!(err.required_scope(), Some("admin:org"));
+    /// ```
+    #[must_use]
+    fn with_required_scope(self, scope: impl Into<Cow<'static, str>>) -> Detailed<Self> {
+        Detailed::new(self).with_required_scope(scope)
     }
 }
 

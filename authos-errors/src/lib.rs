@@ -40,22 +40,56 @@
 //!   `{field}` (named fields) or `{0}` (tuple fields) placeholders, `{{`/`}}` for braces and
 //!   format specs such as `{n:>4}`; without it the message is the description. A 5xx message
 //!   may not interpolate the `#[source]` field, so the body never carries the underlying error.
+//!
+//!   Optional keys of the same `#[code]`: `oauth = "authorization_pending"` (an OAuth 2.0 error
+//!   code of RFC 6749 §5.2 or RFC 8628 §3.5) and `scim = "uniqueness"` (a `scimType` of
+//!   RFC 7644 §3.12), each checked against the RFC's list; `retry_after = 60` (whole seconds,
+//!   only with status 429 or 503) and `doc = "https://..."` (an absolute http(s) URL), stored in
+//!   the entry's [`ErrorCodeInfo`] as `oauth`, `scim`, `retry_after` and `doc_url`. The
+//!   `retry_after` is sent as `Retry-After` unless the error value sets its own delay; the
+//!   `doc_url` is the code's problem `type` ([`problem::ProblemConfig`]).
 //! - `#[code(transparent)]` on a variant with one field whose type implements [`ApiErrorCode`]:
 //!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
 //!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).
 //!
-//! A field marked `#[source]` is returned by `std::error::Error::source`.
+//! A field marked `#[source]` is returned by `std::error::Error::source`; it may be any error
+//! type, `Box<dyn Error + Send + Sync>` or `anyhow::Error`. A field marked `#[from]` (thiserror's
+//! spelling) is the source too, and `From<FieldType>` builds the variant from it, so `?` converts;
+//! it must be the variant's only field, beside at most a backtrace (`#[backtrace]` or a type named
+//! `Backtrace`, captured on conversion). When `thiserror::Error` derives on the same enum (with
+//! `display = false`), `#[from]` is thiserror's and it writes the `From` impls.
 //!
 //! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
 //! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
-//! (no `Serialize`), `from_code = false` (no `from_code`), `from = false` (no `From` impls) and
-//! `http = false` (none of the axum / actix-web / utoipa impls, for an enum that answers HTTP its own way).
+//! (no `Serialize`), `from_code = false` (no `from_code`, nor anything below built on it),
+//! `from = false` (no `From` impls) and `http = false` (none of the axum / actix-web / utoipa
+//! impls, for an enum that answers HTTP its own way); and, for enums with `from_code`,
+//! `from_str = false` (no `FromStr`/`TryFrom<&str>`), `as_ref = false` (no `AsRef<str>`/
+//! `From<Self> for &'static str`), `deserialize = false` (no `Deserialize`) and
+//! `all_values = false` (no [`AllValues`], no `ALL`), each leaving room for an impl of your own.
 //!
 //! Generated: `impl ApiErrorCode`, `Serialize` (the body, stamped now), `Display` (the message),
-//! `std::error::Error`, `From` for transparent variants, an inherent `description()`, and, when
-//! every variant is a unit variant or transparent, `from_code` with [`FromCode`]. An enum that
-//! composes other catalogs fails to build if a shared code carries two statuses. Rustdoc of the
-//! generated impls shows the enum's code table.
+//! `std::error::Error`, `From` for transparent variants and `#[from]` fields, an inherent
+//! `description()`, and, when every variant is a unit variant or transparent over such an enum,
+//! `from_code` with [`FromCode`] and, built on it: `FromStr` and `TryFrom<&str>` (error
+//! [`UnknownCode`]), `AsRef<str>` and `From<Self> for &'static str` (the code), `Deserialize`
+//! (from the code, or from a serialised body's `error_code`), [`AllValues`] and, for unit variants
+//! only, `const ALL: &'static [Self]`. An enum that composes other catalogs fails to build if a
+//! shared code carries two statuses. Rustdoc of the generated impls shows the enum's code table.
+//!
+//! ## Public contract
+//!
+//! What a service may rely on, whatever the enum (`tests/tests/derive_contract.rs` and
+//! `tests/tests/leaks.rs` check it):
+//! - `CATALOG` is a `const`, in declaration order, a transparent variant's catalog spliced in
+//!   its place; `info()` of a value is its row of `CATALOG`.
+//! - `message()` is the `message` template with the fields filled in, else the description;
+//!   it borrows (no allocation) unless it interpolates a field.
+//! - The body never carries the text of a `#[source]` error nor of a field the template does
+//!   not name; a 5xx body says only the catalog description or the declared message.
+//! - `from_code` returns the first declared variant with that code; `From<Inner>` exists for
+//!   each transparent variant (unless `from = false` or thiserror's `#[from]` writes it).
+//! - Generic enums keep their parameters; the bounds a template needs are inferred, once each.
 //!
 //! ```
 //! use authos_errors::{ApiErrorCode, catalog::AuthenticationError};
@@ -115,6 +149,7 @@ pub mod oauth;
 pub mod problem;
 pub mod reference;
 pub mod scim;
+mod strings;
 
 #[cfg(feature = "client")]
 pub mod client;
@@ -140,12 +175,16 @@ pub mod __private;
 #[doc(hidden)]
 pub mod __http;
 
+#[doc(hidden)]
+pub mod __codes;
+
 pub use authos_errors_derive::ApiErrorCode;
 pub use body::ErrorBody;
 pub use code::{ApiErrorCode, FromCode};
 pub use consistency::assert_consistent_statuses;
 pub use detail::{ApiErrorCodeExt, Detailed};
 pub use info::ErrorCodeInfo;
+pub use strings::{AllValues, UnknownCode};
 
 /// The README's examples, compiled and run as doctests so they cannot rot (they use every
 /// integration, so they run with `--all-features`, as CI does).

@@ -41,14 +41,28 @@ pub const APPLICATION_JSON: &str = "application/json";
 /// The `Content-Type` of an RFC 9457 problem document ([`ProblemDetails`]).
 pub const APPLICATION_PROBLEM_JSON: &str = "application/problem+json";
 
-/// The default prefix of a problem's `type` URI; the code is appended to it.
+/// Where the AuthOS error reference (`docs/ERRORS.md`) is published, up to the fragment: the
+/// `type` of an AuthOS catalog code is this followed by the code, the anchor of the code's row
+/// in the reference ([`reference::Markdown`](crate::reference::Markdown) writes
+/// `<a id="CODE"></a>` in front of each code).
 pub const DEFAULT_TYPE_BASE: &str = "https://docs.authos.dev/errors#";
+
+/// The `type` of a problem that documents nothing beyond its HTTP status (RFC 9457 §4.2.1).
+pub const ABOUT_BLANK: &str = "about:blank";
 
 /// The default `realm` of the `WWW-Authenticate: Bearer` challenge sent with a 401.
 pub const DEFAULT_REALM: &str = "authos";
 
 /// How problem documents and challenges are addressed: the base of the `type` URI and the
-/// Bearer realm. The defaults are [`DEFAULT_TYPE_BASE`] and [`DEFAULT_REALM`].
+/// Bearer realm (default [`DEFAULT_REALM`]).
+///
+/// The `type` of a problem points at the documentation of its code, and never at a page that
+/// does not document it ([`problem_type`](Self::problem_type)):
+/// 1. the entry's own [`doc_url`](ErrorCodeInfo::doc_url), when it has one;
+/// 2. else the base set with [`with_type_base`](Self::with_type_base), followed by the code;
+/// 3. else, for a code of the AuthOS [`catalog`](crate::catalog), [`DEFAULT_TYPE_BASE`]
+///    followed by the code (its row in the published AuthOS reference);
+/// 4. else `about:blank`: the problem means no more than its HTTP status (RFC 9457 §4.2.1).
 ///
 /// ```
 /// use authos_errors::problem::ProblemConfig;
@@ -61,7 +75,8 @@ pub const DEFAULT_REALM: &str = "authos";
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProblemConfig {
-    type_base: Cow<'static, str>,
+    /// `None` until the user sets a base.
+    type_base: Option<Cow<'static, str>>,
     realm: Cow<'static, str>,
 }
 
@@ -74,12 +89,15 @@ impl Default for ProblemConfig {
 impl ProblemConfig {
     /// [`ProblemConfig::default`], as a constant (for a `static` default).
     pub(crate) const DEFAULT: ProblemConfig = ProblemConfig {
-        type_base: Cow::Borrowed(DEFAULT_TYPE_BASE),
+        type_base: None,
         realm: Cow::Borrowed(DEFAULT_REALM),
     };
 
-    /// Sets the prefix of every `type` URI (the code is appended as is, so end it with `#`,
-    /// `/` or `=` as your documentation needs).
+    /// Sets the prefix of the `type` URI of every code without a `doc_url` of its own, AuthOS
+    /// catalog codes included (the code is appended as is, so end it with `#`, `/` or `=` as
+    /// your documentation needs). A reference rendered with
+    /// [`reference::Markdown`](crate::reference::Markdown) has an anchor per code, so the
+    /// address of that page followed by `#` makes every `type` point at its code's row.
     ///
     /// ```
     /// use authos_errors::problem::ProblemConfig;
@@ -88,7 +106,7 @@ impl ProblemConfig {
     /// ```
     #[must_use]
     pub fn with_type_base(mut self, base: impl Into<Cow<'static, str>>) -> Self {
-        self.type_base = base.into();
+        self.type_base = Some(base.into());
         self
     }
 
@@ -104,7 +122,8 @@ impl ProblemConfig {
         self
     }
 
-    /// The prefix of every `type` URI.
+    /// The base set with [`with_type_base`](Self::with_type_base), else [`DEFAULT_TYPE_BASE`]
+    /// (which only AuthOS catalog codes use).
     ///
     /// ```
     /// use authos_errors::problem::{DEFAULT_TYPE_BASE, ProblemConfig};
@@ -112,7 +131,7 @@ impl ProblemConfig {
     /// ```
     #[must_use]
     pub fn type_base(&self) -> &str {
-        &self.type_base
+        self.type_base.as_deref().unwrap_or(DEFAULT_TYPE_BASE)
     }
 
     /// The realm of the Bearer challenge.
@@ -126,7 +145,8 @@ impl ProblemConfig {
         &self.realm
     }
 
-    /// The `type` URI of `code`.
+    /// [`type_base`](Self::type_base) followed by `code`: the `type` URI of an AuthOS catalog
+    /// code. For any entry, [`problem_type`](Self::problem_type) says which `type` it gets.
     ///
     /// ```
     /// use authos_errors::problem::ProblemConfig;
@@ -137,14 +157,146 @@ impl ProblemConfig {
     /// ```
     #[must_use]
     pub fn type_uri(&self, code: &str) -> String {
-        format!("{}{code}", self.type_base)
+        format!("{}{code}", self.type_base())
     }
+
+    /// The `type` of the problem documents of `entry` (see [`ProblemConfig`] for the order).
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::problem::{ProblemConfig, ProblemType};
+    /// use authos_errors::ApiErrorCode;
+    ///
+    /// const MINE: ErrorCodeInfo = ErrorCodeInfo::new("CARD_DECLINED", 402, "Card was declined");
+    /// let config = ProblemConfig::default();
+    /// assert_eq!(config.problem_type(&MINE), ProblemType::AboutBlank);
+    /// assert_eq!(
+    ///     config.problem_type(GeneralError::Conflict.info()).to_string(),
+    ///     "https://docs.authos.dev/errors#CONFLICT"
+    /// );
+    /// let documented = MINE.with_doc_url("https://billing.example.com/errors/card-declined");
+    /// assert_eq!(
+    ///     config.problem_type(&documented),
+    ///     ProblemType::Url("https://billing.example.com/errors/card-declined")
+    /// );
+    /// let based = ProblemConfig::default().with_type_base("https://billing.example.com/errors#");
+    /// assert_eq!(based.problem_type(&MINE).to_string(), "https://billing.example.com/errors#CARD_DECLINED");
+    /// ```
+    #[must_use]
+    pub fn problem_type<'a>(&'a self, entry: &ErrorCodeInfo) -> ProblemType<'a> {
+        if let Some(url) = entry.doc_url {
+            return ProblemType::Url(url);
+        }
+        let code = entry.code;
+        match &self.type_base {
+            Some(base) => ProblemType::Anchored { base, code },
+            None if is_authos_entry(entry) => ProblemType::Anchored {
+                base: DEFAULT_TYPE_BASE,
+                code,
+            },
+            None => ProblemType::AboutBlank,
+        }
+    }
+}
+
+/// Whether `entry` is a row of the AuthOS catalog (itself, or spliced into an enum of the
+/// user's by `#[code(transparent)]`): the only entries documented at [`DEFAULT_TYPE_BASE`].
+fn is_authos_entry(entry: &ErrorCodeInfo) -> bool {
+    use crate::catalog::AuthOsError;
+    // A code shared by two groups has two entries; compare whole entries, so that an enum of
+    // the user's declaring a code of the same name is not mistaken for the catalog's.
+    <AuthOsError as ApiErrorCode>::CATALOG.contains(entry)
+}
+
+/// The `type` member of a problem document: what its problem type is documented by.
+///
+/// Displays as the URI sent.
+///
+/// ```
+/// use authos_errors::problem::ProblemType;
+/// assert_eq!(ProblemType::AboutBlank.to_string(), "about:blank");
+/// let anchored = ProblemType::Anchored { base: "https://errors.example.com/#", code: "GONE" };
+/// assert_eq!(anchored.to_string(), "https://errors.example.com/#GONE");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemType<'a> {
+    /// `about:blank` (RFC 9457 §4.2.1): nothing is documented beyond the HTTP status, so the
+    /// `title` is the status's reason phrase (`"Payment Required"`).
+    AboutBlank,
+    /// The entry's own documentation page ([`ErrorCodeInfo::doc_url`]).
+    Url(&'a str),
+    /// A base followed by the code: the code's anchor in a generated reference.
+    Anchored {
+        /// The prefix (`"https://docs.authos.dev/errors#"`).
+        base: &'a str,
+        /// The code (`"TOKEN_EXPIRED"`).
+        code: &'a str,
+    },
+}
+
+impl fmt::Display for ProblemType<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            ProblemType::AboutBlank => f.write_str(ABOUT_BLANK),
+            ProblemType::Url(url) => f.write_str(url),
+            ProblemType::Anchored { base, code } => {
+                f.write_str(base)?;
+                f.write_str(code)
+            }
+        }
+    }
+}
+
+/// The reason phrase RFC 9110 §15 (and RFCs 6585, 8470, 7725, 4918) recommend for an error
+/// status: the `title` of an `about:blank` problem.
+fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        511 => "Network Authentication Required",
+        _ => return None,
+    })
 }
 
 /// An RFC 9457 problem document for one error.
 ///
-/// Members, in this order: `type` (the configured base + the code), `title` (the catalog
-/// description), `status`, `detail` (the message, as in the `error` field of [`ErrorBody`](crate::ErrorBody)),
+/// Members, in this order: `type` (see [`ProblemConfig::problem_type`]), `title` (the catalog
+/// description; the status's reason phrase when the `type` is `about:blank`), `status`, `detail` (the message, as in the `error` field of [`ErrorBody`](crate::ErrorBody)),
 /// and the extension members `error_code`, `resolution` (left out when the catalog has none)
 /// and `timestamp` (as in [`ErrorBody`](crate::ErrorBody): UTC, whole seconds, `Z`).
 ///
@@ -169,9 +321,10 @@ impl ProblemConfig {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProblemDetails<'a> {
-    /// The prefix of the `type` URI; the code follows it.
-    pub type_base: &'a str,
-    /// The `title` member: the catalog description.
+    /// The `type` member.
+    pub problem_type: ProblemType<'a>,
+    /// The `title` member: the catalog description, or the status's reason phrase for an
+    /// `about:blank` problem (RFC 9457 §4.2.1).
     pub title: &'a str,
     /// The HTTP status.
     pub status: u16,
@@ -228,9 +381,14 @@ impl<'a> ProblemDetails<'a> {
         config: &'a ProblemConfig,
         timestamp: DateTime<Utc>,
     ) -> Self {
+        let problem_type = config.problem_type(info);
+        let title = match problem_type {
+            ProblemType::AboutBlank => reason_phrase(info.status).unwrap_or(info.description),
+            _ => info.description,
+        };
         ProblemDetails {
-            type_base: config.type_base(),
-            title: info.description,
+            problem_type,
+            title,
             status: info.status,
             detail,
             error_code: info.code,
@@ -239,7 +397,7 @@ impl<'a> ProblemDetails<'a> {
         }
     }
 
-    /// The `type` member: the base followed by the code.
+    /// The `type` member, as sent.
     ///
     /// ```
     /// use authos_errors::catalog::GeneralError;
@@ -249,17 +407,7 @@ impl<'a> ProblemDetails<'a> {
     /// ```
     #[must_use]
     pub fn type_uri(&self) -> String {
-        TypeUri(self).to_string()
-    }
-}
-
-/// `type_base` and `error_code` written back to back, without an intermediate `String`.
-struct TypeUri<'p, 'a>(&'p ProblemDetails<'a>);
-
-impl fmt::Display for TypeUri<'_, '_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.type_base)?;
-        f.write_str(self.0.error_code)
+        self.problem_type.to_string()
     }
 }
 
@@ -267,7 +415,7 @@ impl Serialize for ProblemDetails<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let len = if self.resolution.is_some() { 7 } else { 6 };
         let mut doc = serializer.serialize_struct("ProblemDetails", len)?;
-        doc.serialize_field("type", &Collected(TypeUri(self)))?;
+        doc.serialize_field("type", &Collected(self.problem_type))?;
         doc.serialize_field("title", self.title)?;
         doc.serialize_field("status", &self.status)?;
         doc.serialize_field("detail", &*self.detail)?;
@@ -434,7 +582,7 @@ fn parse_quality(text: &str) -> Option<u16> {
 }
 
 /// The `Retry-After` value, in whole seconds (rounded up, so a client never retries early),
-/// when the error knows one.
+/// when the error knows one: the delay set on the error, else its catalog entry's default.
 ///
 /// ```
 /// use std::time::Duration;
@@ -444,7 +592,8 @@ fn parse_quality(text: &str) -> Option<u16> {
 ///
 /// let err = GeneralError::RateLimitExceeded.with_retry_after(Duration::from_millis(1500));
 /// assert_eq!(retry_after_seconds(&err), Some(2));
-/// assert_eq!(retry_after_seconds(&GeneralError::RateLimitExceeded), None);
+/// assert_eq!(retry_after_seconds(&GeneralError::RateLimitExceeded), Some(60)); // the entry's default
+/// assert_eq!(retry_after_seconds(&GeneralError::Conflict), None);
 /// ```
 #[must_use]
 pub fn retry_after_seconds<E: ApiErrorCode + ?Sized>(error: &E) -> Option<u64> {
@@ -458,15 +607,20 @@ fn ceil_seconds(delay: Duration) -> u64 {
 /// The codes that say the presented Bearer token itself is bad (RFC 6750 `invalid_token`).
 const INVALID_TOKEN_CODES: &[&str] = &["TOKEN_EXPIRED", "JWT_ERROR", "INVALID_SCIM_TOKEN"];
 
-/// The RFC 6750 `WWW-Authenticate` challenge for a 401, `None` for any other status.
+/// The RFC 6750 `WWW-Authenticate` challenge for a 401, or for a 403 that names the scope the
+/// request lacked; `None` otherwise.
 ///
-/// For `TOKEN_EXPIRED`, `JWT_ERROR` and `INVALID_SCIM_TOKEN` the challenge says
+/// On a 401, for `TOKEN_EXPIRED`, `JWT_ERROR` and `INVALID_SCIM_TOKEN` the challenge says
 /// `error="invalid_token"` with the message as `error_description`; any other 401 gets the plain
 /// `Bearer realm="..."` (RFC 6750 §3.1: no error information when the request lacked a usable
-/// token). Characters a quoted `error_description` may not hold (`"`, `\`, non-ASCII) are
-/// replaced so the header is always valid.
+/// token). On a 403 whose error names the scope it needed
+/// ([`Detailed::with_required_scope`](crate::Detailed::with_required_scope)) the challenge says
+/// `error="insufficient_scope"` with the message and the `scope` (RFC 6750 §3.1); a 401 names
+/// the scope too when the error knows it. Characters a quoted `error_description` may not hold
+/// (`"`, `\`, non-ASCII) are replaced so the header is always valid.
 ///
 /// ```
+/// use authos_errors::ApiErrorCodeExt;
 /// use authos_errors::catalog::{AuthenticationError, GeneralError};
 /// use authos_errors::problem::www_authenticate;
 ///
@@ -479,25 +633,85 @@ const INVALID_TOKEN_CODES: &[&str] = &["TOKEN_EXPIRED", "JWT_ERROR", "INVALID_SC
 ///     Some(r#"Bearer realm="authos""#)
 /// );
 /// assert_eq!(www_authenticate(&GeneralError::Forbidden, "authos"), None);
+/// assert_eq!(
+///     www_authenticate(&GeneralError::Forbidden.with_required_scope("write:users"), "authos").as_deref(),
+///     Some(concat!(
+///         r#"Bearer realm="authos", error="insufficient_scope", "#,
+///         r#"error_description="Valid credentials but insufficient permissions", scope="write:users""#,
+///     ))
+/// );
 /// ```
 #[must_use]
 pub fn www_authenticate<E: ApiErrorCode + ?Sized>(error: &E, realm: &str) -> Option<String> {
-    challenge(error.info(), &error.message(), realm)
+    challenge(
+        error.info(),
+        &error.message(),
+        realm,
+        error.required_scope(),
+    )
 }
 
-pub(crate) fn challenge(info: &ErrorCodeInfo, message: &str, realm: &str) -> Option<String> {
-    if info.status != 401 {
-        return None;
-    }
+pub(crate) fn challenge(
+    info: &ErrorCodeInfo,
+    message: &str,
+    realm: &str,
+    scope: Option<&str>,
+) -> Option<String> {
+    let error = match (info.status, scope) {
+        (401, _) if INVALID_TOKEN_CODES.contains(&info.code) => Some("invalid_token"),
+        (401, _) => None,
+        (403, Some(_)) => Some("insufficient_scope"),
+        _ => return None,
+    };
     let mut header = String::from("Bearer realm=\"");
     push_quoted_text(&mut header, realm);
     header.push('"');
-    if INVALID_TOKEN_CODES.contains(&info.code) {
-        header.push_str(", error=\"invalid_token\", error_description=\"");
+    if let Some(error) = error {
+        header.push_str(", error=\"");
+        header.push_str(error);
+        header.push_str("\", error_description=\"");
         push_quoted_text(&mut header, message);
         header.push('"');
     }
+    if let Some(scope) = scope.map(ScopeTokens).filter(|tokens| !tokens.is_empty()) {
+        // Writing into a `String` cannot fail.
+        let _ = write!(header, ", scope=\"{scope}\"");
+    }
     Some(header)
+}
+
+/// A space-delimited scope list keeping only the tokens RFC 6750 §3 allows
+/// (`1*( %x21 / %x23-5B / %x5D-7E )`): a token with any other character is left out whole,
+/// never altered into a different scope.
+struct ScopeTokens<'a>(&'a str);
+
+impl ScopeTokens<'_> {
+    fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.0.split(' ').filter(|token| is_scope_token(token))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.tokens().next().is_none()
+    }
+}
+
+fn is_scope_token(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .bytes()
+            .all(|b| matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E))
+}
+
+impl fmt::Display for ScopeTokens<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, token) in self.tokens().enumerate() {
+            if index > 0 {
+                f.write_char(' ')?;
+            }
+            f.write_str(token)?;
+        }
+        Ok(())
+    }
 }
 
 /// Appends `text` keeping only what RFC 6750 allows inside its quoted strings.

@@ -3,7 +3,11 @@
 //! [`Markdown`] renders a catalog (any `&[ErrorCodeInfo]`, e.g. an enum's
 //! [`CATALOG`](crate::ApiErrorCode::CATALOG)) in the structure of the AuthOS "Error Codes
 //! Reference": title, introduction, the error format with an example body, and the "Error Code
-//! Index" with one table per group. An HTTP status summary and a troubleshooting guide are
+//! Index" with one table per group. Each code's first row starts with the anchor
+//! `<a id="CODE"></a>` (the code itself, verbatim), so `<address of the page>#CODE` links it:
+//! set that address followed by `#` as the problem `type` base
+//! ([`ProblemConfig::with_type_base`](crate::problem::ProblemConfig::with_type_base)) and every
+//! problem document points at its code's row. An HTTP status summary and a troubleshooting guide are
 //! optional sections. The complete AuthOS reference is [`catalog::REFERENCE`](crate::catalog::REFERENCE).
 //!
 //! ```
@@ -20,21 +24,34 @@
 //! let markdown = Markdown::new("Billing API Errors", BillingError::CATALOG).to_string();
 //! assert!(markdown.starts_with("# Billing API Errors\n"));
 //! assert!(markdown.contains("### Billing Errors\n"));
-//! assert!(markdown.contains("| CARD_DECLINED | 402 | Card was declined | Use another card |\n"));
+//! assert!(markdown.contains(
+//!     r#"| <a id="CARD_DECLINED"></a>CARD_DECLINED | 402 | Card was declined | Use another card |"#
+//! ));
 //! ```
+//!
+//! Codes that stand for an error of a standard protocol ([`ErrorCodeInfo::oauth`],
+//! [`ErrorCodeInfo::scim`]) are listed again in a "Protocol Mappings" section after the index,
+//! one table per protocol, so the index tables stay the catalog's own.
 //!
 //! For JSON, [`ErrorCodeInfo`] implements [`serde::Serialize`] (written by hand, so the default
 //! build needs no `serde_derive` and no JSON crate): a catalog serialises as an array of
 //! `{"code", "status", "description", "resolution", "group"}` objects, `resolution` being
-//! `null` when the catalog has none.
+//! `null` when the catalog has none, followed by `"oauth"` and `"scim"` for the entries that
+//! have a protocol mapping (and only for those: an entry without one serialises as it always
+//! has). [`JsonWithDocUrls`] adds each entry's documentation link (opt-in).
 //!
 //! ```
-//! use authos_errors::{ApiErrorCode, catalog::MfaError};
+//! use authos_errors::{ApiErrorCode, catalog::{MfaError, ScimError}};
 //!
 //! let json = serde_json::to_string(&MfaError::CATALOG[..1]).unwrap();
 //! assert_eq!(
 //!     json,
 //!     r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","resolution":"Complete MFA verification","group":"MFA Errors"}]"#
+//! );
+//! let json = serde_json::to_string(ScimError::ScimUserExists.info()).unwrap();
+//! assert_eq!(
+//!     json,
+//!     r#"{"code":"SCIM_USER_EXISTS","status":409,"description":"User already exists","resolution":"Update existing user","group":"SCIM Errors","scim":"uniqueness"}"#
 //! );
 //! ```
 
@@ -43,6 +60,8 @@ use std::fmt::{self, Display, Formatter};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::ErrorCodeInfo;
+use crate::oauth::OAuthErrorCode;
+use crate::problem::{ProblemConfig, ProblemType};
 
 /// One row of an "HTTP Status Code Summary" table: what a status means and what usually causes it.
 ///
@@ -92,6 +111,10 @@ pub struct TroubleshootingTopic {
 /// table, with a `Resolution` column when any entry of the group has a resolution. `|` in a cell
 /// is escaped and line breaks become spaces, so any text keeps the table intact.
 ///
+/// When entries map to a standard protocol's error ([`ErrorCodeInfo::oauth`],
+/// [`ErrorCodeInfo::scim`]), a "Protocol Mappings" section follows the index: one table per
+/// protocol with the codes that have a mapping, in catalog order, and what the others answer.
+///
 /// Every builder method is `const`, so a finished reference can itself be a `const`
 /// (see [`catalog::REFERENCE`](crate::catalog::REFERENCE)).
 ///
@@ -137,7 +160,7 @@ impl<'a> Markdown<'a> {
     /// ```
     /// use authos_errors::{ApiErrorCode, catalog::ScimError, reference::Markdown};
     /// let markdown = Markdown::new("SCIM errors", ScimError::CATALOG).to_string();
-    /// assert!(markdown.contains("| SCIM_USER_NOT_FOUND | 404 | SCIM user not found | Check user ID |"));
+    /// assert!(markdown.contains("SCIM_USER_NOT_FOUND | 404 | SCIM user not found | Check user ID |"));
     /// ```
     pub const fn new(title: &'a str, catalog: &'a [ErrorCodeInfo]) -> Self {
         Markdown {
@@ -239,7 +262,7 @@ impl Display for Markdown<'_> {
                 write!(
                     f,
                     "| {} | {} | {} |",
-                    Cell(row.code),
+                    CodeCell::of(self.catalog, row),
                     row.status,
                     Cell(row.description)
                 )?;
@@ -249,6 +272,8 @@ impl Display for Markdown<'_> {
                 f.write_str("\n")?;
             }
         }
+
+        write_protocol_mappings(f, self.catalog)?;
 
         if !self.status_summary.is_empty() {
             writeln!(f, "\n## HTTP Status Code Summary\n")?;
@@ -277,6 +302,94 @@ impl Display for Markdown<'_> {
     }
 }
 
+/// The code cell of an index row: the code, preceded by the code's anchor `<a id="CODE"></a>`
+/// on its first row in the catalog (an id is unique per page, and a code listed in two groups
+/// is documented first where `from_code` finds it). The id is the code itself: an ASCII
+/// SCREAMING_SNAKE_CASE code is a valid HTML id and URL fragment as is, and is as stable as
+/// the code, so `https://<reference page>#CODE` links the row (the problem `type` of AuthOS
+/// codes is [`DEFAULT_TYPE_BASE`](crate::problem::DEFAULT_TYPE_BASE) + code).
+struct CodeCell<'a> {
+    code: &'a str,
+    anchored: bool,
+}
+
+impl<'a> CodeCell<'a> {
+    fn of(catalog: &'a [ErrorCodeInfo], row: &'a ErrorCodeInfo) -> Self {
+        let first = catalog.iter().find(|entry| entry.code == row.code);
+        CodeCell {
+            code: row.code,
+            anchored: first.is_some_and(|first| std::ptr::eq(first, row)) && is_html_id(row.code),
+        }
+    }
+}
+
+/// Whether `code` can be an `id` and a URL fragment without escaping (codes the derive accepts
+/// always can; a hand-written entry might not).
+fn is_html_id(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+impl Display for CodeCell<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.anchored {
+            write!(f, "<a id=\"{}\"></a>", self.code)?;
+        }
+        Cell(self.code).fmt(f)
+    }
+}
+
+/// The "Protocol Mappings" section: nothing when no entry maps to a protocol.
+fn write_protocol_mappings(f: &mut Formatter<'_>, catalog: &[ErrorCodeInfo]) -> fmt::Result {
+    let oauth = || catalog.iter().filter(|e| e.oauth.is_some());
+    let scim = || catalog.iter().filter(|e| e.scim.is_some());
+    if oauth().next().is_none() && scim().next().is_none() {
+        return Ok(());
+    }
+    writeln!(f, "\n## Protocol Mappings\n")?;
+    writeln!(
+        f,
+        "On the endpoints of a standard protocol, errors are answered in that protocol's own \
+         format; the code stays in the `error_code` member."
+    )?;
+    if oauth().next().is_some() {
+        writeln!(f, "\n### OAuth 2.0\n")?;
+        writeln!(
+            f,
+            "Token and device authorization endpoints (RFC 6749 §5.2, RFC 8628 §3.5) answer \
+             these codes with this `error`:\n"
+        )?;
+        f.write_str("| Code | HTTP | `error` |\n| --- | --- | --- |\n")?;
+        for row in oauth() {
+            let code = OAuthErrorCode::for_entry(row);
+            let status = OAuthErrorCode::status_for_entry(row);
+            writeln!(f, "| {} | {status} | `{code}` |", Cell(row.code))?;
+        }
+        writeln!(
+            f,
+            "\nAny other code answers `invalid_client` for a 401, `temporarily_unavailable` for a \
+             503, `server_error` for another 5xx, and `invalid_request` otherwise."
+        )?;
+    }
+    if scim().next().is_some() {
+        writeln!(f, "\n### SCIM 2.0\n")?;
+        writeln!(
+            f,
+            "SCIM endpoints (RFC 7644 §3.12) answer these codes with this `scimType`:\n"
+        )?;
+        f.write_str("| Code | HTTP | `scimType` |\n| --- | --- | --- |\n")?;
+        for row in scim() {
+            if let Some(kind) = row.scim {
+                writeln!(f, "| {} | {} | `{kind}` |", Cell(row.code), row.status)?;
+            }
+        }
+        writeln!(f, "\nAny other code answers without a `scimType`.")?;
+    }
+    Ok(())
+}
+
 /// Text made safe for one Markdown table cell.
 struct Cell<'a>(&'a str);
 
@@ -298,24 +411,138 @@ impl Display for Cell<'_> {
 }
 
 /// Writes `{"code", "status", "description", "resolution", "group"}`, `resolution` being `null`
-/// when absent. By hand rather than derived: the default build then needs no `serde_derive`.
+/// when absent, then `"oauth"` (the OAuth 2.0 `error`) and `"scim"` (the `scimType`) when the
+/// entry has them; an entry without a protocol mapping has exactly the five members. By hand
+/// rather than derived: the default build then needs no `serde_derive`.
 ///
 /// ```
-/// use authos_errors::{ApiErrorCode, catalog::GeneralError};
+/// use authos_errors::{ApiErrorCode, catalog::{DeviceFlowError, GeneralError}};
 /// let json = serde_json::to_value(GeneralError::BadRequest.info()).unwrap();
 /// assert_eq!(json["code"], "BAD_REQUEST");
 /// assert_eq!(json["status"], 400);
 /// assert!(json["resolution"].is_null());
 /// assert_eq!(json["group"], "General Errors");
+/// assert_eq!(json.as_object().unwrap().len(), 5);
+/// let json = serde_json::to_value(DeviceFlowError::DeviceCodeExpired.info()).unwrap();
+/// assert_eq!(json["oauth"], "expired_token");
+/// assert!(json.get("scim").is_none());
 /// ```
 impl Serialize for ErrorCodeInfo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut entry = serializer.serialize_struct("ErrorCodeInfo", 5)?;
-        entry.serialize_field("code", self.code)?;
-        entry.serialize_field("status", &self.status)?;
-        entry.serialize_field("description", self.description)?;
-        entry.serialize_field("resolution", &self.resolution)?;
-        entry.serialize_field("group", self.group)?;
+        let mut entry = serializer.serialize_struct("ErrorCodeInfo", member_count(self))?;
+        write_members(&mut entry, self)?;
         entry.end()
+    }
+}
+
+/// How many members [`write_members`] writes for `entry`.
+fn member_count(entry: &ErrorCodeInfo) -> usize {
+    5 + usize::from(entry.oauth.is_some()) + usize::from(entry.scim.is_some())
+}
+
+/// The members of an entry's JSON, in order: one place for [`ErrorCodeInfo`]'s own JSON and for
+/// [`JsonWithDocUrls`], which appends to it.
+fn write_members<S: SerializeStruct>(out: &mut S, entry: &ErrorCodeInfo) -> Result<(), S::Error> {
+    out.serialize_field("code", entry.code)?;
+    out.serialize_field("status", &entry.status)?;
+    out.serialize_field("description", entry.description)?;
+    out.serialize_field("resolution", &entry.resolution)?;
+    out.serialize_field("group", entry.group)?;
+    match entry.oauth {
+        Some(oauth) => out.serialize_field("oauth", &oauth)?,
+        None => out.skip_field("oauth")?,
+    }
+    match entry.scim {
+        Some(scim) => out.serialize_field("scim", &scim)?,
+        None => out.skip_field("scim")?,
+    }
+    Ok(())
+}
+
+/// A catalog as JSON with each entry's documentation link: every member of an
+/// [`ErrorCodeInfo`]'s JSON, then `doc_url`, the address its problem documents' `type` points
+/// at ([`ProblemConfig::problem_type`]: the entry's own page, else the configured base + the
+/// code, else the AuthOS reference for AuthOS codes), `null` when the code is documented
+/// nowhere (`about:blank`). Opt-in, so the plain catalog JSON stays as it is.
+///
+/// ```
+/// use authos_errors::{ApiErrorCode, catalog::MfaError};
+/// use authos_errors::problem::ProblemConfig;
+/// use authos_errors::reference::JsonWithDocUrls;
+///
+/// let config = ProblemConfig::default();
+/// let json = serde_json::to_string(&JsonWithDocUrls::new(&MfaError::CATALOG[..1], &config)).unwrap();
+/// assert_eq!(
+///     json,
+///     concat!(
+///         r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","#,
+///         r#""resolution":"Complete MFA verification","group":"MFA Errors","#,
+///         r#""doc_url":"https://docs.authos.dev/errors#MFA_REQUIRED"}]"#,
+///     )
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct JsonWithDocUrls<'a> {
+    catalog: &'a [ErrorCodeInfo],
+    config: &'a ProblemConfig,
+}
+
+impl<'a> JsonWithDocUrls<'a> {
+    /// The entries of `catalog`, linked as `config` addresses problem types.
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// use authos_errors::problem::ProblemConfig;
+    /// use authos_errors::reference::JsonWithDocUrls;
+    ///
+    /// const MINE: &[ErrorCodeInfo] = &[ErrorCodeInfo::new("GONE", 410, "Gone")];
+    /// let config = ProblemConfig::default();
+    /// let json = serde_json::to_value(JsonWithDocUrls::new(MINE, &config)).unwrap();
+    /// assert!(json[0]["doc_url"].is_null()); // documented nowhere: about:blank
+    /// let config = ProblemConfig::default().with_type_base("https://example.com/errors#");
+    /// let json = serde_json::to_value(JsonWithDocUrls::new(MINE, &config)).unwrap();
+    /// assert_eq!(json[0]["doc_url"], "https://example.com/errors#GONE");
+    /// ```
+    #[must_use]
+    pub const fn new(catalog: &'a [ErrorCodeInfo], config: &'a ProblemConfig) -> Self {
+        JsonWithDocUrls { catalog, config }
+    }
+}
+
+impl Serialize for JsonWithDocUrls<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.catalog.iter().map(|entry| LinkedEntry {
+            entry,
+            config: self.config,
+        }))
+    }
+}
+
+/// One entry of [`JsonWithDocUrls`].
+struct LinkedEntry<'a> {
+    entry: &'a ErrorCodeInfo,
+    config: &'a ProblemConfig,
+}
+
+impl Serialize for LinkedEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entry = self.entry;
+        let mut out = serializer.serialize_struct("ErrorCodeInfo", member_count(entry) + 1)?;
+        write_members(&mut out, entry)?;
+        let doc_url = match self.config.problem_type(entry) {
+            ProblemType::AboutBlank => None,
+            linked => Some(DocUrl(linked)),
+        };
+        out.serialize_field("doc_url", &doc_url)?;
+        out.end()
+    }
+}
+
+/// A problem type as a JSON string, written without an intermediate `String`.
+struct DocUrl<'a>(ProblemType<'a>);
+
+impl Serialize for DocUrl<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
     }
 }

@@ -9,15 +9,18 @@
 //!
 //! | format | `Content-Type` | body | extra headers |
 //! |---|---|---|---|
-//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
-//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
-//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 |
+//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //!
 //! With a locale (feature `fluent`, `RenderContext::with_locale`) the texts of every format
 //! but OAuth are translated, and `Content-Language` and `Vary: Accept-Language` are sent.
 //!
-//! Every format sends `Retry-After` when the error knows its delay. The status is the catalog's,
+//! Every format sends `Retry-After` when the error knows its delay: the one the handler set
+//! ([`Detailed::with_retry_after`](crate::Detailed::with_retry_after)), else the catalog entry's
+//! default ([`ErrorCodeInfo::retry_after`]). The Bearer challenges are RFC 6750's
+//! ([`www_authenticate`](crate::problem::www_authenticate)). The status is the catalog's,
 //! except that OAuth's `invalid_client` is always 401 ([`OAuthErrorCode::status_for_entry`]).
 //!
 //! ```
@@ -227,6 +230,7 @@ pub struct CapturedError {
     /// empty, and unallocated, for a message without placeholders.
     #[cfg(feature = "fluent")]
     args: Vec<(&'static str, String)>,
+    required_scope: Option<Cow<'static, str>>,
 }
 
 /// The texts and header of a response in the context's language (feature `fluent`).
@@ -277,6 +281,7 @@ impl CapturedError {
                 error.visit_message_args(&mut |name, value| args.push((name, value.to_string())));
                 args
             },
+            required_scope: error.required_scope().map(|s| Cow::Owned(s.to_owned())),
         }
     }
 
@@ -383,6 +388,7 @@ impl CapturedError {
                 .unwrap_or(&self.message),
         );
         let realm = context.config.realm();
+        let scope = self.required_scope.as_deref();
         let mut status = info.status;
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(6);
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
@@ -393,7 +399,7 @@ impl CapturedError {
                     error_code: Cow::Borrowed(info.code),
                     timestamp: self.timestamp,
                 }),
-                problem::challenge(info, &self.message, realm),
+                problem::challenge(info, &self.message, realm, scope),
             ),
             ErrorFormat::ProblemJson => {
                 let mut document =
@@ -403,7 +409,7 @@ impl CapturedError {
                 }
                 (
                     to_bytes(&document),
-                    problem::challenge(info, &self.message, realm),
+                    problem::challenge(info, &self.message, realm, scope),
                 )
             }
             ErrorFormat::OAuth => {
@@ -419,7 +425,7 @@ impl CapturedError {
             ErrorFormat::Scim => (
                 to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
                 // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
-                problem::challenge(info, &self.message, realm),
+                problem::challenge(info, &self.message, realm, scope),
             ),
         };
         if let Some(seconds) = self.retry_after {

@@ -1,4 +1,5 @@
-//! The DESIGN.md example enum, declared in a crate whose only dependency is `authos-errors`.
+//! The example enum of the `authos_errors` crate docs, declared in a crate whose only dependency
+//! is `authos-errors`.
 #![forbid(unsafe_code)]
 #![deny(warnings, clippy::all, clippy::pedantic)]
 

@@ -136,8 +136,15 @@ pub fn retry_after(data: &[u8]) -> &'static str {
         );
         if retryable {
             match delay {
-                Some(delay) => assert_eq!(decision, RetryDecision::RetryAfter(delay)),
-                None => assert!(matches!(decision, RetryDecision::Backoff(_))),
+                // Honoured exactly, up to the documented cap.
+                Some(delay) => assert_eq!(
+                    decision,
+                    RetryDecision::RetryAfter(delay.min(client::DEFAULT_MAX_RETRY_AFTER))
+                ),
+                None => assert!(
+                    matches!(decision, RetryDecision::Backoff(delay) if delay <= client::backoff_delay(attempt)),
+                    "{decision:?}"
+                ),
             }
         }
     }

@@ -1,4 +1,5 @@
-//! The runtime contract of `#[derive(ApiErrorCode)]` (DESIGN.md "Public contract"), exercised
+//! The runtime contract of `#[derive(ApiErrorCode)]` (`authos_errors` crate docs, "Public
+//! contract", and the `ApiErrorCode` trait docs), exercised
 //! the way a downstream service uses it.
 
 use std::borrow::Cow;

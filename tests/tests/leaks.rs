@@ -1,7 +1,7 @@
 //! Leak-proofing: a body never carries the text of a `#[source]` error nor of a field the message
 //! template does not name, and a 5xx body says only the catalog description or the declared
-//! message (DESIGN.md, "Quality bars"). Checked over the serialised bytes, the parsed body and
-//! the message, for several enum shapes, every 5xx entry of the AuthOS catalog, and random secrets;
+//! message (`authos_errors` crate docs, "Public contract"). Checked over the serialised bytes,
+//! the parsed body and the message, for several enum shapes, every 5xx entry of the AuthOS catalog, and random secrets;
 //! then over the RFC 9457 problem document and the bytes and headers of the axum and actix-web
 //! responses (built in process; the socket tests are `http_axum.rs` and `http_actix.rs`).
 
@@ -257,7 +257,9 @@ fn every_shape() -> Vec<LeakError> {
 
 #[test]
 fn problem_documents_carry_no_secret() {
-    let config = ProblemConfig::default();
+    // With a `type` base every title is the catalog description (an `about:blank` problem is
+    // titled by its status instead, which could carry nothing at all).
+    let config = ProblemConfig::default().with_type_base("https://errors.example.com/");
     for err in every_shape() {
         let document =
             serde_json::to_string(&ProblemDetails::new(&err, &config)).expect("serialises");

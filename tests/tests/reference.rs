@@ -75,10 +75,21 @@ fn index_rows(markdown: &str) -> Vec<[String; 5]> {
             cells.resize(4, String::new());
             let [code, status, description, resolution] =
                 <[String; 4]>::try_from(cells).expect("at most 4 cells");
+            let code = without_anchor(&code).to_owned();
             rows.push([group.clone(), code, status, description, resolution]);
         }
     }
     rows
+}
+
+/// The code of a code cell, its `<a id="CODE"></a>` anchor (checked to name the code) removed.
+fn without_anchor(cell: &str) -> &str {
+    let Some(rest) = cell.strip_prefix("<a id=\"") else {
+        return cell;
+    };
+    let (id, code) = rest.split_once("\"></a>").expect("a closed anchor");
+    assert_eq!(id, code, "the anchor of a row is its code");
+    code
 }
 
 #[test]
@@ -182,7 +193,7 @@ fn any_catalog_is_grouped_in_order_of_first_appearance_and_escaped() {
     let beta = rendered.find("### Beta").expect("Beta table");
     assert!(alpha < beta);
     assert!(rendered.contains(
-        "### Alpha\n\n| Code | HTTP | Description |\n| --- | --- | --- |\n| A_ONE | 400 | first a |\n| A_TWO | 409 | pipes \\| and \\\\ backslash and a newline |\n"
+        "### Alpha\n\n| Code | HTTP | Description |\n| --- | --- | --- |\n| <a id=\"A_ONE\"></a>A_ONE | 400 | first a |\n| <a id=\"A_TWO\"></a>A_TWO | 409 | pipes \\| and \\\\ backslash and a newline |\n"
     ));
     assert!(rendered.contains("### Beta\n\n| Code | HTTP | Description | Resolution |\n"));
     let rows = index_rows(&rendered);
@@ -201,7 +212,11 @@ fn group_with_some_resolutions_leaves_the_others_empty() {
         info("Y", 400, "y", None, "G"),
     ];
     let rendered = Markdown::new("Partial", PARTIAL).to_string();
-    assert!(rendered.contains("| X | 400 | x | do x |\n| Y | 400 | y |  |\n"));
+    assert!(
+        rendered.contains(
+            "| <a id=\"X\"></a>X | 400 | x | do x |\n| <a id=\"Y\"></a>Y | 400 | y |  |\n"
+        )
+    );
 }
 
 #[test]
@@ -233,7 +248,18 @@ fn json_export_is_the_catalog() {
     for (entry, info) in entries.iter().zip(AuthOsError::CATALOG) {
         let object = entry.as_object().expect("an object per entry");
         let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 5, "{keys:?}");
+        // The protocol mappings are members only for the entries that have them.
+        let expected_keys =
+            5 + usize::from(info.oauth.is_some()) + usize::from(info.scim.is_some());
+        assert_eq!(keys.len(), expected_keys, "{keys:?}");
+        assert_eq!(
+            entry.get("oauth").and_then(|v| v.as_str()),
+            info.oauth.map(|code| code.as_str())
+        );
+        assert_eq!(
+            entry.get("scim").and_then(|v| v.as_str()),
+            info.scim.map(|kind| kind.as_str())
+        );
         assert_eq!(entry["code"], info.code);
         assert_eq!(entry["status"], info.status);
         assert_eq!(entry["description"], info.description);
@@ -248,5 +274,88 @@ fn json_export_is_the_catalog() {
     assert_eq!(
         first,
         r#"{"code":"BAD_REQUEST","status":400,"description":"Invalid request parameters or malformed JSON","resolution":null,"group":"General Errors"}"#
+    );
+    let mapped = AuthOsError::CATALOG
+        .iter()
+        .find(|info| info.code == "DEVICE_CODE_EXPIRED")
+        .expect("a device-flow row");
+    assert_eq!(
+        serde_json::to_string(mapped).unwrap(),
+        r#"{"code":"DEVICE_CODE_EXPIRED","status":400,"description":"Device code expired","resolution":"Start new device flow","group":"Device Flow Errors","oauth":"expired_token"}"#
+    );
+}
+
+/// The rows of the table under `### {heading}` in the Protocol Mappings section.
+fn mapping_rows(markdown: &str, heading: &str) -> Vec<Vec<String>> {
+    let section = markdown
+        .split_once("\n## Protocol Mappings\n")
+        .expect("a Protocol Mappings section")
+        .1;
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let table = section
+        .split_once(&format!("### {heading}\n"))
+        .unwrap_or_else(|| panic!("a {heading} table"))
+        .1;
+    let table = table.split("\n### ").next().unwrap_or(table);
+    table
+        .lines()
+        .filter(|line| line.starts_with("| ") && !line.starts_with("| Code |"))
+        .filter(|line| !line.starts_with("| ---"))
+        .map(cells)
+        .collect()
+}
+
+#[test]
+fn protocol_mappings_list_every_mapped_code_after_the_index() {
+    let rendered = catalog::REFERENCE.to_string();
+    let index = rendered.find("## Error Code Index").expect("the index");
+    let mappings = rendered.find("## Protocol Mappings").expect("the mappings");
+    let summary = rendered
+        .find("## HTTP Status Code Summary")
+        .expect("the summary");
+    assert!(index < mappings && mappings < summary);
+
+    let oauth: Vec<Vec<String>> = AuthOsError::CATALOG
+        .iter()
+        .filter_map(|info| {
+            let code = info.oauth?;
+            Some(vec![
+                info.code.to_owned(),
+                info.status.to_string(),
+                format!("`{code}`"),
+            ])
+        })
+        .collect();
+    assert_eq!(oauth.len(), 5);
+    assert_eq!(mapping_rows(&rendered, "OAuth 2.0"), oauth);
+    let scim: Vec<Vec<String>> = AuthOsError::CATALOG
+        .iter()
+        .filter_map(|info| {
+            let kind = info.scim?;
+            Some(vec![
+                info.code.to_owned(),
+                info.status.to_string(),
+                format!("`{kind}`"),
+            ])
+        })
+        .collect();
+    assert_eq!(scim.len(), 2);
+    assert_eq!(mapping_rows(&rendered, "SCIM 2.0"), scim);
+
+    // A catalog without mappings has no such section; one with only SCIM mappings has only
+    // the SCIM table.
+    assert!(
+        !Markdown::new("Mixed", MIXED)
+            .to_string()
+            .contains("Protocol Mappings")
+    );
+    const SCIM_ONLY: &[ErrorCodeInfo] = &[ErrorCodeInfo::new("TAKEN", 409, "Taken")
+        .with_group("Directory")
+        .with_scim(authos_errors::scim::ScimType::Uniqueness)];
+    let rendered = Markdown::new("Directory", SCIM_ONLY).to_string();
+    assert!(!rendered.contains("### OAuth 2.0"));
+    assert_eq!(
+        mapping_rows(&rendered, "SCIM 2.0"),
+        [["TAKEN", "409", "`uniqueness`"]]
     );
 }

@@ -17,6 +17,7 @@ fn ui() {
         "transparent",
         "enum_attrs",
         "source",
+        "from",
     ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

@@ -15,43 +15,29 @@ enum EnumKey {
     FromCode,
     From,
     Http,
+    FromStr,
+    AsRef,
+    Deserialize,
+    AllValues,
 }
 
-/// The grammar of `#[api_error(...)]`.
+/// The keys of `#[api_error(...)]`, with the value each shows in messages. One line a key:
+/// this table is the grammar.
+#[rustfmt::skip]
 const GRAMMAR: Grammar<EnumKey> = Grammar {
     place: "#[api_error]",
     example: r#"#[api_error(group = "Billing Errors")]"#,
     keys: &[
-        Key {
-            id: EnumKey::Group,
-            name: "group",
-            example: "\"Billing Errors\"",
-        },
-        Key {
-            id: EnumKey::Display,
-            name: "display",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::Serialize,
-            name: "serialize",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::FromCode,
-            name: "from_code",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::From,
-            name: "from",
-            example: "false",
-        },
-        Key {
-            id: EnumKey::Http,
-            name: "http",
-            example: "false",
-        },
+        Key { id: EnumKey::Group, name: "group", example: "\"Billing Errors\"" },
+        Key { id: EnumKey::Display, name: "display", example: "false" },
+        Key { id: EnumKey::Serialize, name: "serialize", example: "false" },
+        Key { id: EnumKey::FromCode, name: "from_code", example: "false" },
+        Key { id: EnumKey::From, name: "from", example: "false" },
+        Key { id: EnumKey::Http, name: "http", example: "false" },
+        Key { id: EnumKey::FromStr, name: "from_str", example: "false" },
+        Key { id: EnumKey::AsRef, name: "as_ref", example: "false" },
+        Key { id: EnumKey::Deserialize, name: "deserialize", example: "false" },
+        Key { id: EnumKey::AllValues, name: "all_values", example: "false" },
     ],
 };
 
@@ -69,6 +55,14 @@ pub struct EnumAttrs {
     pub from: bool,
     /// Generate the impls of the enabled HTTP integrations (axum, actix-web, utoipa).
     pub http: bool,
+    /// Where `from_code` is generated: `FromStr` and `TryFrom<&str>`.
+    pub from_str: bool,
+    /// Where `from_code` is generated: `AsRef<str>` and `From<Self> for &'static str`.
+    pub as_ref: bool,
+    /// Where `from_code` is generated: `serde::Deserialize` from the code.
+    pub deserialize: bool,
+    /// Where `from_code` is generated: `AllValues` (and `ALL` for unit variants only).
+    pub all_values: bool,
 }
 
 /// Reads every `#[api_error(...)]` among the enum's attributes.
@@ -80,6 +74,10 @@ pub fn enum_attrs(attrs: &[Attr], errors: &mut Errors) -> EnumAttrs {
         from_code: true,
         from: true,
         http: true,
+        from_str: true,
+        as_ref: true,
+        deserialize: true,
+        all_values: true,
     };
     // One grammar over all of them: a key given in two `#[api_error]`s is a duplicate.
     let mut args = Vec::new();
@@ -101,6 +99,10 @@ pub fn enum_attrs(attrs: &[Attr], errors: &mut Errors) -> EnumAttrs {
             EnumKey::FromCode => &mut out.from_code,
             EnumKey::From => &mut out.from,
             EnumKey::Http => &mut out.http,
+            EnumKey::FromStr => &mut out.from_str,
+            EnumKey::AsRef => &mut out.as_ref,
+            EnumKey::Deserialize => &mut out.deserialize,
+            EnumKey::AllValues => &mut out.all_values,
         };
         if let Some(value) = bool_value(&ident.unraw().to_string(), value, errors) {
             *flag = value;

@@ -37,7 +37,12 @@ pub struct Grammar<K: 'static> {
 pub enum Arg {
     Lit(Lit),
     Word(Ident),
-    KeyValue { key: Ident, value: Value },
+    KeyValue {
+        key: Ident,
+        /// The key's name, without `r#`.
+        name: String,
+        value: Value,
+    },
 }
 
 pub enum Value {
@@ -65,7 +70,7 @@ impl Arg {
         match self {
             Arg::Lit(lit) => lit.to_token_stream(),
             Arg::Word(word) => word.to_token_stream(),
-            Arg::KeyValue { key, value } => {
+            Arg::KeyValue { key, value, .. } => {
                 let mut tokens = key.to_token_stream();
                 tokens.extend(value.tokens());
                 tokens
@@ -137,11 +142,13 @@ impl<K: Copy + PartialEq> Grammar<K> {
     /// One argument. Mistakes that leave the rest readable (`key: value`, `key =` without a
     /// value) are reported and the parse goes on; `None` (reported) when it cannot.
     fn parse_arg(&self, cursor: &mut Cursor, errors: &mut Errors) -> Option<Arg> {
-        if let Some(lit) = cursor.literal() {
+        if let Some(TokenTree::Literal(literal)) = cursor.peek() {
+            let lit = Lit::new(literal.clone());
+            cursor.at += 1;
             return Some(Arg::Lit(lit));
         }
-        let key = match cursor.peek() {
-            Some(TokenTree::Ident(key)) => key.clone(),
+        let (key, text) = match cursor.peek() {
+            Some(TokenTree::Ident(key)) => (key.clone(), key.to_string()),
             other => {
                 let span = other.map_or_else(Span::call_site, open_span);
                 errors.at(
@@ -154,6 +161,13 @@ impl<K: Copy + PartialEq> Grammar<K> {
             }
         };
         cursor.at += 1;
+        if text == "true" || text == "false" {
+            return Some(Arg::Lit(Lit::Bool(text == "true", key.span())));
+        }
+        let name = match text.strip_prefix("r#") {
+            Some(name) => name.to_owned(),
+            None => text,
+        };
         match cursor.peek() {
             Some(TokenTree::Punct(colon)) if colon.as_char() == ':' && !cursor.double_colon() => {
                 errors.at(
@@ -169,7 +183,6 @@ impl<K: Copy + PartialEq> Grammar<K> {
         }
         let value = cursor.value();
         if matches!(value, Value::Missing) {
-            let name = key.unraw().to_string();
             errors.at(
                 key.span(),
                 format!(
@@ -178,7 +191,7 @@ impl<K: Copy + PartialEq> Grammar<K> {
                 ),
             );
         }
-        Some(Arg::KeyValue { key, value })
+        Some(Arg::KeyValue { key, name, value })
     }
 
     /// Checks `args` in order: a known key goes to `visit` once (a repeat is reported); every
@@ -192,8 +205,7 @@ impl<K: Copy + PartialEq> Grammar<K> {
     ) {
         let mut seen: Vec<K> = Vec::new();
         for (index, arg) in args.into_iter().enumerate() {
-            if let Arg::KeyValue { key, value } = arg {
-                let name = key.unraw().to_string();
+            if let Arg::KeyValue { key, name, value } = arg {
                 if let Some(known) = self.key(&name) {
                     if seen.contains(&known.id) {
                         errors.at(
@@ -206,7 +218,7 @@ impl<K: Copy + PartialEq> Grammar<K> {
                     }
                     continue;
                 }
-                let arg = Arg::KeyValue { key, value };
+                let arg = Arg::KeyValue { key, name, value };
                 if let Some(Arg::KeyValue { key, .. }) = visit(Found::Other(index, arg), errors) {
                     self.unknown_key(&key, errors);
                 }

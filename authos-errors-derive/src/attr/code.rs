@@ -19,43 +19,25 @@ enum CodeKey {
     Message,
     OAuth,
     Scim,
+    RetryAfter,
+    Doc,
 }
 
-/// The keys that may follow the code in `#[code("CODE", ...)]`.
+/// The keys that may follow the code in `#[code("CODE", ...)]`, with the value each shows in
+/// messages. One line a key: this table is the grammar.
+#[rustfmt::skip]
 const GRAMMAR: Grammar<CodeKey> = Grammar {
     place: "#[code]",
     example: CODE_EXAMPLE,
     keys: &[
-        Key {
-            id: CodeKey::Status,
-            name: "status",
-            example: "400",
-        },
-        Key {
-            id: CodeKey::Resolution,
-            name: "resolution",
-            example: "\"...\"",
-        },
-        Key {
-            id: CodeKey::Description,
-            name: "description",
-            example: "\"...\"",
-        },
-        Key {
-            id: CodeKey::Message,
-            name: "message",
-            example: "\"...\"",
-        },
-        Key {
-            id: CodeKey::OAuth,
-            name: "oauth",
-            example: "\"invalid_request\"",
-        },
-        Key {
-            id: CodeKey::Scim,
-            name: "scim",
-            example: "\"invalidValue\"",
-        },
+        Key { id: CodeKey::Status, name: "status", example: "400" },
+        Key { id: CodeKey::Resolution, name: "resolution", example: "\"...\"" },
+        Key { id: CodeKey::Description, name: "description", example: "\"...\"" },
+        Key { id: CodeKey::Message, name: "message", example: "\"...\"" },
+        Key { id: CodeKey::OAuth, name: "oauth", example: "\"invalid_request\"" },
+        Key { id: CodeKey::Scim, name: "scim", example: "\"invalidValue\"" },
+        Key { id: CodeKey::RetryAfter, name: "retry_after", example: "60" },
+        Key { id: CodeKey::Doc, name: "doc", example: "\"https://docs.example.com/errors/CODE\"" },
     ],
 };
 
@@ -63,6 +45,8 @@ const GRAMMAR: Grammar<CodeKey> = Grammar {
 const TRANSPARENT: &str = "transparent";
 
 /// What `#[code(...)]` says about one variant.
+// Boxing `OwnCode` would cost an allocation per variant, the common case.
+#[allow(clippy::large_enum_variant)]
 pub enum CodeAttr {
     Own(OwnCode),
     /// `#[code(transparent)]`, with the span of `transparent`.
@@ -84,6 +68,10 @@ pub struct OwnCode {
     pub oauth: Option<&'static str>,
     /// The `ScimType` variant of `scim = "..."`.
     pub scim: Option<&'static str>,
+    /// `retry_after = N` (seconds), with the span of `N` for the status check in `valid`.
+    pub retry_after: Option<(u32, Span)>,
+    /// `doc = "https://..."`.
+    pub doc_url: Option<LitStr>,
 }
 
 /// A `#[code(...)]` to suggest for `variant`: its name in SCREAMING_SNAKE_CASE.
@@ -178,6 +166,8 @@ fn own_code(variant: &syntax::Variant, args: Vec<Arg>, errors: &mut Errors) -> O
         message: None,
         oauth: None,
         scim: None,
+        retry_after: None,
+        doc_url: None,
     };
     let mut seen = Seen::default();
     GRAMMAR.read(args, errors, |found, errors| match found {
@@ -236,7 +226,7 @@ fn positional(arg: Arg, seen: &mut Seen, errors: &mut Errors) -> Option<Arg> {
             ),
         ),
         // `code = ...` was reported by `find_code`.
-        Arg::KeyValue { key, .. } if key == "code" => {}
+        Arg::KeyValue { name, .. } if name == "code" => {}
         other => return Some(other),
     }
     None
@@ -249,6 +239,11 @@ fn read_key(own: &mut OwnCode, seen: &mut Seen, key: CodeKey, value: Value, erro
             own.status = status_value(&value, errors);
             return;
         }
+        CodeKey::RetryAfter => {
+            own.retry_after = retry_after_value(value, errors);
+            return;
+        }
+        CodeKey::Doc => "doc",
         CodeKey::Description => {
             own.description_given = true;
             "description"
@@ -267,8 +262,74 @@ fn read_key(own: &mut OwnCode, seen: &mut Seen, key: CodeKey, value: Value, erro
         CodeKey::Message => own.message = Some(text),
         CodeKey::OAuth => own.oauth = protocol::oauth(&text, errors),
         CodeKey::Scim => own.scim = protocol::scim(&text, errors),
-        CodeKey::Status => {}
+        CodeKey::Doc => own.doc_url = doc_url(text, errors),
+        CodeKey::Status | CodeKey::RetryAfter => {}
     }
+}
+
+/// `retry_after = N`: whole seconds, at least 1.
+fn retry_after_value(value: Value, errors: &mut Errors) -> Option<(u32, Span)> {
+    const ADVICE: &str =
+        "give the seconds a client should wait as a whole number, as in `retry_after = 60`";
+    match value {
+        Value::Lit(Lit::Int(int)) => match int.base10_parse::<u32>() {
+            Ok(0) => {
+                errors.spanned(&int, format!("`retry_after = 0` tells clients to retry at once: {ADVICE}, or leave `retry_after` out"));
+                None
+            }
+            Ok(seconds) if int.suffix().is_empty() => Some((seconds, int.span())),
+            _ => {
+                errors.spanned(
+                    &int,
+                    format!(
+                        "`retry_after` is a number of seconds up to {}: {ADVICE}",
+                        u32::MAX
+                    ),
+                );
+                None
+            }
+        },
+        Value::Lit(Lit::Str(text)) if text.value.trim().parse::<u32>().is_ok() => {
+            errors.spanned(
+                &text,
+                format!(
+                    "`retry_after` is an integer, not a string: write `retry_after = {}`",
+                    text.value.trim()
+                ),
+            );
+            None
+        }
+        Value::Missing => None,
+        other => {
+            errors.spanned(
+                other.tokens(),
+                format!("`retry_after` takes an integer literal: {ADVICE}"),
+            );
+            None
+        }
+    }
+}
+
+/// `doc = "..."`: an absolute http(s) URL.
+fn doc_url(text: LitStr, errors: &mut Errors) -> Option<LitStr> {
+    let rest = text
+        .value
+        .strip_prefix("https://")
+        .or_else(|| text.value.strip_prefix("http://"));
+    let host_ok = rest.is_some_and(|rest| {
+        !rest.is_empty() && !rest.starts_with('/') && !rest.contains(char::is_whitespace)
+    });
+    if host_ok {
+        return Some(text);
+    }
+    errors.spanned(
+        &text,
+        format!(
+            "`doc` takes an absolute http(s) URL, such as `doc = \"https://docs.example.com/errors/CODE\"`; `{}` is not one",
+            text.value
+        ),
+    );
+    None
 }
 
 /// A non-empty string literal, or the reason it is not one (reported).
@@ -320,7 +381,7 @@ fn find_code(
         return (Some(code.clone()), Some(index));
     }
     if let Some((key, value)) = args.iter().find_map(|arg| match arg {
-        Arg::KeyValue { key, value } if key == "code" => Some((key, value)),
+        Arg::KeyValue { key, name, value } if name == "code" => Some((key, value)),
         _ => None,
     }) {
         return (code_key(variant, key, value, errors), None);

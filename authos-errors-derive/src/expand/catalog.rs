@@ -1,11 +1,12 @@
 //! `impl ApiErrorCode`: the catalog, `info()`, and the rustdoc table of codes.
 
-use proc_macro2::{Literal, Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::{Ident, WhereClause};
 
 use super::message::{message_args_fn, message_fn, retry_after_fn};
 use super::private;
+use super::trees::Trees;
 use crate::ast::{Enum, Own};
 
 pub fn api_error_code_impl(
@@ -40,48 +41,67 @@ pub fn api_error_code_impl(
     }
 }
 
-/// One catalog entry as a call of the local `__entry` that [`catalog_expr`] declares: a dozen
-/// tokens per variant instead of a struct literal's forty, which matters for enums of
-/// thousands of variants.
-fn info_entry(own: &Own) -> TokenStream {
-    let code = &own.code;
+/// One catalog entry as a call of a local `const fn` that [`catalog_expr`] declares,
+/// `__entry(code, status, description)` or `__entry_r(.., resolution)`: a handful of tokens
+/// per variant instead of a struct literal's forty, which matters for enums of thousands of
+/// variants.
+fn info_entry(out: &mut Vec<TokenTree>, trees: &Trees, names: &[Ident; 2], own: &Own) {
+    let code = own.code.token.clone();
     let status = Literal::u16_unsuffixed(own.status.unwrap_or(500));
-    let description = Literal::string(own.description.as_deref().unwrap_or_default());
-    let mut entry = match &own.resolution {
+    let description = string_literal(own.description.as_deref().unwrap_or_default());
+    match &own.resolution {
         Some(text) => {
-            let text = Literal::string(text);
-            quote!(__entry(#code, #status, #description, __Some(#text)))
+            let resolution = string_literal(text);
+            trees.call(out, &names[1], &[code, status, description, resolution]);
         }
-        None => quote!(__entry(#code, #status, #description, __None)),
-    };
-    // Protocol mappings are rare: only the entries that have one pay for the tokens.
+        None => trees.call(out, &names[0], &[code, status, description]),
+    }
+    // Protocol mappings, retry-after and doc links are rare: only the entries that have one
+    // pay for the tokens.
     let p = private();
     if let Some(variant) = own.oauth {
         let variant = Ident::new(variant, Span::call_site());
-        entry.extend(quote!(.with_oauth(#p::OAuthErrorCode::#variant)));
+        out.extend(quote!(.with_oauth(#p::OAuthErrorCode::#variant)));
     }
     if let Some(variant) = own.scim {
         let variant = Ident::new(variant, Span::call_site());
-        entry.extend(quote!(.with_scim(#p::ScimType::#variant)));
+        out.extend(quote!(.with_scim(#p::ScimType::#variant)));
+    }
+    if let Some((seconds, _)) = own.retry_after {
+        let seconds = Literal::u32_unsuffixed(seconds);
+        out.extend(quote!(.with_retry_after(#seconds)));
+    }
+    if let Some(url) = &own.doc_url {
+        out.extend(quote!(.with_doc_url(#url)));
     }
     if let Some(message) = &own.message {
         let template = &message.text;
-        entry.extend(quote!(.with_message_template(#template)));
+        out.extend(quote!(.with_message_template(#template)));
     }
-    entry
+}
+
+/// `&[entry, entry, ...]`
+fn slice(entries: Vec<TokenTree>) -> TokenStream {
+    let entries = TokenStream::from_iter(entries);
+    quote!(&[#entries])
 }
 
 fn catalog_expr(e: &Enum) -> TokenStream {
     let p = private();
+    let trees = Trees::new();
+    let names = [
+        Ident::new("__entry", Span::call_site()),
+        Ident::new("__entry_r", Span::call_site()),
+    ];
     let mut parts: Vec<TokenStream> = Vec::new();
-    let mut run: Vec<TokenStream> = Vec::new();
+    let mut run: Vec<TokenTree> = Vec::new();
     for variant in &e.variants {
         if let Some(own) = variant.own() {
-            run.push(info_entry(own));
+            info_entry(&mut run, &trees, &names, own);
+            run.push(trees.comma());
         } else if let Some(field) = variant.transparent_field() {
             if !run.is_empty() {
-                parts.push(quote!(&[#(#run),*]));
-                run.clear();
+                parts.push(slice(std::mem::take(&mut run)));
             }
             let ty = &field.ty;
             parts.push(quote!(<#ty as #p::ApiErrorCode>::CATALOG));
@@ -89,10 +109,10 @@ fn catalog_expr(e: &Enum) -> TokenStream {
     }
     let group = &e.group;
     let entries = if parts.is_empty() {
-        quote!(&[#(#run),*])
+        slice(run)
     } else {
         if !run.is_empty() {
-            parts.push(quote!(&[#(#run),*]));
+            parts.push(slice(run));
         }
         quote! {{
             const PARTS: &[&[#p::ErrorCodeInfo]] = &[#(#parts),*];
@@ -101,47 +121,51 @@ fn catalog_expr(e: &Enum) -> TokenStream {
         }}
     };
     quote! {{
-        #[allow(unused_imports)]
-        use #p::{None as __None, Some as __Some};
         #[allow(dead_code)]
         const fn __entry(
             code: &'static str,
             status: u16,
             description: &'static str,
-            resolution: #p::Option<&'static str>,
         ) -> #p::ErrorCodeInfo {
-            #p::ErrorCodeInfo {
-                resolution,
-                group: #group,
-                ..#p::ErrorCodeInfo::new(code, status, description)
-            }
+            #p::ErrorCodeInfo::new(code, status, description).with_group(#group)
+        }
+        #[allow(dead_code)]
+        const fn __entry_r(
+            code: &'static str,
+            status: u16,
+            description: &'static str,
+            resolution: &'static str,
+        ) -> #p::ErrorCodeInfo {
+            __entry(code, status, description).with_resolution(resolution)
         }
         #entries
     }}
+}
+
+/// A string literal for `text`.
+fn string_literal(text: &str) -> Literal {
+    Literal::string(text)
 }
 
 /// The body of `info()`: an index into `CATALOG` for own codes, a call into the field for
 /// transparent variants.
 fn info_body(e: &Enum) -> TokenStream {
     let p = private();
-    let mut arms = Vec::new();
+    let trees = Trees::new();
+    let mut arms: Vec<TokenTree> = Vec::new();
     let mut own_before = 0usize;
     let mut inner_before: Vec<&TokenStream> = Vec::new();
     for variant in &e.variants {
         let v = &variant.ident;
         if variant.own().is_some() {
-            let at = Literal::usize_unsuffixed(own_before);
-            let index = if inner_before.is_empty() {
-                quote!(#at)
-            } else {
-                quote!(#at #(+ <#inner_before as #p::ApiErrorCode>::CATALOG.len())*)
-            };
-            // A unit variant's pattern needs no `{ .. }`: one group fewer to build per arm.
-            if variant.is_unit() {
-                arms.push(quote!(Self::#v => #index,));
-            } else {
-                arms.push(quote!(Self::#v { .. } => #index,));
+            // A unit variant's pattern needs no `{ .. }`.
+            trees.variant(&mut arms, v, !variant.is_unit());
+            trees.fat_arrow(&mut arms);
+            arms.push(TokenTree::Literal(Literal::usize_unsuffixed(own_before)));
+            if !inner_before.is_empty() {
+                arms.extend(quote!(#(+ <#inner_before as #p::ApiErrorCode>::CATALOG.len())*));
             }
+            arms.push(trees.comma());
             own_before += 1;
         } else if let Some(field) = variant.transparent_field() {
             let member = &field.member;
@@ -149,15 +173,16 @@ fn info_body(e: &Enum) -> TokenStream {
             // reported on that type, once, rather than on the derive.
             let ty = &field.ty;
             let call = quote!(<#ty as #p::ApiErrorCode>::info(inner));
-            arms.push(quote!(Self::#v { #member: inner } => return #call,));
+            arms.extend(quote!(Self::#v { #member: inner } => return #call,));
             inner_before.push(&field.ty);
         }
     }
+    let arms = TokenStream::from_iter(arms);
     if own_before == 0 {
         // Every arm returns: no index to take (and no unreachable indexing to warn about).
-        return quote!(match self { #(#arms)* });
+        return quote!(match self { #arms });
     }
-    quote!(&Self::CATALOG[match self { #(#arms)* }])
+    quote!(&Self::CATALOG[match self { #arms }])
 }
 
 /// For a non-generic enum that composes other catalogs, a const evaluation that fails the
@@ -201,7 +226,23 @@ pub fn doc_table(e: &Enum) -> Literal {
             out.push_str(&format!("| *every code of `{ty}`* | | | |\n"));
         }
     }
-    Literal::string(&out)
+    raw_string_literal(&out).unwrap_or_else(|| Literal::string(&out))
+}
+
+/// `text` as a raw string literal `r#"..."#`. rustc reads a raw literal as it is, while an
+/// escaped one (what `Literal::string` writes, every line break as `\n`) it unescapes again
+/// for each of the three items the table documents: about 15 M instructions at 1,000
+/// variants. `None` when the text holds a `#` or a carriage return.
+fn raw_string_literal(text: &str) -> Option<Literal> {
+    let bytes = text.as_bytes();
+    if bytes.contains(&b'#') || bytes.contains(&b'\r') {
+        return None;
+    }
+    let mut source = String::with_capacity(text.len() + 5);
+    source.push_str("r#\"");
+    source.push_str(text);
+    source.push_str("\"#");
+    source.parse().ok()
 }
 
 /// `text` as a table cell: `|` escaped, line breaks as spaces.

@@ -1,10 +1,11 @@
 //! `from_code` (code string to variant) and `From<Inner>` for transparent variants.
 
-use proc_macro2::{Literal, Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::WhereClause;
 
 use super::private;
+use super::trees::Trees;
 use crate::ast::{Enum, Variant};
 
 /// (variant, its code literal, the code's length)
@@ -13,13 +14,14 @@ type Row<'a> = (&'a Variant, &'a crate::attr::lit::LitStr, usize);
 /// Looks own codes up by length first, then by text: one jump and a handful of compares.
 pub fn from_code_body(e: &Enum) -> TokenStream {
     let p = private();
+    let trees = Trees::new();
     let mut steps = Vec::new();
     let mut run: Vec<Row> = Vec::new();
     for variant in &e.variants {
         if let Some(own) = variant.own() {
             run.push((variant, &own.code, own.code.value.len()));
         } else if let Some(field) = variant.transparent_field() {
-            flush(&mut run, &mut steps);
+            flush(&trees, &mut run, &mut steps);
             let ty = &field.ty;
             let v = &variant.ident;
             let member = &field.member;
@@ -30,7 +32,7 @@ pub fn from_code_body(e: &Enum) -> TokenStream {
             });
         }
     }
-    flush(&mut run, &mut steps);
+    flush(&trees, &mut run, &mut steps);
     quote! {
         #(#steps)*
         #p::None
@@ -38,7 +40,7 @@ pub fn from_code_body(e: &Enum) -> TokenStream {
 }
 
 /// One step of `from_code` for a run of own codes.
-fn flush(run: &mut Vec<Row>, steps: &mut Vec<TokenStream>) {
+fn flush(trees: &Trees, run: &mut Vec<Row>, steps: &mut Vec<TokenStream>) {
     if run.is_empty() {
         return;
     }
@@ -49,11 +51,15 @@ fn flush(run: &mut Vec<Row>, steps: &mut Vec<TokenStream>) {
     let label = syn::Lifetime::new(&format!("'__run{}", steps.len()), Span::call_site());
     let by_length = run.chunk_by(|a, b| a.2 == b.2).map(|same_length| {
         let len = Literal::usize_unsuffixed(same_length[0].2);
-        let arms = same_length.iter().map(|(variant, code, _)| {
-            let v = &variant.ident;
-            quote!(#code => Self::#v,)
-        });
-        quote!(#len => match code { #(#arms)* _ => break #label },)
+        let mut arms: Vec<TokenTree> = Vec::with_capacity(same_length.len() * 8);
+        for (variant, code, _) in same_length {
+            arms.push(TokenTree::Literal(code.token.clone()));
+            trees.fat_arrow(&mut arms);
+            trees.variant(&mut arms, &variant.ident, false);
+            arms.push(trees.comma());
+        }
+        let arms = TokenStream::from_iter(arms);
+        quote!(#len => match code { #arms _ => break #label },)
     });
     steps.push(quote! {
         #label: {

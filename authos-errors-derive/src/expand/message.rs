@@ -1,17 +1,20 @@
 //! `message()` and `retry_after()` of the `ApiErrorCode` impl.
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
 use syn::Ident;
 
 use super::private;
 use crate::ast::{Enum, Field, Variant};
 
-/// The local a message arm binds a field to. It carries the message literal's span, so a
-/// field that cannot be formatted (`{limits}` of a type without `Display`) is reported on
-/// the message rather than on the derive.
-fn binding(field_name: &str, span: Span) -> Ident {
-    format_ident!("__field_{}", field_name, span = span)
+/// The name of the local a message arm binds a field to. The local carries the message
+/// literal's span, so a field that cannot be formatted (`{limits}` of a type without
+/// `Display`) is reported on the message rather than on the derive.
+fn binding_name(field_name: &str) -> String {
+    let mut name = String::with_capacity(8 + field_name.len());
+    name.push_str("__field_");
+    name.push_str(field_name);
+    name
 }
 
 pub fn message_fn(e: &Enum) -> TokenStream {
@@ -66,8 +69,11 @@ fn message_arm(variant: &Variant) -> Option<TokenStream> {
         .filter_map(|name| variant.field(name))
         .collect();
     let members = used.iter().map(|f| &f.member);
-    let bindings: Vec<Ident> = used.iter().map(|f| binding(&f.name, span)).collect();
-    let format = template.format_string(|name| binding(name, span).to_string());
+    let bindings: Vec<Ident> = used
+        .iter()
+        .map(|f| Ident::new(&binding_name(&f.name), span))
+        .collect();
+    let format = template.format_string(binding_name);
     Some(quote! {
         Self::#v { #(#members: #bindings,)* .. } =>
             #p::Cow::Owned(#p::format!(#format, #(#bindings = #bindings),*)),
@@ -101,7 +107,7 @@ pub fn message_args_fn(e: &Enum) -> TokenStream {
             let Some(field) = variant.field(name) else {
                 continue;
             };
-            let bound = binding(name, span);
+            let bound = Ident::new(&binding_name(name), span);
             // The field's first placeholder gives the spec, as in the English text. Through
             // `format!`, as `message()` formats it: a field that cannot be formatted then
             // gives the same diagnostic twice, which rustc reports once.

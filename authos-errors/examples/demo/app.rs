@@ -91,6 +91,18 @@ struct AppState {
     rate: Mutex<Option<RateWindow>>,
 }
 
+#[path = "protocols.rs"]
+pub mod protocols;
+#[path = "protocols_axum.rs"]
+mod protocols_axum;
+
+/// The demo router with the OAuth 2.0 device flow and SCIM 2.0 endpoints of `protocols.rs`
+/// merged in, each route group answering errors in its protocol's format.
+pub fn app_with_protocols(clock: Clock, settings: protocols::Settings) -> Router {
+    let protocols = Arc::new(protocols::Protocols::new(clock.clone(), settings));
+    app(clock).merge(protocols_axum::router(protocols))
+}
+
 /// The demo router, problem+json negotiation included.
 pub fn app(clock: Clock) -> Router {
     let state = Arc::new(AppState {

@@ -12,6 +12,8 @@ use crate::ApiErrorCode;
 /// assert_eq!(err.code(), "BAD_REQUEST");
 /// assert_eq!(err.status(), 400);
 /// assert_eq!(GeneralError::from_code("BAD_REQUEST"), Some(err));
+/// // A rate-limited client is told to wait a minute unless the handler knows better.
+/// assert_eq!(GeneralError::RateLimitExceeded.info().retry_after, Some(60));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiErrorCode)]
 #[api_error(group = "General Errors")]
@@ -37,7 +39,11 @@ pub enum GeneralError {
     Conflict,
 
     /// Too many requests
-    #[code("RATE_LIMIT_EXCEEDED", status = 429)]
+    ///
+    /// Answered with `Retry-After: 60` unless the handler sets the delay it knows
+    /// ([`Detailed::with_retry_after`](crate::Detailed::with_retry_after)): one minute, the
+    /// longest backoff an AuthOS client waits between retries on its own.
+    #[code("RATE_LIMIT_EXCEEDED", status = 429, retry_after = 60)]
     RateLimitExceeded,
 
     /// Unexpected server error

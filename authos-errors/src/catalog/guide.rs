@@ -91,7 +91,9 @@ pub const TROUBLESHOOTING: &[TroubleshootingTopic] = &[
 /// ```
 /// let markdown = authos_errors::catalog::REFERENCE.to_string();
 /// assert!(markdown.starts_with("# Error Codes Reference\n"));
-/// assert!(markdown.contains("| TOKEN_EXPIRED | 401 | JWT has expired | Refresh using /api/auth/refresh |\n"));
+/// assert!(markdown.contains(
+///     "| <a id=\"TOKEN_EXPIRED\"></a>TOKEN_EXPIRED | 401 | JWT has expired | Refresh using /api/auth/refresh |\n"
+/// ));
 /// ```
 pub const REFERENCE: Markdown<'static> = Markdown::new(REFERENCE_TITLE, AuthOsError::CATALOG)
     .with_intro(REFERENCE_INTRO)

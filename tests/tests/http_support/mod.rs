@@ -259,6 +259,11 @@ impl AxumServer {
     pub fn client(&self) -> Client {
         Client::new(self.addr)
     }
+
+    /// The address served, for clients of other libraries.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
 }
 
 impl Drop for AxumServer {
@@ -340,6 +345,11 @@ impl ActixServer {
 
     pub fn client(&self) -> Client {
         Client::new(self.addr)
+    }
+
+    /// The address served, for clients of other libraries.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
     }
 }
 

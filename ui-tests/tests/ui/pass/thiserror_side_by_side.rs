@@ -1,5 +1,6 @@
 // `display = false` leaves Display and Error to thiserror: both derives on one enum, sharing
-// #[source], and thiserror's #[from] on a transparent variant (so our `From` is left out).
+// #[source], and thiserror's #[from] on a transparent variant and on a source (thiserror writes
+// those `From` impls, so ours are left out).
 use authos_errors::ApiErrorCode;
 use authos_errors::catalog::AuthenticationError;
 
@@ -15,6 +16,11 @@ enum BillingError {
     #[error("payment provider failed")]
     #[code("STRIPE_ERROR", status = 500)]
     Stripe(#[source] std::io::Error),
+
+    /// Ledger unavailable
+    #[error("ledger failed")]
+    #[code("LEDGER_ERROR", status = 503)]
+    Ledger(#[from] std::fmt::Error),
 
     #[error(transparent)]
     #[code(transparent)]
@@ -32,11 +38,14 @@ fn main() {
     assert_eq!(stripe.message(), "Billing system error");
     assert_eq!(std::error::Error::source(&stripe).unwrap().to_string(), "timeout");
 
+    let ledger = BillingError::from(std::fmt::Error);
+    assert_eq!((ledger.code(), ledger.to_string()), ("LEDGER_ERROR", "ledger failed".to_owned()));
+
     let auth = BillingError::from(AuthenticationError::TokenExpired);
     assert_eq!(auth.code(), "TOKEN_EXPIRED");
     assert_eq!(auth.status(), AuthenticationError::TokenExpired.status());
     assert_eq!(
         BillingError::CATALOG.len(),
-        2 + AuthenticationError::CATALOG.len()
+        3 + AuthenticationError::CATALOG.len()
     );
 }

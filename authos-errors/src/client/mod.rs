@@ -1,10 +1,16 @@
 //! Client side: parse an AuthOS error response back into a typed value, and decide what to do
 //! about it the way the reference's troubleshooting guide says.
 //!
-//! [`parse`] reads a response body (`&[u8]`, `&str`, `Vec<u8>`, ...) into an [`ErrorResponse`]:
-//! the [`ErrorBody`] as sent, plus the catalog entry when the code is one the client knows.
+//! [`parse_response`] reads a response body in every format the server writes (AuthOS JSON,
+//! RFC 9457 problem+json, RFC 6749 OAuth, RFC 7644 SCIM; see [`WireFormat`]) into an
+//! [`ErrorResponse`]: code, message and status, plus the catalog entry when the code is one the
+//! client knows. [`parse`] reads the AuthOS JSON body (`&[u8]`, `&str`, `Vec<u8>`, ...) alone.
 //! A code the client does not know is not an error (a newer server must not break an older
 //! client); input that is not an error body is a [`ParseError`], never a panic.
+//!
+//! [`RetryDecision`] and [`BackoffPolicy`] say when to retry: 429 and 5xx only, after the
+//! server's `Retry-After`, else after an exponential backoff with full jitter. With the
+//! `reqwest` feature, the `reqwest` submodule does all of this for `reqwest::Response`.
 //!
 //! ```
 //! use authos_errors::{ApiErrorCode, client::{self, RetryDecision}, catalog::AuthOsError};
@@ -16,7 +22,7 @@
 //! assert_eq!(response.error().map(|e| e.resolution()), Some(Some("Refresh using /api/auth/refresh")));
 //! assert!(response.should_refresh_token());
 //!
-//! // 429 with `Retry-After: 30`: wait 30 seconds.
+//! // 429 with `Retry-After: 30`: wait 30 seconds (long waits are capped at 5 minutes).
 //! assert_eq!(
 //!     RetryDecision::for_response(429, Some("30"), 0),
 //!     RetryDecision::RetryAfter(Duration::from_secs(30)),
@@ -29,8 +35,8 @@
 //! linear in at most 64 KiB. Nesting cannot exhaust the stack: values under keys the client
 //! ignores are skipped by serde_json without recursion, nesting where a string or the body is
 //! expected is refused at its first bracket, and serde_json's recursion limit (128) stays on
-//! for anything else. Bound the read of the response body itself too (most HTTP clients can),
-//! so a huge body is never buffered in the first place.
+//! for anything else. Bound the read of the response body itself too (most HTTP clients can;
+//! the `reqwest` integration does), so a huge body is never buffered in the first place.
 
 use std::fmt;
 use std::str::FromStr;
@@ -40,6 +46,18 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::catalog::{AuthOsError, AuthenticationError, AuthorizationError};
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
+
+mod backoff;
+mod formats;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
+mod wire;
+
+pub use backoff::{
+    BackoffPolicy, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_CAP, DEFAULT_MAX_RETRY_AFTER, Jitter,
+    is_retryable_status,
+};
+pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response};
 
 /// The largest response body [`parse`] reads: 64 KiB.
 ///
@@ -101,6 +119,14 @@ pub fn parse(input: impl AsRef<[u8]>) -> Result<ErrorResponse, ParseError> {
 pub struct ErrorResponse<E = AuthOsError> {
     body: ErrorBody<'static>,
     error: Option<E>,
+    format: WireFormat,
+    /// The body's own `status` member, else the HTTP status the caller gave.
+    status: Option<u16>,
+    timestamp_sent: bool,
+    authos_code: bool,
+    oauth: Option<OAuthFields>,
+    scim: Option<ScimFields>,
+    problem: Option<ProblemFields>,
 }
 
 impl<E: FromCode> ErrorResponse<E> {
@@ -129,19 +155,14 @@ impl<E: FromCode> ErrorResponse<E> {
             return Err(ParseError {
                 kind: ParseErrorKind::TooLarge,
                 len: bytes.len(),
+                reading: Reading::AuthOsBody,
                 json: None,
             });
         }
         let body: ErrorBody<'_> = serde_json::from_slice(bytes).map_err(|json| ParseError {
-            kind: match json.classify() {
-                serde_json::error::Category::Eof => ParseErrorKind::UnexpectedEnd,
-                serde_json::error::Category::Data => ParseErrorKind::InvalidBody,
-                // `Io` cannot happen reading a slice; report it as what it would mean.
-                serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-                    ParseErrorKind::Syntax
-                }
-            },
+            kind: kind_of(&json),
             len: bytes.len(),
+            reading: Reading::AuthOsBody,
             json: Some(json),
         })?;
         Ok(Self::from_body(body))
@@ -163,6 +184,25 @@ impl<E: FromCode> ErrorResponse<E> {
         ErrorResponse {
             body: body.into_owned(),
             error,
+            format: WireFormat::AuthOsJson,
+            status: None,
+            timestamp_sent: true,
+            authos_code: true,
+            oauth: None,
+            scim: None,
+            problem: None,
+        }
+    }
+}
+
+/// The kind of refusal a serde_json error means.
+fn kind_of(json: &serde_json::Error) -> ParseErrorKind {
+    match json.classify() {
+        serde_json::error::Category::Eof => ParseErrorKind::UnexpectedEnd,
+        serde_json::error::Category::Data => ParseErrorKind::InvalidBody,
+        // `Io` cannot happen reading a slice; report it as what it would mean.
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            ParseErrorKind::Syntax
         }
     }
 }
@@ -317,7 +357,19 @@ impl<E: fmt::Debug> std::error::Error for ErrorResponse<E> {}
 pub struct ParseError {
     kind: ParseErrorKind,
     len: usize,
+    reading: Reading,
     json: Option<serde_json::Error>,
+}
+
+/// What the refused input was read as, for the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// `parse`: the AuthOS JSON body only.
+    AuthOsBody,
+    /// `parse_response`: any format the server writes.
+    AnyFormat,
+    /// A response body read from the network, cut off past the limit (`len` bytes read).
+    Streamed,
 }
 
 /// The kind of a [`ParseError`].
@@ -342,6 +394,22 @@ pub enum ParseErrorKind {
 }
 
 impl ParseError {
+    /// A body refused for its length before it was parsed: `len` bytes announced or, when
+    /// `streamed`, read before reading stopped.
+    #[cfg(feature = "reqwest")]
+    pub(crate) fn too_large(len: usize, streamed: bool) -> Self {
+        ParseError {
+            kind: ParseErrorKind::TooLarge,
+            len,
+            reading: if streamed {
+                Reading::Streamed
+            } else {
+                Reading::AnyFormat
+            },
+            json: None,
+        }
+    }
+
     /// What kind of input was refused.
     ///
     /// ```
@@ -357,6 +425,11 @@ impl ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
+            ParseErrorKind::TooLarge if self.reading == Reading::Streamed => write!(
+                f,
+                "the error response is longer than the {MAX_BODY_BYTES} bytes an AuthOS error body can be (reading stopped after {} bytes)",
+                self.len
+            )?,
             ParseErrorKind::TooLarge => write!(
                 f,
                 "the error response is {} bytes, more than the {MAX_BODY_BYTES} bytes an AuthOS error body can be",
@@ -366,8 +439,12 @@ impl fmt::Display for ParseError {
             ParseErrorKind::UnexpectedEnd => {
                 f.write_str("the error response ends before its JSON is complete")?;
             }
-            ParseErrorKind::InvalidBody => f.write_str(
+            ParseErrorKind::InvalidBody if self.reading == Reading::AuthOsBody => f.write_str(
                 r#"the error response is not an AuthOS error body {"error": "...", "error_code": "...", "timestamp": "..."}"#,
+            )?,
+            ParseErrorKind::InvalidBody => f.write_str(
+                "the error response is not an error body in any format AuthOS writes \
+                 (AuthOS JSON, RFC 9457 problem+json, RFC 6749 OAuth, RFC 7644 SCIM)",
             )?,
         }
         match &self.json {
@@ -386,8 +463,9 @@ impl std::error::Error for ParseError {
 }
 
 /// What a client should do after an error response, following the troubleshooting guide:
-/// 429 and 5xx are worth retrying, honouring `Retry-After`, else with exponential backoff;
-/// any other status needs a changed request, not a retry.
+/// 429 and 5xx are worth retrying, honouring `Retry-After` (capped at
+/// [`DEFAULT_MAX_RETRY_AFTER`]), else after an exponential backoff with full jitter
+/// ([`BackoffPolicy`]); any other status needs a changed request, not a retry.
 ///
 /// ```
 /// use std::time::Duration;
@@ -395,21 +473,26 @@ impl std::error::Error for ParseError {
 ///
 /// assert_eq!(RetryDecision::for_response(400, None, 0), RetryDecision::DoNotRetry);
 /// assert_eq!(RetryDecision::for_response(503, Some("7"), 0), RetryDecision::RetryAfter(Duration::from_secs(7)));
-/// assert_eq!(RetryDecision::for_response(500, None, 2), RetryDecision::Backoff(Duration::from_secs(4)));
+/// // Somewhere in 0..=4 s: full jitter over the third backoff window.
+/// let RetryDecision::Backoff(delay) = RetryDecision::for_response(500, None, 2) else { unreachable!() };
+/// assert!(delay <= Duration::from_secs(4));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RetryDecision {
     /// Do not send the same request again (any status but 429 and 5xx).
     DoNotRetry,
-    /// Retry after the delay the server asked for in `Retry-After` (zero for a date in the past).
+    /// Retry after the delay the server asked for in `Retry-After` (zero for a date in the
+    /// past; at most the policy's maximum, [`DEFAULT_MAX_RETRY_AFTER`] by default).
     RetryAfter(Duration),
-    /// Retry after an exponential backoff delay ([`backoff_delay`]): there was no usable `Retry-After`.
+    /// Retry after a jittered exponential backoff ([`BackoffPolicy::backoff`]): there was no
+    /// usable `Retry-After`.
     Backoff(Duration),
 }
 
 impl RetryDecision {
     /// The decision for a response with HTTP `status` and the `Retry-After` header value
-    /// `retry_after`, after `attempt` earlier retries (0 for the first). An HTTP-date is
+    /// `retry_after`, after `attempt` earlier retries (0 for the first), with the default
+    /// [`BackoffPolicy`] (its jitter seeded once per process from the clock). An HTTP-date is
     /// measured from the system clock; see [`for_response_at`](Self::for_response_at).
     ///
     /// ```
@@ -423,6 +506,7 @@ impl RetryDecision {
     }
 
     /// As [`for_response`](Self::for_response), measuring an HTTP-date `Retry-After` from `now`.
+    /// For reproducible backoff delays, use a seeded [`BackoffPolicy::decide_at`].
     ///
     /// ```
     /// use std::time::Duration;
@@ -442,13 +526,7 @@ impl RetryDecision {
         attempt: u32,
         now: DateTime<Utc>,
     ) -> Self {
-        if status != 429 && !(500..=599).contains(&status) {
-            return RetryDecision::DoNotRetry;
-        }
-        match retry_after.and_then(|value| parse_retry_after(value, now)) {
-            Some(delay) => RetryDecision::RetryAfter(delay),
-            None => RetryDecision::Backoff(backoff_delay(attempt)),
-        }
+        backoff::shared_policy().decide_at(status, retry_after, attempt, now)
     }
 
     /// How long to wait before retrying, or `None` when the request should not be retried.
@@ -468,12 +546,9 @@ impl RetryDecision {
     }
 }
 
-/// The longest [`backoff_delay`]: 60 seconds.
-const MAX_BACKOFF_SECS: u64 = 60;
-
-/// The suggested wait before retry number `attempt + 1` when the server gave no `Retry-After`:
-/// 1 s, 2 s, 4 s, ... doubling, at most 60 s. Add jitter of your own when many clients may
-/// retry at once.
+/// The backoff window before retry number `attempt + 1` with the default policy:
+/// 1 s, 2 s, 4 s, ... doubling, at most 60 s ([`BackoffPolicy::backoff_ceiling`]). The
+/// delay [`RetryDecision`] chooses is drawn at random from `0..=backoff_delay(attempt)`.
 ///
 /// ```
 /// use std::time::Duration;
@@ -484,10 +559,7 @@ const MAX_BACKOFF_SECS: u64 = 60;
 /// ```
 #[must_use]
 pub fn backoff_delay(attempt: u32) -> Duration {
-    let secs = 1u64
-        .checked_shl(attempt)
-        .map_or(MAX_BACKOFF_SECS, |secs| secs.min(MAX_BACKOFF_SECS));
-    Duration::from_secs(secs)
+    backoff::shared_policy().backoff_ceiling(attempt)
 }
 
 /// Reads a `Retry-After` header value: delay-seconds (`120`) or an HTTP-date in any of the

@@ -1,0 +1,83 @@
+//! For an enum with `from_code`: one call of the runtime crate's `__derive_code_impls!`, which
+//! writes `FromStr`, `TryFrom<&str>`, `AsRef<str>`, `From<Self> for &'static str` and
+//! `Deserialize` in terms of `from_code` and `code()`, plus the one thing that needs every
+//! variant by name, the list of values: `const ALL` and an `AllValues` impl built on it for
+//! unit variants only, else an `AllValues` impl chaining the inner enums' lists.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use syn::{WhereClause, parse_quote};
+
+use super::private;
+use crate::ast::{Enum, Variant};
+
+pub fn code_str_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    if !e.supports_from_code() {
+        return TokenStream::new();
+    }
+    let p = private();
+    let ident = &e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    let mut out = TokenStream::new();
+    let mut wanted = Vec::new();
+    for (on, name) in [
+        (e.attrs.from_str, "from_str"),
+        (e.attrs.as_ref, "as_ref"),
+        (e.attrs.deserialize, "deserialize"),
+    ] {
+        if on {
+            wanted.push(Ident::new(name, Span::call_site()));
+        }
+    }
+    if e.attrs.all_values {
+        if e.variants.iter().all(Variant::is_unit) {
+            let values = e.variants.iter().map(|v| &v.ident);
+            out.extend(quote! {
+                #[automatically_derived]
+                impl #impl_generics #ident #ty_generics #where_clause {
+                    /// Every value, in declaration order.
+                    pub const ALL: &'static [Self] = &[#(Self::#values),*];
+                }
+            });
+            wanted.push(Ident::new("all_from_const", Span::call_site()));
+        } else {
+            let steps = e.variants.iter().map(|variant| {
+                let v = &variant.ident;
+                match variant.transparent_field() {
+                    Some(field) => {
+                        let ty = &field.ty;
+                        let member = &field.member;
+                        quote! {
+                            .chain(<#ty as #p::AllValues>::all().map(|inner| Self::#v { #member: inner }))
+                        }
+                    }
+                    None => quote!(.chain([Self::#v])),
+                }
+            });
+            out.extend(quote! {
+                #[automatically_derived]
+                impl #impl_generics #p::AllValues for #ident #ty_generics #where_clause {
+                    fn all() -> impl ::core::iter::Iterator<Item = Self> {
+                        ::core::iter::empty() #(#steps)*
+                    }
+                }
+            });
+        }
+    }
+    if wanted.is_empty() {
+        return out;
+    }
+    let de = syn::Lifetime::new("'__de", Span::call_site());
+    let mut de_generics = e.generics.clone();
+    de_generics.params.insert(0, parse_quote!(#de));
+    let (de_impl_generics, _, _) = de_generics.split_for_impl();
+    let predicates = where_clause.into_iter().flat_map(|w| w.predicates.iter());
+    out.extend(quote! {
+        ::authos_errors::__derive_code_impls! {
+            [impl [#impl_generics] de [#de] [#de_impl_generics] for [#ident #ty_generics]
+             name [#ident] where [#(#predicates,)*]]
+            #(#wanted)*
+        }
+    });
+    out
+}

@@ -1,0 +1,82 @@
+//! The axum routes of `protocols.rs`: thin handlers, and the route groups that choose each
+//! protocol's error format.
+
+use std::sync::Arc;
+
+use authos_errors::Detailed;
+use authos_errors::axum::ErrorFormatLayer;
+use authos_errors::catalog::AuthOsError;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+use super::protocols::{ProtocolReply, ProtocolRequest, Protocols, USERS_PATH, VERIFY_PATH};
+
+/// The device flow under the OAuth error format, the user's approval under the AuthOS formats
+/// (negotiated), SCIM Users under the SCIM error format.
+pub fn router(protocols: Arc<Protocols>) -> Router {
+    let oauth = Router::new()
+        .route("/api/oauth/device/code", post(device_authorization))
+        .route("/api/oauth/token", post(token))
+        .layer(ErrorFormatLayer::oauth());
+    let user = Router::new()
+        .route(VERIFY_PATH, post(approve_device))
+        .layer(ErrorFormatLayer::default());
+    let scim = Router::new()
+        .route(USERS_PATH, post(create_user).get(list_users))
+        .route(&format!("{USERS_PATH}/{{id}}"), get(get_user))
+        .layer(ErrorFormatLayer::scim());
+    oauth.merge(user).merge(scim).with_state(protocols)
+}
+
+type Shared = State<Arc<Protocols>>;
+type Answer = Result<Response, Detailed<AuthOsError>>;
+
+fn request<'a>(headers: &'a HeaderMap, uri: &'a Uri, body: &'a [u8]) -> ProtocolRequest<'a> {
+    let text = |name| headers.get(name).and_then(|value| value.to_str().ok());
+    ProtocolRequest {
+        host: text(header::HOST),
+        authorization: text(header::AUTHORIZATION),
+        query: uri.query(),
+        body,
+    }
+}
+
+fn respond(reply: ProtocolReply) -> Response {
+    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::OK);
+    let mut response = (status, reply.body).into_response();
+    for (name, value) in reply.headers {
+        if let Ok(value) = value.parse() {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
+}
+
+async fn device_authorization(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+    p.device_authorization(&request(&h, &uri, &body))
+        .map(respond)
+}
+
+async fn approve_device(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+    p.approve_device(&request(&h, &uri, &body)).map(respond)
+}
+
+async fn token(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+    p.token(&request(&h, &uri, &body)).map(respond)
+}
+
+async fn create_user(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+    p.create_user(&request(&h, &uri, &body)).map(respond)
+}
+
+async fn list_users(State(p): Shared, h: HeaderMap, uri: Uri) -> Answer {
+    p.list_users(&request(&h, &uri, &[])).map(respond)
+}
+
+async fn get_user(State(p): Shared, Path(id): Path<String>, h: HeaderMap, uri: Uri) -> Answer {
+    p.get_user(&request(&h, &uri, &[]), &id).map(respond)
+}

@@ -1,0 +1,418 @@
+//! `reqwest` integration (feature `reqwest`): read a failed response into a typed
+//! [`ErrorResponse`], reading at most [`MAX_BODY_BYTES`] of its body; with the feature
+//! `reqwest-retry`, retries for `reqwest-middleware` / `reqwest-retry` clients that follow
+//! [`RetryDecision`].
+//!
+//! ```no_run
+//! use authos_errors::client::reqwest::{ApiError, ResponseExt};
+//!
+//! async fn organization(http: &reqwest::Client, slug: &str) -> Result<String, ApiError> {
+//!     let response = http
+//!         .get(format!("http://127.0.0.1:3000/api/organizations/{slug}"))
+//!         .header("accept", "application/problem+json")
+//!         .send()
+//!         .await?
+//!         .error_for_authos_status()
+//!         .await?;
+//!     Ok(response.text().await?)
+//! }
+//! ```
+
+use std::fmt;
+use std::future::Future;
+
+use ::reqwest::Response;
+use ::reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
+
+use super::{BackoffPolicy, ErrorResponse, MAX_BODY_BYTES, ParseError, RetryDecision};
+use crate::FromCode;
+use crate::catalog::AuthOsError;
+
+#[cfg(feature = "reqwest-retry")]
+mod retry;
+#[cfg(feature = "reqwest-retry")]
+pub use retry::{AuthOsRetryableStrategy, FullJitterPolicy, RetryMiddleware};
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for reqwest::Response {}
+}
+
+/// Typed errors from [`reqwest::Response`]s.
+///
+/// The body of a failed response is read chunk by chunk and reading stops as soon as it
+/// passes [`MAX_BODY_BYTES`] (a `Content-Length` over the limit is refused before reading),
+/// so a hostile or broken server streaming an endless body costs at most 64 KiB.
+///
+/// ```no_run
+/// use authos_errors::client::reqwest::ResponseExt;
+///
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let response = reqwest::get("http://127.0.0.1:3000/api/me").await?;
+/// if !response.status().is_success() {
+///     let retry = response.retry_decision(0);
+///     let error = response.authos_error().await?;
+///     eprintln!("{error} ({retry:?})");
+/// }
+/// # Ok(())
+/// # }
+/// ```
+pub trait ResponseExt: sealed::Sealed + Sized {
+    /// The response itself when its status is below 400; for a 4xx or 5xx, its body read
+    /// into an [`ApiError::Response`] (AuthOS catalog), or [`ApiError::Unreadable`].
+    ///
+    /// ```no_run
+    /// use authos_errors::client::reqwest::{ApiError, ResponseExt};
+    /// # async fn run(http: reqwest::Client) -> Result<(), reqwest::Error> {
+    /// let response = http.get("http://127.0.0.1:3000/api/me").send().await?;
+    /// match response.error_for_authos_status().await {
+    ///     Ok(ok) => println!("{}", ok.status()),
+    ///     Err(ApiError::Response(error)) if error.should_refresh_token() => { /* refresh */ }
+    ///     Err(other) => eprintln!("{other}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    fn error_for_authos_status(self) -> impl Future<Output = Result<Response, ApiError>> + Send;
+
+    /// As [`error_for_authos_status`](Self::error_for_authos_status), typing codes with
+    /// `E`'s catalog.
+    ///
+    /// ```no_run
+    /// use authos_errors::ApiErrorCode;
+    /// use authos_errors::client::reqwest::{ApiError, ResponseExt};
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum BillingError {
+    ///     /// Card was declined
+    ///     #[code("CARD_DECLINED", status = 402)]
+    ///     CardDeclined,
+    /// }
+    ///
+    /// # async fn run(response: reqwest::Response) -> Result<(), ApiError<BillingError>> {
+    /// let ok = response.error_for_status_as::<BillingError>().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    fn error_for_status_as<E: FromCode + Send>(
+        self,
+    ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send;
+
+    /// Reads the body (whatever the status) into an [`ErrorResponse`] of the AuthOS catalog, in
+    /// any format the server writes ([`parse_response`](super::parse_response) with the
+    /// response's status and `Content-Type`).
+    ///
+    /// ```no_run
+    /// use authos_errors::client::reqwest::ResponseExt;
+    /// # async fn run(response: reqwest::Response) {
+    /// match response.authos_error().await {
+    ///     Ok(error) => eprintln!("{}: {}", error.code(), error.message()),
+    ///     Err(unreadable) => eprintln!("{unreadable}"),
+    /// }
+    /// # }
+    /// ```
+    fn authos_error(self)
+    -> impl Future<Output = Result<ErrorResponse, UnreadableResponse>> + Send;
+
+    /// As [`authos_error`](Self::authos_error), typing the code with `E`'s catalog.
+    ///
+    /// ```no_run
+    /// use authos_errors::catalog::AuthOsError;
+    /// use authos_errors::client::reqwest::ResponseExt;
+    /// # async fn run(response: reqwest::Response) {
+    /// let error = response.authos_error_as::<AuthOsError>().await;
+    /// # }
+    /// ```
+    fn authos_error_as<E: FromCode + Send>(
+        self,
+    ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send;
+
+    /// What to do about this response after `attempt` earlier retries: its status and
+    /// `Retry-After` header through [`RetryDecision::for_response`]. Call it before reading
+    /// the body, which consumes the response.
+    ///
+    /// ```no_run
+    /// use authos_errors::client::reqwest::ResponseExt;
+    /// # async fn run(response: reqwest::Response) {
+    /// if let Some(delay) = response.retry_decision(0).delay() {
+    ///     // sleep `delay`, then send the request again
+    /// }
+    /// # }
+    /// ```
+    fn retry_decision(&self, attempt: u32) -> RetryDecision;
+
+    /// As [`retry_decision`](Self::retry_decision), with `policy`'s timing.
+    ///
+    /// ```no_run
+    /// use authos_errors::client::BackoffPolicy;
+    /// use authos_errors::client::reqwest::ResponseExt;
+    /// # async fn run(response: reqwest::Response) {
+    /// let policy = BackoffPolicy::default().with_seed(7);
+    /// let decision = response.retry_decision_with(&policy, 2);
+    /// # }
+    /// ```
+    fn retry_decision_with(&self, policy: &BackoffPolicy, attempt: u32) -> RetryDecision;
+}
+
+impl ResponseExt for Response {
+    fn error_for_authos_status(self) -> impl Future<Output = Result<Response, ApiError>> + Send {
+        self.error_for_status_as::<AuthOsError>()
+    }
+
+    async fn error_for_status_as<E: FromCode + Send>(self) -> Result<Response, ApiError<E>> {
+        if self.status().as_u16() < 400 {
+            return Ok(self);
+        }
+        match self.authos_error_as::<E>().await {
+            Ok(error) => Err(ApiError::Response(Box::new(error))),
+            Err(unreadable) => Err(ApiError::Unreadable(unreadable)),
+        }
+    }
+
+    fn authos_error(
+        self,
+    ) -> impl Future<Output = Result<ErrorResponse, UnreadableResponse>> + Send {
+        self.authos_error_as::<AuthOsError>()
+    }
+
+    async fn authos_error_as<E: FromCode + Send>(
+        self,
+    ) -> Result<ErrorResponse<E>, UnreadableResponse> {
+        let status = self.status().as_u16();
+        let content_type = self
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        let unreadable = |reason| UnreadableResponse { status, reason };
+        let body = read_bounded(self).await.map_err(unreadable)?;
+        ErrorResponse::from_response(Some(status), content_type.as_deref(), &body)
+            .map_err(|error| unreadable(Unreadable::Parse(error)))
+    }
+
+    fn retry_decision(&self, attempt: u32) -> RetryDecision {
+        RetryDecision::for_response(self.status().as_u16(), retry_after(self), attempt)
+    }
+
+    fn retry_decision_with(&self, policy: &BackoffPolicy, attempt: u32) -> RetryDecision {
+        policy.decide(self.status().as_u16(), retry_after(self), attempt)
+    }
+}
+
+/// The `Retry-After` header value, when it is text.
+fn retry_after(response: &Response) -> Option<&str> {
+    response
+        .headers()
+        .get(RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+}
+
+/// Reads the body, stopping as soon as it is longer than [`MAX_BODY_BYTES`].
+async fn read_bounded(mut response: Response) -> Result<Vec<u8>, Unreadable> {
+    if let Some(announced) = response.content_length()
+        && announced > MAX_BODY_BYTES as u64
+    {
+        let len = usize::try_from(announced).unwrap_or(usize::MAX);
+        return Err(Unreadable::Parse(ParseError::too_large(len, false)));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(Unreadable::Read)? {
+        let len = body.len().saturating_add(chunk.len());
+        if len > MAX_BODY_BYTES {
+            // Dropping the response here closes the connection: the rest is never read.
+            return Err(Unreadable::Parse(ParseError::too_large(len, true)));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// A failed response whose body could not be read as an error: not an error body in any
+/// format, longer than [`MAX_BODY_BYTES`], or cut off by the connection.
+///
+/// ```no_run
+/// use authos_errors::client::ParseErrorKind;
+/// use authos_errors::client::reqwest::ResponseExt;
+/// # async fn run(response: reqwest::Response) {
+/// if let Err(unreadable) = response.authos_error().await {
+///     let too_large = unreadable.parse_error().map(|e| e.kind()) == Some(ParseErrorKind::TooLarge);
+///     eprintln!("HTTP {}: {unreadable} (too large: {too_large})", unreadable.status());
+/// }
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct UnreadableResponse {
+    status: u16,
+    reason: Unreadable,
+}
+
+#[derive(Debug)]
+enum Unreadable {
+    Parse(ParseError),
+    Read(::reqwest::Error),
+}
+
+impl UnreadableResponse {
+    /// The HTTP status of the response.
+    ///
+    /// ```no_run
+    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # async fn run(response: reqwest::Response) {
+    /// if let Err(unreadable) = response.authos_error().await {
+    ///     assert!(unreadable.status() >= 100);
+    /// }
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Why the body is not an error body, when it was read (or refused for its length).
+    ///
+    /// ```no_run
+    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # async fn run(response: reqwest::Response) {
+    /// if let Err(unreadable) = response.authos_error().await {
+    ///     println!("{:?}", unreadable.parse_error().map(|e| e.kind()));
+    /// }
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn parse_error(&self) -> Option<&ParseError> {
+        match &self.reason {
+            Unreadable::Parse(error) => Some(error),
+            Unreadable::Read(_) => None,
+        }
+    }
+
+    /// The transport error, when reading the body failed.
+    ///
+    /// ```no_run
+    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # async fn run(response: reqwest::Response) {
+    /// if let Err(unreadable) = response.authos_error().await {
+    ///     println!("{:?}", unreadable.read_error().map(|e| e.is_timeout()));
+    /// }
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn read_error(&self) -> Option<&::reqwest::Error> {
+        match &self.reason {
+            Unreadable::Parse(_) => None,
+            Unreadable::Read(error) => Some(error),
+        }
+    }
+}
+
+impl fmt::Display for UnreadableResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.reason {
+            Unreadable::Parse(_) => write!(
+                f,
+                "the HTTP {} response does not carry a readable error body",
+                self.status
+            ),
+            Unreadable::Read(_) => write!(
+                f,
+                "reading the body of the HTTP {} response failed",
+                self.status
+            ),
+        }
+    }
+}
+
+impl std::error::Error for UnreadableResponse {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.reason {
+            Unreadable::Parse(error) => Some(error),
+            Unreadable::Read(error) => Some(error),
+        }
+    }
+}
+
+/// Everything an API call through reqwest can fail with: the server's typed error, a failed
+/// response whose body is unreadable, or the transport.
+///
+/// `?` converts `reqwest::Error` (and, with `reqwest-retry`, `reqwest_middleware::Error`).
+///
+/// ```no_run
+/// use authos_errors::client::reqwest::{ApiError, ResponseExt};
+///
+/// async fn me(http: &reqwest::Client) -> Result<String, ApiError> {
+///     let response = http.get("http://127.0.0.1:3000/api/me").send().await?;
+///     Ok(response.error_for_authos_status().await?.text().await?)
+/// }
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ApiError<E = AuthOsError> {
+    /// The server answered with an error body (any format), typed with the catalog (boxed:
+    /// the response is far larger than the other variants).
+    Response(Box<ErrorResponse<E>>),
+    /// The server answered with a 4xx or 5xx whose body could not be read as an error.
+    Unreadable(UnreadableResponse),
+    /// Sending the request or reading a successful response failed.
+    Transport(::reqwest::Error),
+    /// A middleware failed (`reqwest-middleware`), other than a transport error.
+    #[cfg(feature = "reqwest-retry")]
+    Middleware(reqwest_middleware::Error),
+}
+
+impl<E> ApiError<E> {
+    /// The server's error, when it answered with one.
+    ///
+    /// ```no_run
+    /// # use authos_errors::client::reqwest::ApiError;
+    /// # fn run(error: ApiError) {
+    /// if error.response().is_some_and(|e| e.should_refresh_token()) { /* refresh */ }
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn response(&self) -> Option<&ErrorResponse<E>> {
+        match self {
+            ApiError::Response(response) => Some(response),
+            _ => None,
+        }
+    }
+}
+
+impl<E> From<::reqwest::Error> for ApiError<E> {
+    fn from(error: ::reqwest::Error) -> Self {
+        ApiError::Transport(error)
+    }
+}
+
+#[cfg(feature = "reqwest-retry")]
+impl<E> From<reqwest_middleware::Error> for ApiError<E> {
+    fn from(error: reqwest_middleware::Error) -> Self {
+        match error {
+            reqwest_middleware::Error::Reqwest(error) => ApiError::Transport(error),
+            other => ApiError::Middleware(other),
+        }
+    }
+}
+
+impl<E> fmt::Display for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Response(response) => write!(f, "{response}"),
+            ApiError::Unreadable(unreadable) => write!(f, "{unreadable}"),
+            ApiError::Transport(_) => f.write_str("the HTTP request failed"),
+            #[cfg(feature = "reqwest-retry")]
+            ApiError::Middleware(_) => f.write_str("an HTTP client middleware failed"),
+        }
+    }
+}
+
+impl<E: fmt::Debug> std::error::Error for ApiError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ApiError::Response(_) => None,
+            ApiError::Unreadable(unreadable) => unreadable.source(),
+            ApiError::Transport(error) => Some(error),
+            #[cfg(feature = "reqwest-retry")]
+            ApiError::Middleware(error) => Some(error),
+        }
+    }
+}
