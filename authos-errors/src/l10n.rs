@@ -738,30 +738,11 @@ fn language_range(item: &str) -> Option<(u16, &str)> {
         if let Some((name, value)) = parameter.split_once('=')
             && name.trim().eq_ignore_ascii_case("q")
         {
-            quality = parse_quality(value.trim());
+            quality = crate::problem::parse_quality(value.trim());
         }
     }
     let quality = quality.filter(|q| *q > 0)?;
     is_language_range(range).then_some((quality, range))
-}
-
-/// An RFC 9110 qvalue (`0`, `0.5`, `1.000`) in thousandths.
-fn parse_quality(text: &str) -> Option<u16> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut thousandths: u16 = match whole {
-        "0" => 0,
-        "1" => 1000,
-        _ => return None,
-    };
-    let mut scale = 100;
-    for digit in fraction.bytes() {
-        thousandths += u16::from(digit - b'0') * scale;
-        scale /= 10;
-    }
-    (thousandths <= 1000).then_some(thousandths)
 }
 
 fn parse_resource(file: &str, ftl: String) -> Result<FluentResource, LoadError> {
