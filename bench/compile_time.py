@@ -5,7 +5,8 @@ For each size N it generates three crates with the same observable behaviour:
 
   a  `#[derive(ApiErrorCode)]`
   b  the same impls written by hand (ApiErrorCode with CATALOG and info(), message(), Display,
-     Error, Serialize of the body, from_code)
+     Error, Serialize of the body, from_code; for the unit enum also FromStr, TryFrom<&str>,
+     AsRef<str>, From<E> for &'static str, Deserialize, ALL and AllValues)
   c  `thiserror::Error` + `strum::{IntoStaticStr, EnumString}` with hand-written
      status / description / resolution matches and a hand-written Serialize of the body
 
@@ -222,6 +223,32 @@ def flavour_b(unit: list[dict], detail: list[dict]) -> str:
                 "impl FromCode for UnitErrors {",
                 "    fn from_code(code: &str) -> Option<Self> {",
                 "        Self::from_code(code)", "    }", "}", ""])
+
+    # What the derive also gives an enum with `from_code`: the code parsed from a string and
+    # read as a string, `Deserialize` from it, and the list of values.
+    out.extend(["impl UnitErrors {", "    pub const ALL: &'static [Self] = &["])
+    out.extend(f"        Self::{entry['ident']}," for entry in unit)
+    out.extend(["    ];", "}", "",
+                "impl std::str::FromStr for UnitErrors {",
+                "    type Err = authos_errors::UnknownCode;",
+                "    fn from_str(code: &str) -> Result<Self, Self::Err> {",
+                "        Self::from_code(code).ok_or_else(|| authos_errors::UnknownCode::new(code, \"UnitErrors\"))",
+                "    }", "}", "",
+                "impl TryFrom<&str> for UnitErrors {",
+                "    type Error = authos_errors::UnknownCode;",
+                "    fn try_from(code: &str) -> Result<Self, Self::Error> {", "        code.parse()",
+                "    }", "}", "",
+                "impl AsRef<str> for UnitErrors {",
+                "    fn as_ref(&self) -> &str {", "        self.code()", "    }", "}", "",
+                "impl From<UnitErrors> for &'static str {",
+                "    fn from(value: UnitErrors) -> &'static str {", "        value.code()", "    }", "}", "",
+                "impl<'de> serde::Deserialize<'de> for UnitErrors {",
+                "    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {",
+                "        let code = String::deserialize(deserializer)?;",
+                "        code.parse().map_err(serde::de::Error::custom)", "    }", "}", "",
+                "impl authos_errors::AllValues for UnitErrors {",
+                "    fn all() -> impl Iterator<Item = Self> {", "        Self::ALL.iter().copied()",
+                "    }", "}", ""])
 
     enum_decl("DetailErrors", "Debug", detail, True)
     message_fn = ["", "    fn message(&self) -> Cow<'_, str> {", "        match self {"]

@@ -189,8 +189,26 @@ impl Tokens {
     }
 }
 
+/// `stream`'s trees, with invisible groups opened: a `macro_rules!` that writes the enum
+/// hands `$m:meta` or `$e:expr` over wrapped in one, which syn's parser looks through too.
+pub fn open_invisible_groups(stream: TokenStream) -> Vec<TokenTree> {
+    let mut trees = Vec::new();
+    for tree in stream {
+        match tree {
+            TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
+                trees.extend(open_invisible_groups(group.stream()));
+            }
+            other => trees.push(other),
+        }
+    }
+    trees
+}
+
 fn attr(pound: Punct, brackets: Group) -> Attr {
-    let mut inner = Tokens::new(brackets.stream());
+    let mut inner = Tokens {
+        trees: open_invisible_groups(brackets.stream()),
+        at: 0,
+    };
     let name = match (inner.next(), inner.peek()) {
         (Some(TokenTree::Ident(ident)), next) if !matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == ':') =>
         {
@@ -360,6 +378,17 @@ mod tests {
         assert_eq!(variants[2].fields.len(), 2);
         assert!(variants[2].fields[0].attrs[0].is("source"));
         assert!(variants[3].fields.is_empty());
+    }
+
+    #[test]
+    fn looks_through_invisible_groups_in_attributes() {
+        let meta = Group::new(Delimiter::None, quote!(code("A", status = 400)));
+        let item = parse(quote!(enum E { #[#meta] A })).unwrap();
+        let Body::Enum(variants) = item.body else {
+            panic!("an enum")
+        };
+        assert!(variants[0].attrs[0].is("code"));
+        assert!(matches!(variants[0].attrs[0].args, AttrArgs::List(_)));
     }
 
     #[test]

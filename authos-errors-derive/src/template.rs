@@ -17,6 +17,45 @@ pub enum Piece {
     Field { name: String, spec: String },
 }
 
+/// The placeholder after a `{`, up to and including its `}`.
+fn placeholder(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<Piece, String> {
+    let mut inner = String::new();
+    loop {
+        match chars.next() {
+            Some('}') => break,
+            Some('{') | None => {
+                return Err(
+                    "unclosed `{` in message: close the placeholder as `{field}`, or write `{{` for a literal brace"
+                        .to_owned(),
+                );
+            }
+            Some(c) => inner.push(c),
+        }
+    }
+    let (name, spec) = match inner.split_once(':') {
+        Some((name, spec)) => (name.trim(), spec),
+        None => (inner.trim(), ""),
+    };
+    if name.is_empty() {
+        return Err("empty placeholder `{}` in message: name the field, as `{field}` for a named field or `{0}` for a tuple field".to_owned());
+    }
+    let is_index = name.chars().all(|c| c.is_ascii_digit());
+    let is_ident = name
+        .chars()
+        .next()
+        .is_some_and(|c| c == '_' || c.is_alphabetic())
+        && name.chars().all(|c| c == '_' || c.is_alphanumeric());
+    if !is_index && !is_ident {
+        return Err(format!(
+            "placeholder `{{{inner}}}` in message is not a field: write `{{field}}` or `{{0}}`; expressions are not supported"
+        ));
+    }
+    Ok(Piece::Field {
+        name: name.to_owned(),
+        spec: spec.to_owned(),
+    })
+}
+
 impl Template {
     /// Splits `source`, or says what is wrong with it in a sentence the user can act on.
     pub fn parse(source: &str) -> Result<Template, String> {
@@ -39,44 +78,11 @@ impl Template {
                     );
                 }
                 '{' => {
-                    let mut inner = String::new();
-                    loop {
-                        match chars.next() {
-                            Some('}') => break,
-                            Some('{') | None => {
-                                return Err(
-                                    "unclosed `{` in message: close the placeholder as `{field}`, or write `{{` for a literal brace"
-                                        .to_owned(),
-                                );
-                            }
-                            Some(c) => inner.push(c),
-                        }
-                    }
-                    let (name, spec) = match inner.split_once(':') {
-                        Some((name, spec)) => (name.trim(), spec),
-                        None => (inner.trim(), ""),
-                    };
-                    if name.is_empty() {
-                        return Err("empty placeholder `{}` in message: name the field, as `{field}` for a named field or `{0}` for a tuple field".to_owned());
-                    }
-                    let is_index = name.chars().all(|c| c.is_ascii_digit());
-                    let is_ident = name
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c == '_' || c.is_alphabetic())
-                        && name.chars().all(|c| c == '_' || c.is_alphanumeric());
-                    if !is_index && !is_ident {
-                        return Err(format!(
-                            "placeholder `{{{inner}}}` in message is not a field: write `{{field}}` or `{{0}}`; expressions are not supported"
-                        ));
-                    }
+                    let field = placeholder(&mut chars)?;
                     if !text.is_empty() {
                         pieces.push(Piece::Text(std::mem::take(&mut text)));
                     }
-                    pieces.push(Piece::Field {
-                        name: name.to_owned(),
-                        spec: spec.to_owned(),
-                    });
+                    pieces.push(field);
                 }
                 c => text.push(c),
             }

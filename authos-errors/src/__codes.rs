@@ -112,6 +112,8 @@ macro_rules! __derive_code_impl {
         where
             $($predicates)*
         {
+            // Inline: codegen happens only in a crate that lists the values.
+            #[inline]
             fn all() -> impl ::core::iter::Iterator<Item = Self> {
                 // Codes are unique among an enum's own variants, so each code finds its value.
                 Self::ALL.iter().filter_map(|value| {

@@ -665,7 +665,7 @@ impl Serialize for FieldErrorsProblem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let len = 7 + usize::from(self.request_id.is_some());
         let mut doc = serializer.serialize_struct("ProblemDetails", len)?;
-        doc.serialize_field("type", &self.config.problem_type(&SUMMARY).to_string())?;
+        doc.serialize_field("type", &self.config.problem_type(SUMMARY).to_string())?;
         doc.serialize_field("title", SUMMARY.description)?;
         doc.serialize_field("status", &SUMMARY.status)?;
         doc.serialize_field("detail", &*self.errors.message())?;

@@ -58,6 +58,15 @@
 //!
 //! The AuthOS catalog ships in English ([`AUTHOS_FTL_EN`], the derive's texts) and French
 //! ([`AUTHOS_FTL_FR`]); [`Localizer::authos`] has both loaded.
+//!
+//! Over HTTP, the format layers negotiate: `ErrorFormatLayer::with_localizer` (axum) and
+//! `ErrorFormatMiddleware::with_localizer` (actix-web) render each error response in the
+//! request's language with `Content-Language` and `Vary: Accept-Language`; any other server
+//! passes a [`Locale`] to `response::RenderContext::with_locale`.
+//!
+//! Codes listed in several groups of a catalog (AuthOS's `NOT_FOUND`, `UNAUTHORIZED`,
+//! `FORBIDDEN`) have one message, as a code is one contract: the translation of the first
+//! group's text.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -110,6 +119,8 @@ pub struct Localizer {
     catalog: &'static [ErrorCodeInfo],
     /// The source language first, then each translation's, in the order they were added.
     languages: Vec<LanguageIdentifier>,
+    /// Each language's tag as text (`fr`), for `Content-Language` and quick matching.
+    tags: Vec<String>,
     translations: Vec<Translation>,
 }
 
@@ -155,6 +166,7 @@ impl Localizer {
         Localizer {
             catalog,
             languages: vec![LanguageIdentifier::from_bytes(b"en").unwrap_or_default()],
+            tags: vec!["en".to_owned()],
             translations: Vec::new(),
         }
     }
@@ -179,6 +191,7 @@ impl Localizer {
                 tag: tag.to_owned(),
             });
         }
+        self.tags[0] = language.to_string();
         self.languages[0] = language;
         Ok(self)
     }
@@ -258,6 +271,7 @@ impl Localizer {
                 bundle.set_use_isolating(false);
                 // NUMBER() on a fresh bundle: no id to collide with.
                 let _ = bundle.add_builtins();
+                self.tags.push(language.to_string());
                 self.languages.push(language);
                 self.translations.push(Translation {
                     bundle,
@@ -373,14 +387,77 @@ impl Localizer {
     /// ```
     #[must_use]
     pub fn negotiate(&self, accept_language: &str) -> Option<Locale<'_>> {
-        let requested = accepted_languages(accept_language, &self.languages[0]);
-        let chosen = filter_matches(&requested, &self.languages, NegotiationStrategy::Lookup);
-        let chosen = chosen.first()?;
-        let index = self.languages.iter().position(|l| l == *chosen)?;
-        Some(Locale {
+        // The ranges on the stack, best first: a common header costs no allocation.
+        let mut ranges = [(0u16, ""); MAX_LANGUAGE_RANGES];
+        let mut count = 0;
+        for item in accept_language.split(',').take(MAX_LANGUAGE_RANGES) {
+            let Some((quality, range)) = language_range(item) else {
+                continue;
+            };
+            // A first range at full quality sorts first whatever follows: try it at once.
+            if count == 0
+                && quality == 1000
+                && let Some(index) = self.lookup(range)
+            {
+                return Some(self.locale_at_index(index));
+            }
+            ranges[count] = (quality, range);
+            count += 1;
+        }
+        let ranges = &mut ranges[..count];
+        // Stable (and without allocating at this length): equal qualities keep the client's order.
+        ranges.sort_by_key(|(quality, _)| std::cmp::Reverse(*quality));
+        let index = ranges.iter().find_map(|(_, range)| self.lookup(range))?;
+        Some(self.locale_at_index(index))
+    }
+
+    fn locale_at_index(&self, index: usize) -> Locale<'_> {
+        Locale {
             localizer: self,
             index,
-        })
+        }
+    }
+
+    /// The index of the language that best matches one range, by Fluent's negotiation.
+    fn lookup(&self, range: &str) -> Option<usize> {
+        if range == "*" {
+            return Some(0);
+        }
+        // Fluent's first step, on the text: an exact match.
+        if let Some(index) = self
+            .tags
+            .iter()
+            .position(|tag| tag.eq_ignore_ascii_case(range))
+        {
+            return Some(index);
+        }
+        // When every language is a bare language (`en`, `fr`), each of Fluent's later steps
+        // comes down to the same primary language: compare that, without parsing.
+        if self.languages.iter().all(is_bare_language) {
+            let primary = range
+                .bytes()
+                .position(|byte| byte == b'-')
+                .map_or(range, |end| &range[..end]);
+            return self
+                .tags
+                .iter()
+                .position(|tag| tag.eq_ignore_ascii_case(primary));
+        }
+        let requested: LanguageIdentifier = range.parse().ok()?;
+        // Fluent's second step without its allocations: each language as a range.
+        if let Some(index) = self
+            .languages
+            .iter()
+            .position(|language| language.matches(&requested, true, false))
+        {
+            return Some(index);
+        }
+        // The rest: likely subtags, variants and regions as ranges (`pt-PT` → `pt-BR`).
+        let chosen = filter_matches(&[requested], &self.languages, NegotiationStrategy::Lookup);
+        let chosen = chosen.first()?;
+        self.languages
+            .iter()
+            .position(|language| language == *chosen)
     }
 
     /// What the translation for `language` covers of the catalog, `None` when the localizer
@@ -484,10 +561,11 @@ impl<'a> Locale<'a> {
         self.index == 0
     }
 
-    /// The localizer's source language, the language of every text this one lacks.
+    /// The tag of this language (`fr`), or of the source language when `source`: the
+    /// `Content-Language` of a text in it.
     #[cfg(any(feature = "axum", feature = "actix-web"))]
-    pub(crate) fn source_language(&self) -> &'a LanguageIdentifier {
-        &self.localizer.languages[0]
+    pub(crate) fn tag(&self, source: bool) -> &'a str {
+        &self.localizer.tags[if source { 0 } else { self.index }]
     }
 
     fn translation(&self) -> Option<&'a Translation> {
@@ -620,59 +698,51 @@ fn parse_language(tag: &str) -> Result<LanguageIdentifier, LoadError> {
     })
 }
 
-/// The language ranges of an `Accept-Language` value, best first; `*` becomes `wildcard`.
-fn accepted_languages(value: &str, wildcard: &LanguageIdentifier) -> Vec<LanguageIdentifier> {
-    let mut ranges: Vec<(u16, LanguageIdentifier)> = Vec::new();
-    for item in value.split(',').take(MAX_LANGUAGE_RANGES) {
-        let mut parts = item.split(';');
-        let tag = parts.next().unwrap_or_default().trim();
-        let mut quality = Some(1000);
-        for parameter in parts {
-            if let Some((name, value)) = parameter.split_once('=')
-                && name.trim().eq_ignore_ascii_case("q")
-            {
-                quality = parse_quality(value.trim());
-            }
-        }
-        let Some(quality) = quality.filter(|q| *q > 0) else {
-            continue;
-        };
-        let language = if tag == "*" {
-            wildcard.clone()
-        } else {
-            // RFC 4647 ranges are letters, digits and hyphens; unic-langid is more lenient.
-            if tag.is_empty() || !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-                continue;
-            }
-            match tag.parse::<LanguageIdentifier>() {
-                Ok(language) => language,
-                Err(_) => continue,
-            }
-        };
-        ranges.push((quality, language));
-    }
-    // Stable: equal qualities keep the client's order.
-    ranges.sort_by_key(|range| std::cmp::Reverse(range.0));
-    ranges.into_iter().map(|(_, language)| language).collect()
+/// Whether `language` is a primary language subtag alone (`fr`, not `fr-CA`).
+fn is_bare_language(language: &LanguageIdentifier) -> bool {
+    language.script.is_none() && language.region.is_none() && language.variants().len() == 0
 }
 
-/// An RFC 9110 qvalue (`0`, `0.5`, `1.000`) in thousandths.
-fn parse_quality(text: &str) -> Option<u16> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+/// Whether `range` is an RFC 4647 language range: `*`, or 1-8 letters then `-`-separated
+/// subtags of 1-8 letters or digits. (A byte loop: on strings this short, `str::split` costs
+/// more than the check.)
+fn is_language_range(range: &str) -> bool {
+    if range == "*" {
+        return true;
     }
-    let mut thousandths: u16 = match whole {
-        "0" => 0,
-        "1" => 1000,
-        _ => return None,
-    };
-    let mut scale = 100;
-    for digit in fraction.bytes() {
-        thousandths += u16::from(digit - b'0') * scale;
-        scale /= 10;
+    let mut length = 0;
+    let mut primary = true;
+    for byte in range.bytes() {
+        if byte == b'-' {
+            if !(1..=8).contains(&length) {
+                return false;
+            }
+            length = 0;
+            primary = false;
+        } else if byte.is_ascii_alphabetic() || (!primary && byte.is_ascii_digit()) {
+            length += 1;
+        } else {
+            return false;
+        }
     }
-    (thousandths <= 1000).then_some(thousandths)
+    (1..=8).contains(&length)
+}
+
+/// One `Accept-Language` item as `(quality, range)`: `None` for `q=0`, a malformed `q`, or a
+/// range that is not an RFC 4647 language range.
+fn language_range(item: &str) -> Option<(u16, &str)> {
+    let mut parts = item.split(';');
+    let range = parts.next().unwrap_or_default().trim();
+    let mut quality = Some(1000);
+    for parameter in parts {
+        if let Some((name, value)) = parameter.split_once('=')
+            && name.trim().eq_ignore_ascii_case("q")
+        {
+            quality = crate::problem::parse_quality(value.trim());
+        }
+    }
+    let quality = quality.filter(|q| *q > 0)?;
+    is_language_range(range).then_some((quality, range))
 }
 
 fn parse_resource(file: &str, ftl: String) -> Result<FluentResource, LoadError> {
@@ -1229,12 +1299,10 @@ fn coverage_of(
 ///     EmailTaken,
 /// }
 ///
-/// assert_eq!(
-///     l10n::skeleton(SignupError::CATALOG),
-///     format!("{}## Signup Errors\n\n\
-///      SLUG_TOO_SHORT = Slug must be at least {{ $min }} characters\n    .description = Slug shorter than the minimum\n\
-///      EMAIL_TAKEN = Email taken\n", l10n::SKELETON_HEADER)
-/// );
+/// let expected = "## Signup Errors\n\n\
+///     SLUG_TOO_SHORT = Slug must be at least { $min } characters\n    .description = Slug shorter than the minimum\n\
+///     EMAIL_TAKEN = Email taken\n";
+/// assert_eq!(l10n::skeleton(SignupError::CATALOG), format!("{}{expected}", l10n::SKELETON_HEADER));
 /// ```
 #[must_use]
 pub fn skeleton(catalog: &[ErrorCodeInfo]) -> String {

@@ -592,8 +592,9 @@ fn quality_of(accept: &str, kind: &str, subtype: &str) -> u16 {
     best.map_or(0, |(_, quality)| quality)
 }
 
-/// Parses an RFC 9110 qvalue (`0`, `0.5`, `1.000`) into thousandths.
-fn parse_quality(text: &str) -> Option<u16> {
+/// Parses an RFC 9110 qvalue (`0`, `0.5`, `1.000`) into thousandths: for `Accept` here and
+/// `Accept-Language` in localisation.
+pub(crate) fn parse_quality(text: &str) -> Option<u16> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return None;

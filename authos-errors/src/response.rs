@@ -14,6 +14,9 @@
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
 //! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //!
+//! With a locale (feature `fluent`, `RenderContext::with_locale`) the texts of every format
+//! but OAuth are translated, and `Content-Language` and `Vary: Accept-Language` are sent.
+//!
 //! Every format sends `Retry-After` when the error knows its delay: the one the handler set
 //! ([`Detailed::with_retry_after`](crate::Detailed::with_retry_after)), else the catalog entry's
 //! default ([`ErrorCodeInfo::retry_after`]). The Bearer challenges are RFC 6750's
@@ -62,7 +65,8 @@ use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
 
 /// The names (lowercase) of every header [`CapturedError::render`] may send. A layer that
 /// re-renders an error response removes all of them first, so that nothing of the previous
-/// format (a Bearer challenge, say) survives into the new one.
+/// format (a Bearer challenge, say) survives into the new one. `Vary` (sent with a locale,
+/// feature `fluent`) is not among them: the integrations append it beside other middleware's.
 ///
 /// ```
 /// use authos_errors::response::RENDERED_HEADERS;
@@ -337,15 +341,11 @@ impl CapturedError {
             }
         });
         // A code the translation lacks is answered, and labelled, in the source language.
-        let language = if message.is_some() {
-            locale.language()
-        } else {
-            locale.source_language()
-        };
+        let content_language = locale.tag(message.is_none()).to_owned();
         Some(Localized {
             title: message.as_ref().and_then(|_| locale.description(self.info)),
             message,
-            content_language: language.to_string(),
+            content_language,
         })
     }
 
@@ -434,7 +434,7 @@ impl CapturedError {
         let realm = context.config.realm();
         let scope = self.required_scope.as_deref();
         let mut status = info.status;
-        let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(4);
+        let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(6);
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
         let (body, challenge) = match context.format {
             ErrorFormat::Json => {

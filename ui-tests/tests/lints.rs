@@ -214,3 +214,46 @@ fn details_are_written_by_lint_clean_code() {
         401
     );
 }
+
+/// `#[from]` sources (one beside a captured backtrace) and a transparent `#[from]`, with the
+/// lifetime of a borrowed field.
+#[derive(Debug, ApiErrorCode)]
+pub enum SyncError<'a> {
+    /// Remote is unknown
+    #[code("UNKNOWN_REMOTE", status = 404, message = "No remote named {name}")]
+    UnknownRemote {
+        /// The remote's name.
+        name: &'a str,
+    },
+    /// Transfer failed
+    #[code("TRANSFER_FAILED", status = 502)]
+    Transfer(#[from] std::io::Error),
+    /// Manifest is not UTF-8
+    #[code("MANIFEST_NOT_UTF8", status = 422)]
+    Manifest {
+        /// The decoding error.
+        #[from]
+        source: std::str::Utf8Error,
+        /// Where it was converted.
+        #[backtrace]
+        backtrace: std::backtrace::Backtrace,
+    },
+    /// Delegates to the billing catalog.
+    #[code(transparent)]
+    Billing(#[from] BillingError),
+}
+
+#[test]
+fn from_fields_convert_and_codes_parse() {
+    let transfer = SyncError::from(std::io::Error::other("reset"));
+    assert_eq!(transfer.code(), "TRANSFER_FAILED");
+    assert!(transfer.source().is_some());
+    assert_eq!(
+        SyncError::from(BillingError::Unavailable).code(),
+        "BILLING_UNAVAILABLE"
+    );
+    assert_eq!("CARD_DECLINED".parse(), Ok(BillingError::CardDeclined));
+    let code: &'static str = BillingError::Unavailable.into();
+    assert_eq!(code, "BILLING_UNAVAILABLE");
+    assert_eq!(BillingError::ALL.len(), 2);
+}

@@ -12,7 +12,7 @@ use syn::ext::IdentExt;
 use super::lit::Lit;
 use crate::errors::Errors;
 use crate::suggest::closest;
-use crate::syntax::{Attr, AttrArgs};
+use crate::syntax::{Attr, AttrArgs, open_invisible_groups};
 
 /// The example a malformed argument list is pointed to.
 pub const CODE_EXAMPLE: &str = r#"#[code("CARD_DECLINED", status = 402)]"#;
@@ -115,7 +115,7 @@ impl<K: Copy + PartialEq> Grammar<K> {
             return None;
         };
         let mut cursor = Cursor {
-            trees: group.stream().into_iter().collect(),
+            trees: open_invisible_groups(group.stream()),
             at: 0,
         };
         let mut args = Vec::new();

@@ -57,6 +57,7 @@ pub fn code_str_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStre
             out.extend(quote! {
                 #[automatically_derived]
                 impl #impl_generics #p::AllValues for #ident #ty_generics #where_clause {
+                    #[inline]
                     fn all() -> impl ::core::iter::Iterator<Item = Self> {
                         ::core::iter::empty() #(#steps)*
                     }
