@@ -187,7 +187,7 @@ impl<'de> Deserialize<'de> for Key {
 }
 
 /// A string field that borrows from the input when it can.
-struct Text<'a>(Cow<'a, str>);
+pub(crate) struct Text<'a>(pub(crate) Cow<'a, str>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
