@@ -166,10 +166,13 @@ def flavour_a(unit: list[dict], detail: list[dict]) -> str:
 
 def info_literal(entry: dict, group: str) -> str:
     resolution = f"Some({rust_str(entry['resolution'])})" if entry["resolution"] else "None"
+    # The derive records a variant's message template (localisation reads it): so does b.
+    message = entry.get("message")
+    template = f"Some({rust_str(message)})" if message else "None"
     return (f"        ErrorCodeInfo {{ code: {rust_str(entry['code'])}, status: {entry['status']}, "
             f"description: {rust_str(entry['description'])}, resolution: {resolution}, "
             f"group: {rust_str(group)}, oauth: None, scim: None, retry_after: None, "
-            f"doc_url: None }},")
+            f"doc_url: None, message_template: {template}, details: &[] }},")
 
 
 def flavour_b(unit: list[dict], detail: list[dict]) -> str:
