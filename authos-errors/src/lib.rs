@@ -129,8 +129,9 @@
 //! - `validator`: `validator`'s `ValidationErrors` into `FieldErrors` (the `validation` module).
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
-//! - either of them: the `response` module, the framework-free response contract both are
-//!   built on (status, headers and body bytes of each format).
+//! - `http`: the `response` module, the framework-free response contract both are built on
+//!   (status, headers and body bytes of each format for one error and one request), with no web
+//!   framework; `axum` and `actix-web` turn it on.
 //! - `utoipa`: OpenAPI schemas and documented responses.
 //! - `fluent`: error messages translated with Fluent and negotiated from `Accept-Language`
 //!   (the `l10n` module).
@@ -142,6 +143,39 @@
 //! endpoint error ([`oauth::OAuthErrorBody`], for the catalog's device-flow and OAuth codes)
 //! or a SCIM error ([`scim::ScimErrorBody`]). A route group picks its format with the
 //! integrations' `ErrorFormatLayer` (axum) or `ErrorFormatMiddleware` (actix-web).
+//!
+//! # Architecture
+//!
+//! The folders of `src/` are the layers, each importing only from the layers above it in this
+//! list; the public modules keep flat paths (`authos_errors::problem`, `::response`, ...).
+//!
+//! **`contract/`** — what an error is, whatever answers it: the [`ApiErrorCode`] trait, a catalog
+//! row ([`ErrorCodeInfo`], with the OAuth and SCIM codes it may name), the AuthOS body
+//! ([`ErrorBody`]), the handler's overrides ([`Detailed`]), `#[detail]` support, code strings and
+//! the cross-catalog status check. It depends on nothing else in the crate.
+//!
+//! **`wire/`** — the bytes of each answer: the [`ErrorFormat`](problem::ErrorFormat)s and
+//! `Accept` negotiation, RFC 9457 [`problem`] documents, [`oauth`] and [`scim`] bodies, field
+//! errors as an extension of the AuthOS body and the problem, [`request_id`]s, and the
+//! `Retry-After` and `WWW-Authenticate` header values. No HTTP framework, no AuthOS code.
+//!
+//! **`l10n/`** (feature `fluent`) — Fluent resources keyed by code, `Accept-Language`
+//! negotiation and translated texts, over the contract alone.
+//!
+//! **`http/`** (feature `http`) — the framework-free answer to one request: the [`response`]
+//! contract (status, headers and body bytes of each format), the per-route format policy read
+//! from the request's headers, the request-id scope of the 5xx log line; then the thin adapters,
+//! `axum` and `actix`, which only convert the contract into their framework's types.
+//!
+//! **`client/`, `openapi.rs`, `reference.rs`, `validation.rs`** — what is built on an answer:
+//! reading one back, documenting a catalog's answers, rendering its reference, turning
+//! `validator` reports into field errors.
+//!
+//! **`catalog/`** — the AuthOS product: its error enums, built with the derive and configured
+//! through the same public means a user has.
+//!
+//! **`generated/`** — the hidden paths the derive's output names (`__private`, `__http`,
+//! `__codes`); not public API.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -149,60 +183,65 @@
 // Lets the derive's `::authos_errors::...` paths resolve inside this crate too.
 extern crate self as authos_errors;
 
-mod body;
-pub mod catalog;
-mod code;
-mod consistency;
-mod detail;
-mod details;
-mod info;
-pub mod oauth;
-pub mod problem;
-pub mod reference;
-pub mod request_id;
-pub mod scim;
-mod strings;
+// The folders are the layers, each importing only from the ones before it (see
+// "Architecture" above); the public modules keep their flat paths through the re-exports below.
+mod contract;
+mod wire;
 
-#[cfg(feature = "field-errors")]
-pub mod field_errors;
-
-#[cfg(feature = "validator")]
-pub mod validation;
-
-#[cfg(feature = "client")]
-pub mod client;
-
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub mod response;
-
-#[cfg(feature = "axum")]
-pub mod axum;
-
-#[cfg(feature = "actix-web")]
-pub mod actix;
-
-#[cfg(feature = "utoipa")]
-pub mod openapi;
+#[cfg(feature = "http")]
+mod http;
 
 #[cfg(feature = "fluent")]
 pub mod l10n;
 
+#[cfg(feature = "client")]
+pub mod client;
+
+#[cfg(feature = "utoipa")]
+pub mod openapi;
+
+pub mod reference;
+
+#[cfg(feature = "validator")]
+pub mod validation;
+
+pub mod catalog;
+
+// What the derive's output names (files in `generated/`), through hidden paths so the user's
+// crate needs no other dependency.
 #[doc(hidden)]
+#[path = "generated/private.rs"]
 pub mod __private;
 
 #[doc(hidden)]
+#[path = "generated/http.rs"]
 pub mod __http;
 
 #[doc(hidden)]
+#[path = "generated/codes.rs"]
 pub mod __codes;
 
+pub use wire::{oauth, problem, request_id, scim};
+
+#[cfg(feature = "field-errors")]
+pub use wire::field_errors;
+
+#[cfg(feature = "http")]
+pub use self::http::response;
+
+#[cfg(feature = "axum")]
+pub use self::http::axum;
+
+#[cfg(feature = "actix-web")]
+pub use self::http::actix;
+
 pub use authos_errors_derive::ApiErrorCode;
-pub use body::ErrorBody;
-pub use code::{ApiErrorCode, FromCode};
-pub use consistency::assert_consistent_statuses;
-pub use detail::{ApiErrorCodeExt, Detailed};
-pub use info::ErrorCodeInfo;
-pub use strings::{AllValues, UnknownCode};
+pub use contract::body::ErrorBody;
+pub use contract::code::{ApiErrorCode, FromCode};
+pub use contract::consistency::assert_consistent_statuses;
+pub use contract::info::ErrorCodeInfo;
+pub use contract::overrides::{ApiErrorCodeExt, Detailed};
+pub use contract::strings::{AllValues, UnknownCode};
 
 /// The README's examples, compiled and run as doctests so they cannot rot (they use every
 /// integration, so they run with `--all-features`, as CI does).

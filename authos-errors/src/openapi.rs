@@ -270,7 +270,7 @@ pub fn responses_with_examples<E: ApiErrorCode>(examples: &[E]) -> Responses {
     for error in examples {
         by_code.entry(error.code()).or_insert_with(|| ExampleValue {
             message: error.message().into_owned(),
-            details: crate::details::details_value(error),
+            details: crate::contract::details::details_value(error),
         });
     }
     documented(E::CATALOG, &by_code)

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::details::{Extension, Extensions};
-use crate::body::Text;
+use crate::contract::body::Text;
 use crate::scim::ERROR_SCHEMA;
 
 /// Every member any of the four formats defines; unknown members are skipped.

@@ -69,8 +69,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use crate::body::WireTimestamp;
 use crate::catalog::GeneralError;
+use crate::contract::body::WireTimestamp;
 use crate::problem::ProblemConfig;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
@@ -114,7 +114,7 @@ impl FieldError {
             info: error.info(),
             message: Cow::Owned(error.message().into_owned()),
             pointer: pointer.into(),
-            details: crate::details::details_value(error),
+            details: crate::contract::details::details_value(error),
         }
     }
 

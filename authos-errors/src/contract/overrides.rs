@@ -194,7 +194,7 @@ impl<E: ApiErrorCode + std::error::Error + 'static> std::error::Error for Detail
 
 impl<E: ApiErrorCode> Serialize for Detailed<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::details::serialize_body(self, serializer)
+        crate::contract::details::serialize_body(self, serializer)
     }
 }
 

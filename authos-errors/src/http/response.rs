@@ -59,7 +59,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::oauth::{self, OAuthErrorBody, OAuthErrorCode};
-use crate::problem::{self, ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
+use crate::problem::{ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
 use crate::scim::ScimErrorBody;
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
 
@@ -253,7 +253,7 @@ pub struct CapturedError {
     #[cfg(feature = "fluent")]
     args: Vec<(&'static str, String)>,
     required_scope: Option<Cow<'static, str>>,
-    extras: crate::details::Extras,
+    extras: crate::wire::json::Extras,
 }
 
 /// The texts and header of a response in the context's language (feature `fluent`).
@@ -325,7 +325,7 @@ impl CapturedError {
                 args
             },
             required_scope: error.required_scope().map(|s| Cow::Owned(s.to_owned())),
-            extras: crate::details::Extras::of(error),
+            extras: crate::wire::json::Extras::of(error),
         }
     }
 
@@ -449,13 +449,16 @@ impl CapturedError {
                 let bytes = if self.extras.is_empty() && request_id.is_none() {
                     to_bytes(&body)
                 } else {
-                    to_bytes(&crate::details::JsonBody {
+                    to_bytes(&crate::wire::json::JsonBody {
                         body,
                         request_id,
                         extras: &self.extras,
                     })
                 };
-                (bytes, problem::challenge(info, &self.message, realm, scope))
+                (
+                    bytes,
+                    crate::wire::headers::challenge(info, &self.message, realm, scope),
+                )
             }
             ErrorFormat::ProblemJson => {
                 let mut problem =
@@ -466,13 +469,16 @@ impl CapturedError {
                 let bytes = if self.extras.is_empty() && context.request_id.is_none() {
                     to_bytes(&problem)
                 } else {
-                    to_bytes(&crate::details::ProblemBody {
+                    to_bytes(&crate::wire::json::ProblemBody {
                         problem,
                         request_id: context.request_id,
                         extras: &self.extras,
                     })
                 };
-                (bytes, problem::challenge(info, &self.message, realm, scope))
+                (
+                    bytes,
+                    crate::wire::headers::challenge(info, &self.message, realm, scope),
+                )
             }
             ErrorFormat::OAuth => {
                 // RFC 6749 §5.1: token endpoint responses must not be cached.
@@ -487,7 +493,7 @@ impl CapturedError {
             ErrorFormat::Scim => (
                 to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
                 // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
-                problem::challenge(info, &self.message, realm, scope),
+                crate::wire::headers::challenge(info, &self.message, realm, scope),
             ),
         };
         if let Some(seconds) = self.retry_after {
@@ -511,6 +517,7 @@ impl CapturedError {
     /// Logs a 5xx with its `source()` chain: the one place the underlying error's text goes,
     /// since no body carries it. `as_error` is the error itself when it implements `Error`.
     /// Called once, where the error value still exists (the re-rendering layers do not log).
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
         if !self.info.is_server_error() {
             return;
@@ -518,7 +525,7 @@ impl CapturedError {
         let source = SourceChain(as_error.and_then(std::error::Error::source));
         // The id of the request, when an error layer is around the route: support finds the
         // line from the id in the response.
-        match crate::request_id::current() {
+        match crate::http::request_scope::current() {
             Some(request_id) => tracing::error!(
                 error_code = self.info.code,
                 status = self.info.status,
@@ -544,108 +551,8 @@ fn to_bytes<T: Serialize>(body: &T) -> Vec<u8> {
     serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec())
 }
 
-/// Marks a response whose format a layer has chosen, so that outer layers leave it alone (the
-/// innermost layer, closest to the route, decides).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct FormatChosen;
-
-/// How a route group chooses the format of its error responses; what the layers of the
-/// framework integrations hold.
-#[derive(Debug, Clone)]
-pub(crate) struct FormatPolicy {
-    /// `None`: negotiated from `Accept`; `Some`: always this format.
-    pub(crate) fixed: Option<ErrorFormat>,
-    pub(crate) config: ProblemConfig,
-    /// Translations, negotiated from `Accept-Language` (feature `fluent`).
-    #[cfg(feature = "fluent")]
-    pub(crate) localizer: Option<std::sync::Arc<crate::l10n::Localizer>>,
-}
-
-impl FormatPolicy {
-    /// A policy without translations.
-    pub(crate) fn new(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
-        FormatPolicy {
-            fixed,
-            config,
-            #[cfg(feature = "fluent")]
-            localizer: None,
-        }
-    }
-}
-
-/// The request headers as a layer sees them, whatever the framework's header map type.
-pub(crate) trait RequestHeaders {
-    /// The text values of every header line called `name` (lowercase).
-    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str>;
-}
-
-/// What a layer takes from the request before calling the route (the request is gone by the
-/// time the response exists): everything a [`RenderContext`] needs besides the policy.
-/// Reading a new request header (`Accept-Language`, `X-Request-Id`) is a field here and a line
-/// in [`FormatPolicy::read_request`].
-#[derive(Debug, Clone)]
-pub(crate) struct RequestFacts {
-    format: ErrorFormat,
-    /// The index of the negotiated language in the policy's localizer.
-    #[cfg(feature = "fluent")]
-    language: usize,
-    pub(crate) request_id: Option<crate::request_id::RequestId>,
-}
-
-impl FormatPolicy {
-    /// What the error response to this request depends on.
-    pub(crate) fn read_request(&self, headers: &impl RequestHeaders) -> RequestFacts {
-        let format = match self.fixed {
-            Some(format) => format,
-            None => negotiate_lines(headers.lines("accept")),
-        };
-        let request_id = headers
-            .lines(crate::request_id::HEADER)
-            .next()
-            .and_then(crate::request_id::RequestId::parse);
-        RequestFacts {
-            format,
-            #[cfg(feature = "fluent")]
-            language: self.localizer.as_ref().map_or(0, |localizer| {
-                localizer.negotiate_lines(headers.lines("accept-language"))
-            }),
-            request_id,
-        }
-    }
-
-    /// The context to render in, for a request read by [`read_request`](Self::read_request).
-    pub(crate) fn context<'p>(&'p self, facts: &'p RequestFacts) -> RenderContext<'p> {
-        let context = RenderContext::new(facts.format, &self.config).with_request_id(
-            facts
-                .request_id
-                .as_ref()
-                .map(crate::request_id::RequestId::as_str),
-        );
-        #[cfg(feature = "fluent")]
-        if let Some(localizer) = &self.localizer {
-            return context.with_locale(localizer.locale_at(facts.language));
-        }
-        context
-    }
-}
-
-/// The format several `Accept` header lines ask for (they count as one comma-separated list).
-fn negotiate_lines<'h>(mut lines: impl Iterator<Item = &'h str>) -> ErrorFormat {
-    match (lines.next(), lines.next()) {
-        (None, _) => ErrorFormat::Json,
-        (Some(only), None) => ErrorFormat::negotiate(Some(only)),
-        (Some(first), Some(second)) => {
-            let mut joined = format!("{first},{second}");
-            for line in lines {
-                joined.push(',');
-                joined.push_str(line);
-            }
-            ErrorFormat::negotiate(Some(&joined))
-        }
-    }
-}
-
 /// Writes an error and its `source()` chain as `error: cause: cause`, for logs only.
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 struct SourceChain<'a>(Option<&'a (dyn std::error::Error + 'static)>);
 
 impl fmt::Display for SourceChain<'_> {

@@ -1,7 +1,7 @@
 //! One row of an error catalog.
 
-use crate::oauth::OAuthErrorCode;
-use crate::scim::ScimType;
+use crate::contract::oauth_code::OAuthErrorCode;
+use crate::contract::scim_type::ScimType;
 
 /// One entry of an error catalog: everything a client or a reader of the docs needs to know
 /// about one machine-readable error code.

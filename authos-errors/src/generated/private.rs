@@ -9,7 +9,7 @@ pub use ::std::format;
 pub use ::std::option::Option::{self, None, Some};
 pub use ::std::string::String;
 
-pub use crate::details::{DetailValue, detail_field, details_struct};
+pub use crate::contract::details::{DetailValue, detail_field, details_struct};
 pub use crate::oauth::OAuthErrorCode;
 pub use crate::scim::ScimType;
 pub use crate::{AllValues, ApiErrorCode, ErrorCodeInfo, FromCode};
@@ -77,7 +77,7 @@ impl AsDynError for dyn Error + Send + Sync + 'static {
     }
 }
 
-pub use crate::consistency::assert_consistent_statuses;
+pub use crate::contract::consistency::assert_consistent_statuses;
 pub use ::core::result::Result;
 
 /// The body of a derived enum's `Serialize`: the AuthOS keys, and `details` when it has any.
@@ -86,5 +86,5 @@ where
     E: ApiErrorCode + ?Sized,
     S: ::serde::Serializer,
 {
-    crate::details::serialize_body(error, serializer)
+    crate::contract::details::serialize_body(error, serializer)
 }

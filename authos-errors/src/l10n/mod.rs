@@ -85,10 +85,10 @@ use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// The English source texts of the AuthOS catalog as Fluent (`locales/en/errors.ftl`): what
 /// [`skeleton`] writes for [`AuthOsError::CATALOG`], the starting point of a translation.
-pub const AUTHOS_FTL_EN: &str = include_str!("../locales/en/errors.ftl");
+pub const AUTHOS_FTL_EN: &str = include_str!("../../locales/en/errors.ftl");
 
 /// The French translation of the AuthOS catalog (`locales/fr/errors.ftl`), every code.
-pub const AUTHOS_FTL_FR: &str = include_str!("../locales/fr/errors.ftl");
+pub const AUTHOS_FTL_FR: &str = include_str!("../../locales/fr/errors.ftl");
 
 /// The comment a [`skeleton`] starts with: how to translate it.
 pub const SKELETON_HEADER: &str = "\
@@ -482,7 +482,7 @@ impl Localizer {
 
 /// What the HTTP layers need: the language of a request as an index they can keep in a future
 /// without borrowing the localizer, and back.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(feature = "http")]
 impl Localizer {
     /// The index of the language for the request's `Accept-Language` header lines (several
     /// count as one list); 0, the source language, when there are none or nothing matches.
@@ -563,7 +563,7 @@ impl<'a> Locale<'a> {
 
     /// The tag of this language (`fr`), or of the source language when `source`: the
     /// `Content-Language` of a text in it.
-    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    #[cfg(feature = "http")]
     pub(crate) fn tag(&self, source: bool) -> &'a str {
         &self.localizer.tags[if source { 0 } else { self.index }]
     }
@@ -738,7 +738,7 @@ fn language_range(item: &str) -> Option<(u16, &str)> {
         if let Some((name, value)) = parameter.split_once('=')
             && name.trim().eq_ignore_ascii_case("q")
         {
-            quality = crate::problem::parse_quality(value.trim());
+            quality = crate::wire::format::parse_quality(value.trim());
         }
     }
     let quality = quality.filter(|q| *q > 0)?;

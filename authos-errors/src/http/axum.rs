@@ -132,11 +132,9 @@ use axum_core::response::{IntoResponse, Response};
 use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Request, StatusCode};
 
+use super::policy::{FormatChosen, FormatPolicy, RequestFacts, RequestHeaders};
 use crate::problem::{ErrorFormat, ProblemConfig};
-use crate::response::{
-    CapturedError, ErrorResponse, FormatChosen, FormatPolicy, RENDERED_HEADERS, RenderContext,
-    RequestFacts, RequestHeaders,
-};
+use crate::response::{CapturedError, ErrorResponse, RENDERED_HEADERS, RenderContext};
 use crate::{ApiErrorCode, Detailed};
 
 /// The response of `error`, as the derived `IntoResponse` impls build it, for types whose
@@ -452,7 +450,10 @@ where
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let facts = self.policy.read_request(request.headers());
-        let scope = facts.request_id.clone().map(crate::request_id::enter);
+        let scope = facts
+            .request_id
+            .clone()
+            .map(crate::http::request_scope::enter);
         let inner = self.inner.call(request);
         drop(scope);
         ErrorFormatFuture {
@@ -499,7 +500,11 @@ where
         let this = self.project();
         // The route turns its error into a response inside this poll: its 5xx log line takes
         // the request id from there.
-        let scope = this.facts.request_id.clone().map(crate::request_id::enter);
+        let scope = this
+            .facts
+            .request_id
+            .clone()
+            .map(crate::http::request_scope::enter);
         let result = this.inner.poll(cx);
         drop(scope);
         let result = ready!(result);

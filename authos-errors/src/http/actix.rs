@@ -100,11 +100,9 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
+use super::policy::{FormatChosen, FormatPolicy, RequestHeaders};
 use crate::problem::{ErrorFormat, ProblemConfig};
-use crate::response::{
-    CapturedError, ErrorResponse, FormatChosen, FormatPolicy, RENDERED_HEADERS, RenderContext,
-    RequestHeaders,
-};
+use crate::response::{CapturedError, ErrorResponse, RENDERED_HEADERS, RenderContext};
 use crate::{ApiErrorCode, Detailed};
 
 /// The status of `error` as actix-web's type.
@@ -428,7 +426,10 @@ where
     fn call(&self, request: ServiceRequest) -> Self::Future {
         let facts = self.policy.read_request(request.headers());
         let policy = Rc::clone(&self.policy);
-        let scope = facts.request_id.clone().map(crate::request_id::enter);
+        let scope = facts
+            .request_id
+            .clone()
+            .map(crate::http::request_scope::enter);
         let response = self.service.call(request);
         drop(scope);
         Box::pin(async move {
@@ -436,7 +437,10 @@ where
             // takes the request id from there.
             let mut response = std::pin::pin!(response);
             let response = std::future::poll_fn(|cx| {
-                let _scope = facts.request_id.clone().map(crate::request_id::enter);
+                let _scope = facts
+                    .request_id
+                    .clone()
+                    .map(crate::http::request_scope::enter);
                 response.as_mut().poll(cx)
             })
             .await?;

@@ -1,0 +1,106 @@
+//! How a route group chooses the format and language of its error answers, from the request's
+//! headers: what every adapter's layer holds and reads before calling the route.
+
+use super::response::RenderContext;
+use crate::problem::{ErrorFormat, ProblemConfig};
+
+/// Marks a response whose format a layer has chosen, so that outer layers leave it alone (the
+/// innermost layer, closest to the route, decides).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormatChosen;
+
+/// How a route group chooses the format of its error responses; what the layers of the
+/// framework integrations hold.
+#[derive(Debug, Clone)]
+pub(crate) struct FormatPolicy {
+    /// `None`: negotiated from `Accept`; `Some`: always this format.
+    pub(crate) fixed: Option<ErrorFormat>,
+    pub(crate) config: ProblemConfig,
+    /// Translations, negotiated from `Accept-Language` (feature `fluent`).
+    #[cfg(feature = "fluent")]
+    pub(crate) localizer: Option<std::sync::Arc<crate::l10n::Localizer>>,
+}
+
+impl FormatPolicy {
+    /// A policy without translations.
+    pub(crate) fn new(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
+        FormatPolicy {
+            fixed,
+            config,
+            #[cfg(feature = "fluent")]
+            localizer: None,
+        }
+    }
+}
+
+/// The request headers as a layer sees them, whatever the framework's header map type.
+pub(crate) trait RequestHeaders {
+    /// The text values of every header line called `name` (lowercase).
+    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str>;
+}
+
+/// What a layer takes from the request before calling the route (the request is gone by the
+/// time the response exists): everything a [`RenderContext`] needs besides the policy.
+/// Reading a new request header (`Accept-Language`, `X-Request-Id`) is a field here and a line
+/// in [`FormatPolicy::read_request`].
+#[derive(Debug, Clone)]
+pub(crate) struct RequestFacts {
+    format: ErrorFormat,
+    /// The index of the negotiated language in the policy's localizer.
+    #[cfg(feature = "fluent")]
+    language: usize,
+    pub(crate) request_id: Option<crate::request_id::RequestId>,
+}
+
+impl FormatPolicy {
+    /// What the error response to this request depends on.
+    pub(crate) fn read_request(&self, headers: &impl RequestHeaders) -> RequestFacts {
+        let format = match self.fixed {
+            Some(format) => format,
+            None => negotiate_lines(headers.lines("accept")),
+        };
+        let request_id = headers
+            .lines(crate::request_id::HEADER)
+            .next()
+            .and_then(crate::request_id::RequestId::parse);
+        RequestFacts {
+            format,
+            #[cfg(feature = "fluent")]
+            language: self.localizer.as_ref().map_or(0, |localizer| {
+                localizer.negotiate_lines(headers.lines("accept-language"))
+            }),
+            request_id,
+        }
+    }
+
+    /// The context to render in, for a request read by [`read_request`](Self::read_request).
+    pub(crate) fn context<'p>(&'p self, facts: &'p RequestFacts) -> RenderContext<'p> {
+        let context = RenderContext::new(facts.format, &self.config).with_request_id(
+            facts
+                .request_id
+                .as_ref()
+                .map(crate::request_id::RequestId::as_str),
+        );
+        #[cfg(feature = "fluent")]
+        if let Some(localizer) = &self.localizer {
+            return context.with_locale(localizer.locale_at(facts.language));
+        }
+        context
+    }
+}
+
+/// The format several `Accept` header lines ask for (they count as one comma-separated list).
+fn negotiate_lines<'h>(mut lines: impl Iterator<Item = &'h str>) -> ErrorFormat {
+    match (lines.next(), lines.next()) {
+        (None, _) => ErrorFormat::Json,
+        (Some(only), None) => ErrorFormat::negotiate(Some(only)),
+        (Some(first), Some(second)) => {
+            let mut joined = format!("{first},{second}");
+            for line in lines {
+                joined.push(',');
+                joined.push_str(line);
+            }
+            ErrorFormat::negotiate(Some(&joined))
+        }
+    }
+}
