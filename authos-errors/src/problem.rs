@@ -612,8 +612,30 @@ pub(crate) fn parse_quality(text: &str) -> Option<u16> {
     (thousandths <= 1000).then_some(thousandths)
 }
 
+/// The longest `Retry-After` sent, in seconds: 2,147,483,647 (2^31 − 1, about 68 years); a
+/// longer delay (up to `Duration::MAX`) is sent as this.
+///
+/// HTTP puts no bound on delay-seconds, but clients do: RFC 9111 §1.2.2 asks recipients of
+/// delta-seconds for at least 31 bits and to read anything larger as 2^31, and a client that
+/// parses into a signed 32-bit integer (Java's `Integer.parseInt`, for one) refuses a larger
+/// value, and may then retry at once. This is the largest value all of them read as a delay,
+/// and it still says "not in this lifetime" for a delay meant as "never"; every delay a handler
+/// would plausibly mean (hours, days, a billing month) is sent exactly.
+///
+/// ```
+/// use std::time::Duration;
+/// use authos_errors::ApiErrorCodeExt;
+/// use authos_errors::catalog::GeneralError;
+/// use authos_errors::problem::{MAX_RETRY_AFTER_SECONDS, retry_after_seconds};
+///
+/// let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
+/// assert_eq!(retry_after_seconds(&forever), Some(MAX_RETRY_AFTER_SECONDS));
+/// ```
+pub const MAX_RETRY_AFTER_SECONDS: u64 = 2_147_483_647;
+
 /// The `Retry-After` value, in whole seconds (rounded up, so a client never retries early),
 /// when the error knows one: the delay set on the error, else its catalog entry's default.
+/// A delay longer than [`MAX_RETRY_AFTER_SECONDS`] is that maximum.
 ///
 /// ```
 /// use std::time::Duration;
@@ -631,8 +653,13 @@ pub fn retry_after_seconds<E: ApiErrorCode + ?Sized>(error: &E) -> Option<u64> {
     error.retry_after().map(ceil_seconds)
 }
 
+/// `delay` in whole seconds, rounded up, at most [`MAX_RETRY_AFTER_SECONDS`] (saturating: the
+/// round-up of `Duration::MAX` would overflow).
 fn ceil_seconds(delay: Duration) -> u64 {
-    delay.as_secs() + u64::from(delay.subsec_nanos() > 0)
+    delay
+        .as_secs()
+        .saturating_add(u64::from(delay.subsec_nanos() > 0))
+        .min(MAX_RETRY_AFTER_SECONDS)
 }
 
 /// The codes that say the presented Bearer token itself is bad (RFC 6750 `invalid_token`).
@@ -767,5 +794,69 @@ impl fmt::Display for QuotedText<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::{MAX_RETRY_AFTER_SECONDS, ceil_seconds, retry_after_seconds};
+    use crate::ApiErrorCodeExt;
+    use crate::catalog::GeneralError;
+
+    #[test]
+    fn retry_after_rounds_up_and_saturates_at_the_documented_maximum() {
+        let cases = [
+            (Duration::ZERO, 0),
+            (Duration::from_nanos(1), 1),
+            (Duration::from_millis(999), 1),
+            (Duration::from_secs(1), 1),
+            (Duration::new(1, 1), 2),
+            (Duration::new(59, 999_999_999), 60),
+            (Duration::from_secs(86_400 * 30), 86_400 * 30),
+            (
+                Duration::new(MAX_RETRY_AFTER_SECONDS - 1, 1),
+                MAX_RETRY_AFTER_SECONDS,
+            ),
+            (
+                Duration::from_secs(MAX_RETRY_AFTER_SECONDS),
+                MAX_RETRY_AFTER_SECONDS,
+            ),
+            (
+                Duration::new(MAX_RETRY_AFTER_SECONDS, 1),
+                MAX_RETRY_AFTER_SECONDS,
+            ),
+            (Duration::from_secs(u64::MAX), MAX_RETRY_AFTER_SECONDS),
+            // Its round-up overflows u64: it was sent as `Retry-After: 0`, "retry now".
+            (Duration::MAX, MAX_RETRY_AFTER_SECONDS),
+        ];
+        for (delay, seconds) in cases {
+            assert_eq!(ceil_seconds(delay), seconds, "{delay:?}");
+        }
+        let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
+        assert_eq!(retry_after_seconds(&forever), Some(2_147_483_647));
+    }
+
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    #[test]
+    fn every_format_sends_the_clamped_retry_after() {
+        use crate::response::{CapturedError, RenderContext};
+        let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
+        for format in [
+            super::ErrorFormat::Json,
+            super::ErrorFormat::ProblemJson,
+            super::ErrorFormat::OAuth,
+            super::ErrorFormat::Scim,
+        ] {
+            let config = super::ProblemConfig::default();
+            let response =
+                CapturedError::capture(&forever).render(&RenderContext::new(format, &config));
+            assert_eq!(
+                response.header("retry-after"),
+                Some("2147483647"),
+                "{format:?}"
+            );
+        }
     }
 }
