@@ -675,7 +675,9 @@ const INVALID_TOKEN_CODES: &[&str] = &["TOKEN_EXPIRED", "JWT_ERROR", "INVALID_SC
 /// ([`Detailed::with_required_scope`](crate::Detailed::with_required_scope)) the challenge says
 /// `error="insufficient_scope"` with the message and the `scope` (RFC 6750 §3.1); a 401 names
 /// the scope too when the error knows it. Characters a quoted `error_description` may not hold
-/// (`"`, `\`, non-ASCII) are replaced so the header is always valid.
+/// (`"`, `\`, line breaks, non-ASCII) are replaced so the header is always valid, as in the
+/// OAuth body ([`OAuthErrorBody`](crate::oauth::OAuthErrorBody)): a line break becomes a space,
+/// and a message of which nothing printable remains gives way to the catalog description.
 ///
 /// ```
 /// use authos_errors::ApiErrorCodeExt;
@@ -727,9 +729,17 @@ pub(crate) fn challenge(
     if let Some(error) = error {
         header.push_str(", error=\"");
         header.push_str(error);
-        header.push_str("\", error_description=\"");
-        push_quoted_text(&mut header, message);
         header.push('"');
+        // As in the OAuth body: the catalog description when nothing printable remains of the
+        // message, no `error_description` (it is optional) when nothing remains of that either.
+        let description = [message, info.description]
+            .into_iter()
+            .find(|text| !QuotedText(text).is_blank());
+        if let Some(description) = description {
+            header.push_str(", error_description=\"");
+            push_quoted_text(&mut header, description);
+            header.push('"');
+        }
     }
     if let Some(scope) = scope.map(ScopeTokens).filter(|tokens| !tokens.is_empty()) {
         // Writing into a `String` cannot fail.
@@ -780,17 +790,75 @@ pub(crate) fn push_quoted_text(out: &mut String, text: &str) {
 
 /// `text` restricted to `%x20-21 / %x23-5B / %x5D-7E`, the characters both an RFC 6750 quoted
 /// string and an RFC 6749 §5.2 `error_description` may hold: `"` and typographic quotes become
-/// `'`, `\` becomes `/`, anything else outside printable ASCII is dropped.
+/// `'`, `\` becomes `/`, a run of whitespace and control characters (a line break, a tab, a
+/// no-break space) becomes one space, so words never join (none at the very start or end), and
+/// anything else outside printable ASCII is dropped. Plain spaces are kept as they are.
 pub(crate) struct QuotedText<'a>(pub(crate) &'a str);
+
+/// What one character of a [`QuotedText`] becomes.
+enum Quoted {
+    /// A printable character, or its stand-in.
+    Visible(char),
+    /// A plain space, kept as it is.
+    Space,
+    /// Whitespace or a control character: one space for the whole run.
+    Separator,
+    /// Anything else: dropped.
+    Dropped,
+}
+
+fn quoted(c: char) -> Quoted {
+    match c {
+        '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' => Quoted::Visible('\''),
+        '\\' => Quoted::Visible('/'),
+        '!'..='~' => Quoted::Visible(c),
+        ' ' => Quoted::Space,
+        _ if c.is_whitespace() || c.is_control() => Quoted::Separator,
+        _ => Quoted::Dropped,
+    }
+}
+
+impl QuotedText<'_> {
+    /// Whether nothing but spaces (or nothing at all) remains of the text: a message with no
+    /// ASCII at all, say.
+    pub(crate) fn is_blank(&self) -> bool {
+        !self
+            .0
+            .chars()
+            .any(|c| matches!(quoted(c), Quoted::Visible(_)))
+    }
+}
 
 impl fmt::Display for QuotedText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The run of spaces and separators since the last visible character, written when the
+        // next one comes: as it was when it is plain spaces, else as one space.
+        let mut spaces = 0;
+        let mut separated = false;
+        let mut started = false;
         for c in self.0.chars() {
-            match c {
-                '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' => f.write_char('\'')?,
-                '\\' => f.write_char('/')?,
-                ' '..='~' => f.write_char(c)?,
-                _ => {}
+            match quoted(c) {
+                Quoted::Visible(visible) => {
+                    if separated {
+                        if started {
+                            f.write_char(' ')?;
+                        }
+                    } else {
+                        for _ in 0..spaces {
+                            f.write_char(' ')?;
+                        }
+                    }
+                    (spaces, separated, started) = (0, false, true);
+                    f.write_char(visible)?;
+                }
+                Quoted::Space => spaces += 1,
+                Quoted::Separator => separated = true,
+                Quoted::Dropped => {}
+            }
+        }
+        if !separated {
+            for _ in 0..spaces {
+                f.write_char(' ')?;
             }
         }
         Ok(())
@@ -836,6 +904,57 @@ mod tests {
         }
         let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
         assert_eq!(retry_after_seconds(&forever), Some(2_147_483_647));
+    }
+
+    #[test]
+    fn quoted_text_turns_separators_into_one_space() {
+        let cases = [
+            ("line one\nline two", "line one line two"),
+            ("a\r\n\tb", "a b"),
+            ("a \n b", "a b"),
+            ("a\u{2028}b\u{a0}c\u{85}d", "a b c d"),
+            ("red\u{1b}[0m", "red [0m"),
+            ("a  b", "a  b"),
+            ("  indented", "  indented"),
+            ("\nfirst\r\n", "first"),
+            ("Caf\u{e9} \u{201C}ok\u{201D} C:\\x", "Caf 'ok' C:/x"),
+            ("\u{65e5}\u{672c}\u{8a9e}", ""),
+        ];
+        for (text, quoted) in cases {
+            assert_eq!(super::QuotedText(text).to_string(), quoted, "{text:?}");
+        }
+        assert!(super::QuotedText("\u{65e5}\u{672c} \n ").is_blank());
+        assert!(super::QuotedText("").is_blank());
+        assert!(!super::QuotedText("\u{65e5}\"").is_blank());
+    }
+
+    #[test]
+    fn a_challenge_description_falls_back_then_is_left_out() {
+        use crate::ErrorCodeInfo;
+        let ascii = ErrorCodeInfo::new("TOKEN_EXPIRED", 401, "JWT has expired");
+        assert_eq!(
+            super::challenge(&ascii, "\u{30c8}\u{30fc}\u{30af}\u{30f3}", "authos", None).as_deref(),
+            Some(
+                r#"Bearer realm="authos", error="invalid_token", error_description="JWT has expired""#
+            )
+        );
+        assert_eq!(
+            super::challenge(&ascii, "expired\r\nat noon", "authos", None).as_deref(),
+            Some(
+                r#"Bearer realm="authos", error="invalid_token", error_description="expired at noon""#
+            )
+        );
+        let japanese = ErrorCodeInfo::new("TOKEN_EXPIRED", 401, "\u{671f}\u{9650}\u{5207}\u{308c}");
+        assert_eq!(
+            super::challenge(
+                &japanese,
+                "\u{30c8}\u{30fc}\u{30af}\u{30f3}",
+                "authos",
+                None
+            )
+            .as_deref(),
+            Some(r#"Bearer realm="authos", error="invalid_token""#)
+        );
     }
 
     #[cfg(any(feature = "axum", feature = "actix-web"))]
