@@ -102,8 +102,8 @@ pub const SKELETON_HEADER: &str = "\
 
 ";
 
-/// At most this many language ranges of one `Accept-Language` value are considered, so a
-/// hostile header costs a bounded amount of work.
+/// At most this many language ranges of a request's `Accept-Language` (all its header lines
+/// together) are considered, so a hostile header costs a bounded amount of work.
 pub const MAX_LANGUAGE_RANGES: usize = 16;
 
 /// Translations of one error catalog, and the negotiation that picks one for a request.
@@ -390,10 +390,16 @@ impl Localizer {
     /// ```
     #[must_use]
     pub fn negotiate(&self, accept_language: &str) -> Option<Locale<'_>> {
+        self.negotiate_items(accept_language.split(','))
+    }
+
+    /// [`negotiate`](Self::negotiate) over the items of an `Accept-Language` list, however its
+    /// header lines split it.
+    fn negotiate_items<'h>(&self, items: impl Iterator<Item = &'h str>) -> Option<Locale<'_>> {
         // The ranges on the stack, best first: a common header costs no allocation.
         let mut ranges = [(0u16, ""); MAX_LANGUAGE_RANGES];
         let mut count = 0;
-        for item in accept_language.split(',').take(MAX_LANGUAGE_RANGES) {
+        for item in items.take(MAX_LANGUAGE_RANGES) {
             let Some((quality, range)) = language_range(item) else {
                 continue;
             };
@@ -488,21 +494,11 @@ impl Localizer {
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 impl Localizer {
     /// The index of the language for the request's `Accept-Language` header lines (several
-    /// count as one list); 0, the source language, when there are none or nothing matches.
-    pub(crate) fn negotiate_lines<'h>(&self, mut lines: impl Iterator<Item = &'h str>) -> usize {
-        let negotiated = match (lines.next(), lines.next()) {
-            (None, _) => return 0,
-            (Some(only), None) => self.negotiate(only),
-            (Some(first), Some(second)) => {
-                let mut joined = format!("{first},{second}");
-                for line in lines {
-                    joined.push(',');
-                    joined.push_str(line);
-                }
-                self.negotiate(&joined)
-            }
-        };
-        negotiated.map_or(0, |locale| locale.index)
+    /// count as one list, read up to [`MAX_LANGUAGE_RANGES`] ranges, never joined); 0, the
+    /// source language, when there are none or nothing matches.
+    pub(crate) fn negotiate_lines<'h>(&self, lines: impl Iterator<Item = &'h str>) -> usize {
+        self.negotiate_items(lines.flat_map(|line| line.split(',')))
+            .map_or(0, |locale| locale.index)
     }
 
     /// The language at `index` (from [`negotiate_lines`](Self::negotiate_lines)).
@@ -1531,6 +1527,29 @@ ATTEMPTS_LEFT = { $left ->
             french(&TransferError::AttemptsLeft { left: u64::MAX }),
             "Il reste 18446744073709551615 essais"
         );
+    }
+
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    #[test]
+    fn accept_language_lines_are_read_up_to_the_bound_without_joining() {
+        use super::MAX_LANGUAGE_RANGES;
+        let localizer = Localizer::authos();
+        let padding = vec!["de;q=0.9"; 100_000];
+        let late = padding.iter().copied().chain(["fr"]);
+        assert_eq!(localizer.negotiate_lines(late), 0);
+        let early = ["de, fr"].into_iter().chain(padding.iter().copied());
+        assert_eq!(
+            localizer
+                .locale_at(localizer.negotiate_lines(early))
+                .language()
+                .to_string(),
+            "fr"
+        );
+        let lines = vec!["de, it"; MAX_LANGUAGE_RANGES / 2 - 1];
+        let last = lines.iter().copied().chain(["es, fr"]);
+        assert_ne!(localizer.negotiate_lines(last), 0);
+        let unread = lines.iter().copied().chain(["es, nl, fr"]);
+        assert_eq!(localizer.negotiate_lines(unread), 0);
     }
 
     #[test]

@@ -519,7 +519,8 @@ impl ErrorFormat {
     /// Quality values are honoured the RFC 9110 way: each of the two media types gets the `q`
     /// of the most specific range that matches it (`application/problem+json`, then
     /// `application/*`, then `*/*`). Problem JSON is chosen only when the client prefers it
-    /// strictly; a tie, `*/*`, an absent or unparsable header keep the AuthOS JSON body.
+    /// strictly; a tie, `*/*`, an absent or unparsable header keep the AuthOS JSON body. At
+    /// most [`MAX_MEDIA_RANGES`] ranges are read.
     ///
     /// ```
     /// use authos_errors::problem::ErrorFormat;
@@ -542,54 +543,82 @@ impl ErrorFormat {
         let Some(accept) = accept else {
             return ErrorFormat::Json;
         };
-        let problem = quality_of(accept, "application", "problem+json");
-        let json = quality_of(accept, "application", "json");
-        if problem > json {
-            ErrorFormat::ProblemJson
-        } else {
-            ErrorFormat::Json
-        }
+        negotiate_ranges(accept.split(','))
     }
 }
 
-/// The quality (in thousandths, 0..=1000) the `Accept` value gives to `kind/subtype`: that of
-/// the most specific matching range, 0 when none matches.
-fn quality_of(accept: &str, kind: &str, subtype: &str) -> u16 {
-    // (specificity, quality) of the best match so far; specificity 3 = exact, 2 = kind/*, 1 = */*.
-    let mut best: Option<(u8, u16)> = None;
-    for range in accept.split(',') {
-        let mut parts = range.split(';');
-        let media = parts.next().unwrap_or_default().trim();
-        let Some((range_kind, range_subtype)) = media.split_once('/') else {
+/// At most this many media ranges of a request's `Accept` (all its header lines together) are
+/// read by [`ErrorFormat::negotiate`] and the HTTP layers, so a hostile header (a megabyte of
+/// ranges) costs a bounded amount of work, as `Accept-Language` does (`l10n::MAX_LANGUAGE_RANGES`,
+/// feature `fluent`). Browsers send at most 8; ranges past the 16th are ignored.
+///
+/// ```
+/// use authos_errors::problem::{ErrorFormat, MAX_MEDIA_RANGES};
+///
+/// let padding = "text/html;q=0.1, ".repeat(MAX_MEDIA_RANGES);
+/// let late = format!("{padding}application/problem+json");
+/// assert_eq!(ErrorFormat::negotiate(Some(&late)), ErrorFormat::Json); // never read
+/// let early = format!("application/problem+json, {padding}");
+/// assert_eq!(ErrorFormat::negotiate(Some(&early)), ErrorFormat::ProblemJson);
+/// ```
+pub const MAX_MEDIA_RANGES: usize = 16;
+
+/// The format the first [`MAX_MEDIA_RANGES`] of an `Accept` value's media ranges ask for:
+/// problem+json when it gets a strictly higher quality than JSON.
+pub(crate) fn negotiate_ranges<'h>(ranges: impl Iterator<Item = &'h str>) -> ErrorFormat {
+    // (specificity, quality) of the best match so far for each of the two media types.
+    let mut problem: Option<(u8, u16)> = None;
+    let mut json: Option<(u8, u16)> = None;
+    for range in ranges.take(MAX_MEDIA_RANGES) {
+        // A range whose q does not parse says nothing usable about the client's preference.
+        let Some((kind, subtype, quality)) = media_range(range) else {
             continue;
         };
-        let (range_kind, range_subtype) = (range_kind.trim(), range_subtype.trim());
-        let specificity = if range_kind == "*" && range_subtype == "*" {
-            1
-        } else if range_kind.eq_ignore_ascii_case(kind) && range_subtype == "*" {
-            2
-        } else if range_kind.eq_ignore_ascii_case(kind)
-            && range_subtype.eq_ignore_ascii_case(subtype)
-        {
-            3
-        } else {
-            continue;
-        };
-        let mut quality = Some(1000);
-        for parameter in parts {
-            if let Some((name, value)) = parameter.split_once('=')
-                && name.trim().eq_ignore_ascii_case("q")
+        for (best, wanted) in [(&mut problem, "problem+json"), (&mut json, "json")] {
+            if let Some(specificity) = specificity(kind, subtype, "application", wanted)
+                && best.is_none_or(|(seen, _)| specificity > seen)
             {
-                quality = parse_quality(value.trim());
+                *best = Some((specificity, quality));
             }
         }
-        // A range whose q does not parse says nothing usable about the client's preference.
-        let Some(quality) = quality else { continue };
-        if best.is_none_or(|(seen, _)| specificity > seen) {
-            best = Some((specificity, quality));
+    }
+    let quality = |best: Option<(u8, u16)>| best.map_or(0, |(_, quality)| quality);
+    if quality(problem) > quality(json) {
+        ErrorFormat::ProblemJson
+    } else {
+        ErrorFormat::Json
+    }
+}
+
+/// One `Accept` media range as `(type, subtype, quality in thousandths)`; `None` when it is not
+/// `type/subtype` or its `q` does not parse.
+fn media_range(range: &str) -> Option<(&str, &str, u16)> {
+    let mut parts = range.split(';');
+    let media = parts.next().unwrap_or_default().trim();
+    let (kind, subtype) = media.split_once('/')?;
+    let mut quality = Some(1000);
+    for parameter in parts {
+        if let Some((name, value)) = parameter.split_once('=')
+            && name.trim().eq_ignore_ascii_case("q")
+        {
+            quality = parse_quality(value.trim());
         }
     }
-    best.map_or(0, |(_, quality)| quality)
+    Some((kind.trim(), subtype.trim(), quality?))
+}
+
+/// How specifically the range `range_kind/range_subtype` matches `kind/subtype`: 3 exactly,
+/// 2 as `kind/*`, 1 as `*/*`; `None` when it does not match.
+fn specificity(range_kind: &str, range_subtype: &str, kind: &str, subtype: &str) -> Option<u8> {
+    if range_kind == "*" && range_subtype == "*" {
+        Some(1)
+    } else if range_kind.eq_ignore_ascii_case(kind) && range_subtype == "*" {
+        Some(2)
+    } else if range_kind.eq_ignore_ascii_case(kind) && range_subtype.eq_ignore_ascii_case(subtype) {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 /// Parses an RFC 9110 qvalue (`0`, `0.5`, `1.000`) into thousandths: for `Accept` here and
@@ -677,7 +706,8 @@ const INVALID_TOKEN_CODES: &[&str] = &["TOKEN_EXPIRED", "JWT_ERROR", "INVALID_SC
 /// the scope too when the error knows it. Characters a quoted `error_description` may not hold
 /// (`"`, `\`, line breaks, non-ASCII) are replaced so the header is always valid, as in the
 /// OAuth body ([`OAuthErrorBody`](crate::oauth::OAuthErrorBody)): a line break becomes a space,
-/// and a message of which nothing printable remains gives way to the catalog description.
+/// and a message of which nothing printable remains gives way to the catalog description. The
+/// description is cut at [`MAX_CHALLENGE_DESCRIPTION_LEN`] bytes.
 ///
 /// ```
 /// use authos_errors::ApiErrorCodeExt;
@@ -737,7 +767,7 @@ pub(crate) fn challenge(
             .find(|text| !QuotedText(text).is_blank());
         if let Some(description) = description {
             header.push_str(", error_description=\"");
-            push_quoted_text(&mut header, description);
+            push_challenge_description(&mut header, description);
             header.push('"');
         }
     }
@@ -746,6 +776,67 @@ pub(crate) fn challenge(
         let _ = write!(header, ", scope=\"{scope}\"");
     }
     Some(header)
+}
+
+/// The longest `error_description` a `WWW-Authenticate` challenge carries, in bytes: 256. A
+/// longer one is cut to 253 bytes and ends with `...`; the body still has the whole message.
+///
+/// The challenge is a response header, and the message is the handler's (it may quote
+/// input): without a bound it grows with the message (100 KB has been seen), past what proxies
+/// accept in a response's headers (nginx's default buffer for them is 4 or 8 KiB: a larger one
+/// turns the answer into a 502). A description is a one-line hint for a developer; 256 bytes
+/// hold any the AuthOS catalog has, several times over.
+///
+/// ```
+/// use authos_errors::ApiErrorCodeExt;
+/// use authos_errors::catalog::AuthenticationError;
+/// use authos_errors::problem::{MAX_CHALLENGE_DESCRIPTION_LEN, www_authenticate};
+///
+/// let long = AuthenticationError::TokenExpired.with_message("x".repeat(100_000));
+/// let header = www_authenticate(&long, "authos").unwrap();
+/// let description = header.split("error_description=\"").nth(1).unwrap().trim_end_matches('"');
+/// assert_eq!(description.len(), MAX_CHALLENGE_DESCRIPTION_LEN);
+/// assert!(description.ends_with("xxx..."));
+/// ```
+pub const MAX_CHALLENGE_DESCRIPTION_LEN: usize = 256;
+
+/// Appends `description` as a challenge's quoted `error_description`, cut to
+/// [`MAX_CHALLENGE_DESCRIPTION_LEN`] bytes: the rest of a long message is never even read.
+fn push_challenge_description(header: &mut String, description: &str) {
+    /// Appends at most `room` bytes, then refuses, which stops the formatting.
+    struct Bounded<'a> {
+        out: &'a mut String,
+        room: usize,
+    }
+    impl fmt::Write for Bounded<'_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            if text.len() <= self.room {
+                self.out.push_str(text);
+                self.room -= text.len();
+                return Ok(());
+            }
+            let mut end = self.room;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.out.push_str(&text[..end]);
+            self.room = 0;
+            Err(fmt::Error)
+        }
+    }
+    let start = header.len();
+    // One byte more than the maximum: whether anything was cut.
+    let mut bounded = Bounded {
+        out: header,
+        room: MAX_CHALLENGE_DESCRIPTION_LEN + 1,
+    };
+    // An error only says the room ran out, which the length says too.
+    let _ = write!(bounded, "{}", QuotedText(description));
+    if header.len() - start > MAX_CHALLENGE_DESCRIPTION_LEN {
+        // `QuotedText` writes ASCII only: any byte is a char boundary.
+        header.truncate(start + MAX_CHALLENGE_DESCRIPTION_LEN - "...".len());
+        header.push_str("...");
+    }
 }
 
 /// A space-delimited scope list keeping only the tokens RFC 6750 §3 allows
@@ -955,6 +1046,68 @@ mod tests {
             .as_deref(),
             Some(r#"Bearer realm="authos", error="invalid_token""#)
         );
+    }
+
+    #[test]
+    fn a_megabyte_of_accept_is_read_only_up_to_the_bound() {
+        use super::{ErrorFormat, MAX_MEDIA_RANGES};
+        let megabyte = 1 << 20;
+        let padding = "text/html;q=0.1, ".repeat(megabyte / 17);
+        let late = format!("{padding}application/problem+json");
+        assert!(late.len() >= megabyte);
+        assert_eq!(ErrorFormat::negotiate(Some(&late)), ErrorFormat::Json);
+        let early = format!("application/problem+json, {padding}");
+        assert_eq!(
+            ErrorFormat::negotiate(Some(&early)),
+            ErrorFormat::ProblemJson
+        );
+        // One range a megabyte long, parameters and all.
+        let one = format!("application/problem+json{}", ";x=1".repeat(megabyte / 4));
+        assert_eq!(ErrorFormat::negotiate(Some(&one)), ErrorFormat::ProblemJson);
+        let spaces = format!("{}application/problem+json", " ".repeat(megabyte));
+        assert_eq!(
+            ErrorFormat::negotiate(Some(&spaces)),
+            ErrorFormat::ProblemJson
+        );
+        // The last range read, and the first one not.
+        let last = format!(
+            "{}application/problem+json",
+            "text/html, ".repeat(MAX_MEDIA_RANGES - 1)
+        );
+        assert_eq!(
+            ErrorFormat::negotiate(Some(&last)),
+            ErrorFormat::ProblemJson
+        );
+        let unread = format!(
+            "{}application/problem+json",
+            "text/html, ".repeat(MAX_MEDIA_RANGES)
+        );
+        assert_eq!(ErrorFormat::negotiate(Some(&unread)), ErrorFormat::Json);
+    }
+
+    #[test]
+    fn a_challenge_description_is_cut_at_the_documented_length() {
+        use super::MAX_CHALLENGE_DESCRIPTION_LEN as MAX;
+        use crate::ErrorCodeInfo;
+        let info = ErrorCodeInfo::new("TOKEN_EXPIRED", 401, "JWT has expired");
+        let description = |message: &str| {
+            let header = super::challenge(&info, message, "authos", None).unwrap();
+            let start = header.find("error_description=\"").unwrap() + 19;
+            assert!(header.ends_with('"'), "{header}");
+            header[start..header.len() - 1].to_owned()
+        };
+        let fits = "a".repeat(MAX);
+        assert_eq!(description(&fits), fits);
+        let over = "b".repeat(MAX + 1);
+        assert_eq!(description(&over), format!("{}...", "b".repeat(MAX - 3)));
+        // 100 KB of message, multi-byte characters among it: 256 bytes of ASCII.
+        let huge = "\u{e9}t\u{e9} ".repeat(25_000);
+        let cut = description(&huge);
+        assert_eq!(cut.len(), MAX);
+        assert!(cut.starts_with("t t t") && cut.ends_with("..."), "{cut}");
+        // What the message loses in restriction does not count.
+        let dropped = format!("{}{}", "\u{e9}".repeat(10_000), "c".repeat(MAX));
+        assert_eq!(description(&dropped), "c".repeat(MAX));
     }
 
     #[cfg(any(feature = "axum", feature = "actix-web"))]

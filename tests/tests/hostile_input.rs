@@ -3,8 +3,11 @@
 
 use std::borrow::Cow;
 
+use authos_errors::axum::ErrorFormatLayer;
+use authos_errors::catalog::AuthenticationError;
 use authos_errors::field_errors::FieldErrors;
-use authos_errors::problem::ProblemConfig;
+use authos_errors::problem::{MAX_CHALLENGE_DESCRIPTION_LEN, ProblemConfig};
+use authos_errors::{ApiErrorCodeExt, Detailed};
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::json;
 use validator::Validate;
@@ -107,5 +110,83 @@ fn validator_reports_send_bounds_never_values() {
     for body in [authos, problem] {
         assert!(!body.contains(PASSWORD), "{body}");
         assert!(!body.contains("\"other\""), "{body}");
+    }
+}
+
+/// Runs an async test body on a current-thread runtime with time and I/O.
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(future)
+}
+
+/// Serves `router` on 127.0.0.1 from the current runtime (until the runtime ends).
+async fn serve(router: axum::Router) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0))
+        .await
+        .expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().expect("the bound address");
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    addr
+}
+
+/// A 401 whose message quotes 100 KB of input.
+async fn expired() -> Result<(), Detailed<AuthenticationError>> {
+    Err(AuthenticationError::TokenExpired.with_message(format!("token {}", "x".repeat(100_000))))
+}
+
+#[test]
+fn a_huge_accept_is_read_up_to_its_bound_and_the_challenge_stays_small() {
+    let router = axum::Router::new()
+        .route("/", axum::routing::get(expired))
+        .layer(ErrorFormatLayer::default());
+    // A quarter of a megabyte of ranges: as much as the HTTP server takes in one request.
+    let padding = "text/html;q=0.1, ".repeat(15_000);
+    let answers = block_on(async {
+        let base = format!("http://{}/", serve(router).await);
+        let http = reqwest::Client::new();
+        let mut answers = Vec::new();
+        for accept in [
+            format!("{padding}application/problem+json"),
+            format!("application/problem+json, {padding}"),
+        ] {
+            let response = http
+                .get(&base)
+                .header("accept", accept)
+                .send()
+                .await
+                .expect("the server answers");
+            let headers = response.headers().clone();
+            let body = response.text().await.expect("a body");
+            answers.push((headers, body));
+        }
+        answers
+    });
+    let content_types: Vec<_> = answers
+        .iter()
+        .map(|(headers, _)| headers["content-type"].to_str().unwrap())
+        .collect();
+    // problem+json past the 16th range is never read; first, it is.
+    assert_eq!(
+        content_types,
+        ["application/json", "application/problem+json"]
+    );
+    for (headers, body) in &answers {
+        let challenge = headers["www-authenticate"].to_str().unwrap();
+        let description = challenge
+            .split("error_description=\"")
+            .nth(1)
+            .expect("a description")
+            .trim_end_matches('"');
+        assert_eq!(
+            description.len(),
+            MAX_CHALLENGE_DESCRIPTION_LEN,
+            "{challenge}"
+        );
+        assert!(description.starts_with("token xxx") && description.ends_with("x..."));
+        // The body keeps the whole message.
+        assert!(body.len() > 100_000);
     }
 }
