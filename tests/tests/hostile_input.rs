@@ -2,9 +2,11 @@
 //! leak a secret, loop, or reach a log as it is. Unit tests of each module cover the rest.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use authos_errors::axum::ErrorFormatLayer;
-use authos_errors::catalog::AuthenticationError;
+use authos_errors::catalog::{AuthOsError, AuthenticationError};
+use authos_errors::client::reqwest::{ApiError, ReadLimits, ResponseExt};
 use authos_errors::field_errors::FieldErrors;
 use authos_errors::problem::{MAX_CHALLENGE_DESCRIPTION_LEN, ProblemConfig};
 use authos_errors::{ApiErrorCodeExt, Detailed};
@@ -189,4 +191,73 @@ fn a_huge_accept_is_read_up_to_its_bound_and_the_challenge_stays_small() {
         // The body keeps the whole message.
         assert!(body.len() > 100_000);
     }
+}
+
+/// A raw HTTP/1.1 server that answers one request with a 500 whose body it sends a byte every
+/// 100 ms (a valid error body, were it ever finished), until the client hangs up.
+fn trickling_server() -> (std::net::SocketAddr, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let listener =
+        std::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().expect("the bound address");
+    let thread = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("one connection");
+        let mut request = [0_u8; 4096];
+        let _ = stream.read(&mut request);
+        let body = br#"{"error":"Database operation failed","error_code":"DATABASE_ERROR","timestamp":"2025-01-15T10:30:00Z"}"#;
+        let head = format!(
+            "HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+            body.len()
+        );
+        if stream.write_all(head.as_bytes()).is_err() {
+            return;
+        }
+        for byte in body {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            if stream
+                .write_all(&[*byte])
+                .and_then(|()| stream.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    (addr, thread)
+}
+
+#[test]
+fn a_trickling_error_body_ends_at_the_read_deadline() {
+    let limits = ReadLimits::default().with_timeout(Duration::from_millis(300));
+    let (addr, server) = trickling_server();
+    let unreadable = block_on(async {
+        let response = reqwest::get(format!("http://{addr}/")).await.unwrap();
+        response
+            .authos_error_with::<AuthOsError>(limits)
+            .await
+            .expect_err("never finished in time")
+    });
+    assert!(unreadable.is_timeout(), "{unreadable:?}");
+    assert_eq!(unreadable.status(), 500);
+    assert!(unreadable.parse_error().is_none() && unreadable.read_error().is_none());
+    assert_eq!(
+        unreadable.to_string(),
+        "the body of the HTTP 500 response was not read within 300ms"
+    );
+    server
+        .join()
+        .expect("the server stops when the client hangs up");
+
+    let (addr, server) = trickling_server();
+    let error = block_on(async {
+        let response = reqwest::get(format!("http://{addr}/")).await.unwrap();
+        response.error_for_status_with::<AuthOsError>(limits).await
+    });
+    match error {
+        Err(ApiError::Unreadable(unreadable)) => assert!(unreadable.is_timeout()),
+        other => panic!("{other:?}"),
+    }
+    server
+        .join()
+        .expect("the server stops when the client hangs up");
 }
