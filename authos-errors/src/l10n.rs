@@ -1545,7 +1545,7 @@ ATTEMPTS_LEFT = { $left ->
                 .to_string(),
             "fr"
         );
-        let lines = vec!["de, it"; MAX_LANGUAGE_RANGES / 2 - 1];
+        let lines = ["de, it"; MAX_LANGUAGE_RANGES / 2 - 1];
         let last = lines.iter().copied().chain(["es, fr"]);
         assert_ne!(localizer.negotiate_lines(last), 0);
         let unread = lines.iter().copied().chain(["es, nl, fr"]);

@@ -672,7 +672,7 @@ mod tests {
             .chain(padding.iter().copied());
         assert_eq!(negotiate_lines(early), ErrorFormat::ProblemJson);
         // Ranges count across lines, a line holding several.
-        let lines = vec!["text/html, text/plain"; MAX_MEDIA_RANGES / 2 - 1];
+        let lines = ["text/html, text/plain"; MAX_MEDIA_RANGES / 2 - 1];
         let last = lines
             .iter()
             .copied()
