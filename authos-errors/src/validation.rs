@@ -22,9 +22,23 @@
 //! Each entry's `pointer` is the path of the value (`/members/0/email`; a struct-level
 //! `#[validate(schema(...))]` error is `""`, the whole document), its `error` the rule's
 //! `message` when the rule sets one, else the mapped error's message, and its `details` the
-//! rule's parameters (`min`, `max`, `equal`, ...) **without `value`**, which would echo the
-//! user's input (a password, say). Entries are sorted by pointer, then rule, so the same report
-//! always gives the same body.
+//! rule's bounds, and nothing else. Entries are sorted by pointer, then rule, so the same
+//! report always gives the same body.
+//!
+//! # What reaches `details`
+//!
+//! Only parameters on an allow-list of the bounds validator's built-in rules declare:
+//!
+//! | rule | copied |
+//! |---|---|
+//! | `length` | `min`, `max`, `equal` |
+//! | `range` | `min`, `max`, `exclusive_min`, `exclusive_max` |
+//! | `contains`, `does_not_contain` | `needle` (the pattern written in the attribute) |
+//! | `email`, `url`, `ip`, `regex`, `credit_card`, `non_control_character`, `required`, `must_match`, `custom`, `schema` | nothing |
+//!
+//! Never a value: not `value` (the user's input, which every rule adds), not `must_match`'s
+//! `other` (the *other* field's value: the password a confirmation had to match), and no
+//! parameter a custom rule adds under any other name; an entry with no bound has no `details`.
 //!
 //! ```
 //! use std::borrow::Cow;
@@ -278,12 +292,27 @@ fn too_long(failure: &Failure) -> bool {
     }
 }
 
-/// The rule's parameters without `value` (the user's input), when any remain.
+/// The parameters copied into `details`: the bounds validator's built-in rules declare
+/// (validator_derive 0.20: `length` adds `min`/`max`/`equal`, `range` adds `min`/`max`/
+/// `exclusive_min`/`exclusive_max`, `contains`/`does_not_contain` add `needle`, the pattern
+/// written in the attribute). Every rule also adds `value`, the user's input, and `must_match`
+/// adds `other`, the value of the other field (a password): neither is a bound, and neither is
+/// anything a custom rule adds under another name.
+const BOUNDS: &[&str] = &[
+    "min",
+    "max",
+    "equal",
+    "exclusive_min",
+    "exclusive_max",
+    "needle",
+];
+
+/// The rule's bounds ([`BOUNDS`]), when it declares any.
 fn parameters(failure: &Failure) -> Option<Value> {
     let mut names: Vec<&Cow<'static, str>> = failure
         .params
         .keys()
-        .filter(|name| *name != "value")
+        .filter(|name| BOUNDS.contains(&&***name))
         .collect();
     if names.is_empty() {
         return None;
@@ -323,5 +352,115 @@ impl From<ValidationErrors> for FieldErrors {
 impl From<&ValidationErrors> for FieldErrors {
     fn from(report: &ValidationErrors) -> Self {
         Rules::authos().field_errors(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use serde_json::{Value, json};
+    use validator::{ValidationError as Failure, ValidationErrors};
+
+    use super::Rules;
+
+    /// A failure of `rule` with the parameters validator_derive 0.20 adds for it: the rule's
+    /// bounds, then `value`, the user's input (`must_match` adds `other` too).
+    fn failure(rule: &'static str, params: &[(&'static str, Value)]) -> Failure {
+        let mut failure = Failure::new(rule);
+        for (name, value) in params {
+            failure.add_param(Cow::Borrowed(*name), value);
+        }
+        failure
+    }
+
+    fn details_of(failure: Failure) -> Option<Value> {
+        let mut report = ValidationErrors::new();
+        report.add("field", failure);
+        let errors = Rules::authos().field_errors(&report);
+        let entry = errors.iter().next().expect("one entry");
+        entry.details().cloned()
+    }
+
+    #[test]
+    fn every_built_in_rule_copies_its_bounds_and_never_a_value() {
+        let secret = json!("S3cret-Hunter2!");
+        let cases = [
+            (
+                failure(
+                    "length",
+                    &[
+                        ("min", json!(3)),
+                        ("max", json!(50)),
+                        ("value", secret.clone()),
+                    ],
+                ),
+                Some(json!({"max": 50, "min": 3})),
+            ),
+            (
+                failure("length", &[("equal", json!(6)), ("value", secret.clone())]),
+                Some(json!({"equal": 6})),
+            ),
+            (
+                failure(
+                    "range",
+                    &[
+                        ("min", json!(1)),
+                        ("max", json!(10)),
+                        ("exclusive_min", json!(0)),
+                        ("exclusive_max", json!(11)),
+                        ("value", json!(42)),
+                    ],
+                ),
+                Some(json!({"exclusive_max": 11, "exclusive_min": 0, "max": 10, "min": 1})),
+            ),
+            (
+                failure(
+                    "contains",
+                    &[("needle", json!("@")), ("value", secret.clone())],
+                ),
+                Some(json!({"needle": "@"})),
+            ),
+            (
+                failure(
+                    "does_not_contain",
+                    &[("needle", json!("admin")), ("value", secret.clone())],
+                ),
+                Some(json!({"needle": "admin"})),
+            ),
+            (
+                failure(
+                    "must_match",
+                    &[("other", secret.clone()), ("value", json!("typo"))],
+                ),
+                None,
+            ),
+            (failure("email", &[("value", secret.clone())]), None),
+            (failure("url", &[("value", secret.clone())]), None),
+            (failure("ip", &[("value", secret.clone())]), None),
+            (failure("regex", &[("value", secret.clone())]), None),
+            (failure("credit_card", &[("value", secret.clone())]), None),
+            (
+                failure("non_control_character", &[("value", secret.clone())]),
+                None,
+            ),
+            (failure("required", &[("value", Value::Null)]), None),
+            // A custom function's own parameters: only bound names pass.
+            (
+                failure(
+                    "reserved",
+                    &[
+                        ("max", json!(5)),
+                        ("taken_by", secret.clone()),
+                        ("value", secret.clone()),
+                    ],
+                ),
+                Some(json!({"max": 5})),
+            ),
+        ];
+        for (failure, expected) in cases {
+            let rule = failure.code.clone();
+            assert_eq!(details_of(failure), expected, "rule `{rule}`");
+        }
     }
 }

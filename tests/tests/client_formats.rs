@@ -321,16 +321,53 @@ impl Rendering {
 }
 
 /// RFC 6749 §5.2's `error_description` characters, as the OAuth renderer documents it: `"` and
-/// typographic quotes become `'`, `\` becomes `/`, anything outside printable ASCII is dropped.
+/// typographic quotes become `'`, `\` becomes `/`, a run of whitespace and control characters
+/// becomes one space (none at either end; a run of plain spaces stays), anything else outside
+/// printable ASCII is dropped.
 fn oauth_description(text: &str) -> String {
-    text.chars()
+    // Separators as `\n` first, then each gap between visible characters rewritten.
+    let marked: String = text
+        .chars()
         .filter_map(|c| match c {
             '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' => Some('\''),
             '\\' => Some('/'),
             ' '..='~' => Some(c),
+            _ if c.is_whitespace() || c.is_control() => Some('\n'),
             _ => None,
         })
-        .collect()
+        .collect();
+    let mut out = String::new();
+    let mut gap = String::new();
+    for c in marked.chars() {
+        if c == ' ' || c == '\n' {
+            gap.push(c);
+            continue;
+        }
+        if gap.contains('\n') {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(&gap);
+        }
+        gap.clear();
+        out.push(c);
+    }
+    if !gap.contains('\n') {
+        out.push_str(&gap);
+    }
+    out
+}
+
+/// The `error_description` of an OAuth body: the message's, else (nothing printable left of
+/// it) the catalog description's.
+fn oauth_message(message: &str, description: &str) -> String {
+    let quoted = oauth_description(message);
+    if quoted.trim_matches(' ').is_empty() {
+        oauth_description(description)
+    } else {
+        quoted
+    }
 }
 
 /// Every format the server renders for `error`: AuthOS JSON, problem+json, OAuth and SCIM.
@@ -365,7 +402,7 @@ fn rendered<E: ApiErrorCode>(error: &E, at: DateTime<Utc>) -> Vec<Rendering> {
             format: WireFormat::OAuth,
             text: serde_json::to_string(&OAuthErrorBody::at(error, at)).expect("serialises"),
             status: OAuthErrorCode::status_for_entry(info),
-            message: oauth_description(&protocol_message),
+            message: oauth_message(&protocol_message, info.description),
         },
         Rendering {
             content_type: "application/scim+json",

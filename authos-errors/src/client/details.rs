@@ -213,9 +213,11 @@ impl Extensions {
         let value: Value = map.next_value()?;
         match which {
             Extension::Details => self.details = value.is_object().then_some(value),
-            Extension::Errors => self.errors = entries(value).unwrap_or_default(),
+            Extension::Errors => self.errors = entries(value),
             Extension::RequestId => {
-                if let Value::String(id) = value {
+                if let Value::String(id) = value
+                    && crate::request_id::is_usable(&id)
+                {
                     self.request_id = Some(id);
                 }
             }
@@ -224,24 +226,22 @@ impl Extensions {
     }
 }
 
-/// The entries of an `errors` array, `None` unless every entry has the AuthOS shape: string
-/// `error_code`, `error` and `pointer`, and `details` an object, `null` or absent.
-fn entries(value: Value) -> Option<Vec<RawEntry>> {
+/// The entries of an `errors` array that have the AuthOS shape (string `error_code`, `error`
+/// and `pointer`): an entry without it is skipped, alone, so one malformed entry never costs
+/// the others. A `details` that is not an object reads as absent, as the body's own does.
+/// Anything but an array has no entries.
+fn entries(value: Value) -> Vec<RawEntry> {
     let Value::Array(items) = value else {
-        return None;
+        return Vec::new();
     };
     items
         .into_iter()
-        .map(|item| match item {
+        .filter_map(|item| match item {
             Value::Object(mut entry) => Some(RawEntry {
                 code: string(&mut entry, "error_code")?,
                 message: string(&mut entry, "error")?,
                 pointer: string(&mut entry, "pointer")?,
-                details: match entry.remove("details") {
-                    None | Some(Value::Null) => None,
-                    Some(details @ Value::Object(_)) => Some(details),
-                    Some(_) => return None,
-                },
+                details: entry.remove("details").filter(Value::is_object),
             }),
             _ => None,
         })
@@ -256,8 +256,9 @@ fn string(entry: &mut Map<String, Value>, name: &str) -> Option<String> {
 }
 
 /// The request id an RFC 9457 `instance` names: `urn:request:<id>` with its percent-encoding
-/// undone; `None` for any other instance, a malformed escape, or an id that is empty or not
-/// UTF-8 once decoded.
+/// undone; `None` for any other instance, a malformed escape, or an id the server would not
+/// have sent once decoded (empty, longer than `request_id::MAX_LEN`, anything but visible
+/// ASCII: a control character, a space, non-ASCII).
 pub(crate) fn request_id_of_instance(instance: &str) -> Option<String> {
     let encoded = instance
         .get(..REQUEST_URN.len())
@@ -279,7 +280,7 @@ pub(crate) fn request_id_of_instance(instance: &str) -> Option<String> {
         }
     }
     let id = String::from_utf8(bytes).ok()?;
-    (!id.is_empty()).then_some(id)
+    crate::request_id::is_usable(&id).then_some(id)
 }
 
 /// The structured members of an AuthOS body read on their own, every other member skipped:
@@ -349,5 +350,51 @@ mod tests {
         assert_eq!(request_id_of_instance("urn:request:%+F"), None);
         assert_eq!(request_id_of_instance("/orders/42"), None);
         assert_eq!(request_id_of_instance("urn:re"), None);
+    }
+
+    #[test]
+    fn decoded_ids_are_checked_as_the_server_checks_them() {
+        let longest = "r".repeat(crate::request_id::MAX_LEN);
+        assert_eq!(
+            request_id_of_instance(&format!("urn:request:{longest}")),
+            Some(longest.clone())
+        );
+        for hostile in [
+            "urn:request:a%0D%0AInjected: yes".to_owned(),
+            "urn:request:a%0Ab".to_owned(),
+            "urn:request:%1B%5B31mred".to_owned(),
+            "urn:request:a%20b".to_owned(),
+            "urn:request:a%7Fb".to_owned(),
+            "urn:request:%C3%A9".to_owned(),
+            format!("urn:request:{longest}r"),
+        ] {
+            assert_eq!(request_id_of_instance(&hostile), None, "{hostile}");
+        }
+    }
+
+    #[test]
+    fn one_malformed_entry_is_skipped_alone() {
+        let entries = super::entries(serde_json::json!([
+            {"error_code": "INVALID_EMAIL", "error": "Invalid email format", "pointer": "/email"},
+            {"error_code": 42, "error": "not a code", "pointer": "/a"},
+            {"error": "no code", "pointer": "/b"},
+            "not an object",
+            null,
+            {"error_code": "WEAK_PASSWORD", "error": "Too short", "pointer": "/password", "details": "min 8"},
+            {"error_code": "SLUG_TOO_SHORT", "error": "Too short", "pointer": "/slug", "details": {"min": 3}},
+        ]));
+        let read: Vec<_> = entries
+            .iter()
+            .map(|entry| (entry.pointer.as_str(), entry.details.clone()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("/email", None),
+                ("/password", None),
+                ("/slug", Some(serde_json::json!({"min": 3}))),
+            ]
+        );
+        assert!(super::entries(serde_json::json!({"email": ["is invalid"]})).is_empty());
     }
 }

@@ -44,8 +44,9 @@
 //! `request_id`, still linear). Nesting cannot exhaust the stack: values under keys the client
 //! ignores are skipped by serde_json without recursion, nesting where a string or the body is
 //! expected is refused at its first bracket, and serde_json's recursion limit (128) stays on
-//! for anything else. Bound the read of the response body itself too (most HTTP clients can;
-//! the `reqwest` integration does), so a huge body is never buffered in the first place.
+//! for anything else. Bound the read of the response body itself too, in size and in time
+//! (most HTTP clients can; the `reqwest` integration does), so a huge body is never buffered
+//! in the first place and a trickling one never holds the caller for long.
 
 use std::fmt;
 use std::str::FromStr;
@@ -279,6 +280,10 @@ impl<E> ErrorResponse<E> {
 
     /// The human-readable message as sent (it may be more specific than the catalog's description).
     ///
+    /// The text is the server's, unchanged: control characters (a line break, an escape
+    /// sequence) included. Write it to a terminal or a log through the response's `Display`,
+    /// which escapes them, or escape it yourself.
+    ///
     /// ```
     /// let response = authos_errors::client::parse(
     ///     r#"{"error":"`email` is required","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z"}"#,
@@ -322,7 +327,9 @@ impl<E> ErrorResponse<E> {
     }
 
     /// The entries of a many-field failure's `errors` array, in the order sent; empty when the
-    /// body has none (or its `errors` is not an array of AuthOS entries).
+    /// body has none (or its `errors` is not an array). An entry without a string
+    /// `error_code`, `error` and `pointer` is skipped, alone: the others are still read (a
+    /// `details` that is not an object reads as absent).
     ///
     /// ```
     /// let response = authos_errors::client::parse(concat!(
@@ -343,6 +350,12 @@ impl<E> ErrorResponse<E> {
     /// when it is a string, else the id a problem document's `instance` names
     /// (`urn:request:<id>`, percent-decoded). Any other `instance` is not a request id; read it
     /// with [`ProblemFields::instance`].
+    ///
+    /// An id is checked as the server checks the ids it echoes
+    /// ([`RequestId::parse`](crate::request_id::RequestId::parse)): 1 to
+    /// [`request_id::MAX_LEN`](crate::request_id::MAX_LEN) visible ASCII characters. Anything
+    /// else (a CR or LF that would forge a log line, an escape sequence, a space) is `None`, so
+    /// the id can go into a log or a header as it is.
     ///
     /// ```
     /// let problem = authos_errors::client::parse_response(
@@ -424,11 +437,54 @@ impl<E: ApiErrorCode> ErrorResponse<E> {
     }
 }
 
-/// `CODE: message`, e.g. `TOKEN_EXPIRED: JWT has expired`.
+/// `CODE: message`, e.g. `TOKEN_EXPIRED: JWT has expired`, with the control characters a
+/// server may have put in either written as escapes (`\n`, `\r`, `\t`, `\u{1b}`), as are the
+/// Unicode line separators and bidirectional overrides: one response is one line of a log,
+/// however hostile the server. [`message`](ErrorResponse::message) keeps the text as sent.
+///
+/// ```
+/// let response = authos_errors::client::parse(
+///     "{\"error\":\"bad\\r\\nINFO forged line\",\"error_code\":\"CONFLICT\",\"timestamp\":\"2025-01-15T10:30:00Z\"}",
+/// )?;
+/// assert_eq!(response.to_string(), r"CONFLICT: bad\r\nINFO forged line");
+/// assert_eq!(response.message(), "bad\r\nINFO forged line");
+/// # Ok::<(), authos_errors::client::ParseError>(())
+/// ```
 impl<E> fmt::Display for ErrorResponse<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code(), self.message())
+        write!(f, "{}: {}", Escaped(self.code()), Escaped(self.message()))
     }
+}
+
+/// Server text for a log line or a terminal: control characters, the Unicode line and
+/// paragraph separators and the bidirectional formatting characters (which can reorder what a
+/// reader sees) written as Rust escapes; everything else as it is.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(needs_escape) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                _ => write!(f, "{}", c.escape_unicode())?,
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// A response is an error an SDK can return as is.
@@ -689,4 +745,65 @@ fn http_date(value: &str) -> Option<DateTime<Utc>> {
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(value, format).ok())
         .map(|naive| naive.and_utc())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Escaped, parse, parse_response};
+
+    fn body(error: &str, code: &str, request_id: &str) -> String {
+        serde_json::json!({
+            "error": error,
+            "error_code": code,
+            "timestamp": "2025-01-15T10:30:00Z",
+            "request_id": request_id,
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn request_ids_are_checked_as_the_server_checks_them() {
+        let id_of = |id: &str| {
+            parse(body("x", "CONFLICT", id))
+                .unwrap()
+                .request_id()
+                .map(str::to_owned)
+        };
+        assert_eq!(id_of("req-42").as_deref(), Some("req-42"));
+        let longest = "r".repeat(crate::request_id::MAX_LEN);
+        assert_eq!(id_of(&longest), Some(longest.clone()));
+        for hostile in [
+            "req\r\nINFO forged".to_owned(),
+            "\u{1b}[2Jwiped".to_owned(),
+            "two words".to_owned(),
+            "caf\u{e9}".to_owned(),
+            String::new(),
+            format!("{longest}r"),
+        ] {
+            assert_eq!(id_of(&hostile), None, "{hostile:?}");
+        }
+        // An unusable member does not hide the problem's `instance`.
+        let problem =
+            r#"{"title":"x","status":500,"instance":"urn:request:r-7","request_id":"a\nb"}"#;
+        let response = parse_response(Some(500), None, problem).unwrap();
+        assert_eq!(response.request_id(), Some("r-7"));
+    }
+
+    #[test]
+    fn display_escapes_what_a_hostile_server_sends() {
+        let response = parse(body(
+            "line\r\nINFO forged \u{1b}[31mred\u{7}\ttab \u{2028}sep \u{202e}evil caf\u{e9} \u{1f512}",
+            "CODE\n2",
+            "r",
+        ))
+        .unwrap();
+        assert_eq!(
+            response.to_string(),
+            r"CODE\n2: line\r\nINFO forged \u{1b}[31mred\u{7}\ttab \u{2028}sep \u{202e}evil café 🔒"
+        );
+        // The accessor keeps the text as sent.
+        assert!(response.message().starts_with("line\r\n"));
+        assert_eq!(Escaped("plain text").to_string(), "plain text");
+        assert_eq!(Escaped("\u{85}\u{7f}").to_string(), r"\u{85}\u{7f}");
+    }
 }

@@ -20,6 +20,7 @@
 
 use std::fmt;
 use std::future::Future;
+use std::time::Duration;
 
 use ::reqwest::Response;
 use ::reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
@@ -42,7 +43,9 @@ mod sealed {
 ///
 /// The body of a failed response is read chunk by chunk and reading stops as soon as it
 /// passes [`MAX_BODY_BYTES`] (a `Content-Length` over the limit is refused before reading),
-/// so a hostile or broken server streaming an endless body costs at most 64 KiB.
+/// so a hostile or broken server streaming an endless body costs at most 64 KiB; and it is
+/// read under a deadline ([`ReadLimits`], [`DEFAULT_READ_TIMEOUT`] unless set), so one that
+/// trickles it a byte at a time costs at most that long.
 ///
 /// ```no_run
 /// use authos_errors::client::reqwest::ResponseExt;
@@ -127,6 +130,43 @@ pub trait ResponseExt: sealed::Sealed + Sized {
         self,
     ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send;
 
+    /// As [`error_for_status_as`](Self::error_for_status_as), reading the body within
+    /// `limits` rather than the [default](ReadLimits::default) ones.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use authos_errors::catalog::AuthOsError;
+    /// use authos_errors::client::reqwest::{ApiError, ReadLimits, ResponseExt};
+    /// # async fn run(response: reqwest::Response) {
+    /// let limits = ReadLimits::default().with_timeout(Duration::from_secs(2));
+    /// match response.error_for_status_with::<AuthOsError>(limits).await {
+    ///     Err(ApiError::Unreadable(unreadable)) if unreadable.is_timeout() => { /* give up */ }
+    ///     _ => {}
+    /// }
+    /// # }
+    /// ```
+    fn error_for_status_with<E: FromCode + Send>(
+        self,
+        limits: ReadLimits,
+    ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send;
+
+    /// As [`authos_error_as`](Self::authos_error_as), reading the body within `limits` rather
+    /// than the [default](ReadLimits::default) ones.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use authos_errors::catalog::AuthOsError;
+    /// use authos_errors::client::reqwest::{ReadLimits, ResponseExt};
+    /// # async fn run(response: reqwest::Response) {
+    /// let limits = ReadLimits::default().with_timeout(Duration::from_millis(500));
+    /// let error = response.authos_error_with::<AuthOsError>(limits).await;
+    /// # }
+    /// ```
+    fn authos_error_with<E: FromCode + Send>(
+        self,
+        limits: ReadLimits,
+    ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send;
+
     /// What to do about this response after `attempt` earlier retries: its status and
     /// `Retry-After` header through [`RetryDecision::for_response`]. Call it before reading
     /// the body, which consumes the response.
@@ -159,14 +199,10 @@ impl ResponseExt for Response {
         self.error_for_status_as::<AuthOsError>()
     }
 
-    async fn error_for_status_as<E: FromCode + Send>(self) -> Result<Response, ApiError<E>> {
-        if self.status().as_u16() < 400 {
-            return Ok(self);
-        }
-        match self.authos_error_as::<E>().await {
-            Ok(error) => Err(ApiError::Response(Box::new(error))),
-            Err(unreadable) => Err(ApiError::Unreadable(unreadable)),
-        }
+    fn error_for_status_as<E: FromCode + Send>(
+        self,
+    ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send {
+        self.error_for_status_with::<E>(ReadLimits::default())
     }
 
     fn authos_error(
@@ -175,8 +211,28 @@ impl ResponseExt for Response {
         self.authos_error_as::<AuthOsError>()
     }
 
-    async fn authos_error_as<E: FromCode + Send>(
+    fn authos_error_as<E: FromCode + Send>(
         self,
+    ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send {
+        self.authos_error_with::<E>(ReadLimits::default())
+    }
+
+    async fn error_for_status_with<E: FromCode + Send>(
+        self,
+        limits: ReadLimits,
+    ) -> Result<Response, ApiError<E>> {
+        if self.status().as_u16() < 400 {
+            return Ok(self);
+        }
+        match self.authos_error_with::<E>(limits).await {
+            Ok(error) => Err(ApiError::Response(Box::new(error))),
+            Err(unreadable) => Err(ApiError::Unreadable(unreadable)),
+        }
+    }
+
+    async fn authos_error_with<E: FromCode + Send>(
+        self,
+        limits: ReadLimits,
     ) -> Result<ErrorResponse<E>, UnreadableResponse> {
         let status = self.status().as_u16();
         let content_type = self
@@ -185,7 +241,13 @@ impl ResponseExt for Response {
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
         let unreadable = |reason| UnreadableResponse { status, reason };
-        let body = read_bounded(self).await.map_err(unreadable)?;
+        let body = match limits.timeout {
+            Some(timeout) => tokio::time::timeout(timeout, read_bounded(self))
+                .await
+                .unwrap_or(Err(Unreadable::TimedOut(timeout))),
+            None => read_bounded(self).await,
+        }
+        .map_err(unreadable)?;
         ErrorResponse::from_response(Some(status), content_type.as_deref(), &body)
             .map_err(|error| unreadable(Unreadable::Parse(error)))
     }
@@ -227,8 +289,88 @@ async fn read_bounded(mut response: Response) -> Result<Vec<u8>, Unreadable> {
     Ok(body)
 }
 
+/// How long reading a failed response's body may take by default: 30 seconds.
+///
+/// An error body is at most [`MAX_BODY_BYTES`] (64 KiB): 30 seconds is enough for it over a
+/// link of 2 KiB/s, and bounds how long a server that trickles it can hold the caller.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Limits on reading a failed response's body into an error: how long it may take (its size is
+/// always at most [`MAX_BODY_BYTES`]).
+///
+/// The deadline runs from the call that reads the body ([`ResponseExt::authos_error_with`],
+/// [`ResponseExt::error_for_status_with`]; the other methods use [`ReadLimits::default`]) to
+/// its last byte; past it, reading stops and the answer is an [`UnreadableResponse`] whose
+/// [`is_timeout`](UnreadableResponse::is_timeout) is true. It does not cover sending the
+/// request or waiting for the response head: set a timeout on the client for the whole
+/// exchange (`reqwest::ClientBuilder::timeout`), which also bounds this read when shorter.
+///
+/// ```
+/// use std::time::Duration;
+/// use authos_errors::client::reqwest::{DEFAULT_READ_TIMEOUT, ReadLimits};
+///
+/// assert_eq!(ReadLimits::default().timeout(), Some(DEFAULT_READ_TIMEOUT));
+/// let quick = ReadLimits::default().with_timeout(Duration::from_secs(2));
+/// assert_eq!(quick.timeout(), Some(Duration::from_secs(2)));
+/// assert_eq!(quick.without_timeout().timeout(), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReadLimits {
+    timeout: Option<Duration>,
+}
+
+impl Default for ReadLimits {
+    /// A deadline of [`DEFAULT_READ_TIMEOUT`].
+    fn default() -> Self {
+        ReadLimits {
+            timeout: Some(DEFAULT_READ_TIMEOUT),
+        }
+    }
+}
+
+impl ReadLimits {
+    /// These limits with a deadline of `timeout` for reading the body.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use authos_errors::client::reqwest::ReadLimits;
+    /// let limits = ReadLimits::default().with_timeout(Duration::from_millis(250));
+    /// assert_eq!(limits.timeout(), Some(Duration::from_millis(250)));
+    /// ```
+    #[must_use]
+    pub const fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// These limits without a deadline: the body is read for as long as the server sends it
+    /// (or the client's own timeout allows).
+    ///
+    /// ```
+    /// use authos_errors::client::reqwest::ReadLimits;
+    /// assert_eq!(ReadLimits::default().without_timeout().timeout(), None);
+    /// ```
+    #[must_use]
+    pub const fn without_timeout(mut self) -> Self {
+        self.timeout = None;
+        self
+    }
+
+    /// The deadline for reading the body, if any.
+    ///
+    /// ```
+    /// use authos_errors::client::reqwest::{DEFAULT_READ_TIMEOUT, ReadLimits};
+    /// assert_eq!(ReadLimits::default().timeout(), Some(DEFAULT_READ_TIMEOUT));
+    /// ```
+    #[must_use]
+    pub const fn timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+}
+
 /// A failed response whose body could not be read as an error: not an error body in any
-/// format, longer than [`MAX_BODY_BYTES`], or cut off by the connection.
+/// format, longer than [`MAX_BODY_BYTES`], cut off by the connection, or not read in time
+/// ([`ReadLimits`]).
 ///
 /// ```no_run
 /// use authos_errors::client::ParseErrorKind;
@@ -250,6 +392,8 @@ pub struct UnreadableResponse {
 enum Unreadable {
     Parse(ParseError),
     Read(::reqwest::Error),
+    /// The body was not read within this deadline ([`ReadLimits`]).
+    TimedOut(Duration),
 }
 
 impl UnreadableResponse {
@@ -282,7 +426,29 @@ impl UnreadableResponse {
     pub fn parse_error(&self) -> Option<&ParseError> {
         match &self.reason {
             Unreadable::Parse(error) => Some(error),
-            Unreadable::Read(_) => None,
+            Unreadable::Read(_) | Unreadable::TimedOut(_) => None,
+        }
+    }
+
+    /// Whether reading the body stopped at a deadline: the [`ReadLimits`] one, or a timeout
+    /// of the client's own ([`read_error`](Self::read_error) then says which).
+    ///
+    /// ```no_run
+    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # async fn run(response: reqwest::Response) {
+    /// if let Err(unreadable) = response.authos_error().await {
+    ///     if unreadable.is_timeout() {
+    ///         eprintln!("the server took too long to send its error: {unreadable}");
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn is_timeout(&self) -> bool {
+        match &self.reason {
+            Unreadable::TimedOut(_) => true,
+            Unreadable::Read(error) => error.is_timeout(),
+            Unreadable::Parse(_) => false,
         }
     }
 
@@ -299,7 +465,7 @@ impl UnreadableResponse {
     #[must_use]
     pub fn read_error(&self) -> Option<&::reqwest::Error> {
         match &self.reason {
-            Unreadable::Parse(_) => None,
+            Unreadable::Parse(_) | Unreadable::TimedOut(_) => None,
             Unreadable::Read(error) => Some(error),
         }
     }
@@ -318,6 +484,11 @@ impl fmt::Display for UnreadableResponse {
                 "reading the body of the HTTP {} response failed",
                 self.status
             ),
+            Unreadable::TimedOut(timeout) => write!(
+                f,
+                "the body of the HTTP {} response was not read within {timeout:?}",
+                self.status
+            ),
         }
     }
 }
@@ -327,6 +498,7 @@ impl std::error::Error for UnreadableResponse {
         match &self.reason {
             Unreadable::Parse(error) => Some(error),
             Unreadable::Read(error) => Some(error),
+            Unreadable::TimedOut(_) => None,
         }
     }
 }

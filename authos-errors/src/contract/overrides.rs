@@ -70,6 +70,11 @@ impl<E: ApiErrorCode> Detailed<E> {
     /// Sets the delay a client should wait before retrying (sent as `Retry-After`), instead of
     /// the catalog entry's default ([`ErrorCodeInfo::retry_after`]).
     ///
+    /// `Retry-After` is sent in whole seconds, rounded up, and at most
+    /// [`MAX_RETRY_AFTER_SECONDS`](crate::problem::MAX_RETRY_AFTER_SECONDS) (about 68 years:
+    /// the largest value every client reads); any longer delay, `Duration::MAX` included, is
+    /// sent as that maximum.
+    ///
     /// ```
     /// use std::time::Duration;
     /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};

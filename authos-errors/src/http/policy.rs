@@ -89,18 +89,38 @@ impl FormatPolicy {
     }
 }
 
-/// The format several `Accept` header lines ask for (they count as one comma-separated list).
-fn negotiate_lines<'h>(mut lines: impl Iterator<Item = &'h str>) -> ErrorFormat {
-    match (lines.next(), lines.next()) {
-        (None, _) => ErrorFormat::Json,
-        (Some(only), None) => ErrorFormat::negotiate(Some(only)),
-        (Some(first), Some(second)) => {
-            let mut joined = format!("{first},{second}");
-            for line in lines {
-                joined.push(',');
-                joined.push_str(line);
-            }
-            ErrorFormat::negotiate(Some(&joined))
-        }
+/// The format several `Accept` header lines ask for (they count as one comma-separated list,
+/// read up to [`MAX_MEDIA_RANGES`](crate::problem::MAX_MEDIA_RANGES) ranges, never joined).
+fn negotiate_lines<'h>(lines: impl Iterator<Item = &'h str>) -> ErrorFormat {
+    crate::wire::format::negotiate_ranges(lines.flat_map(|line| line.split(',')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ErrorFormat, negotiate_lines};
+    use crate::problem::MAX_MEDIA_RANGES;
+
+    #[test]
+    fn accept_lines_are_read_up_to_the_bound_without_joining() {
+        let padding = vec!["text/html;q=0.1"; 100_000];
+        let late = padding.iter().copied().chain(["application/problem+json"]);
+        assert_eq!(negotiate_lines(late), ErrorFormat::Json);
+        let early = ["application/json;q=0.5", "application/problem+json"]
+            .into_iter()
+            .chain(padding.iter().copied());
+        assert_eq!(negotiate_lines(early), ErrorFormat::ProblemJson);
+        // Ranges count across lines, a line holding several.
+        let lines = ["text/html, text/plain"; MAX_MEDIA_RANGES / 2 - 1];
+        let last = lines
+            .iter()
+            .copied()
+            .chain(["image/png, application/problem+json"]);
+        assert_eq!(negotiate_lines(last), ErrorFormat::ProblemJson);
+        let unread = lines
+            .iter()
+            .copied()
+            .chain(["image/png, image/gif, application/problem+json"]);
+        assert_eq!(negotiate_lines(unread), ErrorFormat::Json);
+        assert_eq!(negotiate_lines(std::iter::empty()), ErrorFormat::Json);
     }
 }

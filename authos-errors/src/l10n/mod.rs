@@ -14,7 +14,10 @@
 //! whose message is its description (no `message` template), and a templated code keeps its
 //! English title. A tuple field `{0}` is the variable `$arg0`. Numbers stay numbers, so a
 //! translation can select plural forms (`{ $min -> [one] … *[other] … }`); Fluent's `NUMBER()`
-//! is available.
+//! is available. A value is never changed on its way through Fluent: only a number an `f64`
+//! holds exactly (an integer up to 2^53 in magnitude, a decimal of up to 15 significant digits)
+//! is a Fluent number; anything else that looks numeric — `u64::MAX`, a 20-digit account
+//! number, `000123` — is passed as the text it was formatted to.
 //!
 //! The *source language* (English unless [`Localizer::with_source_language`] says otherwise) is
 //! the derive's own texts: a request negotiated to it, a request without `Accept-Language`, one
@@ -99,8 +102,8 @@ pub const SKELETON_HEADER: &str = "\
 
 ";
 
-/// At most this many language ranges of one `Accept-Language` value are considered, so a
-/// hostile header costs a bounded amount of work.
+/// At most this many language ranges of a request's `Accept-Language` (all its header lines
+/// together) are considered, so a hostile header costs a bounded amount of work.
 pub const MAX_LANGUAGE_RANGES: usize = 16;
 
 /// Translations of one error catalog, and the negotiation that picks one for a request.
@@ -387,10 +390,16 @@ impl Localizer {
     /// ```
     #[must_use]
     pub fn negotiate(&self, accept_language: &str) -> Option<Locale<'_>> {
+        self.negotiate_items(accept_language.split(','))
+    }
+
+    /// [`negotiate`](Self::negotiate) over the items of an `Accept-Language` list, however its
+    /// header lines split it.
+    fn negotiate_items<'h>(&self, items: impl Iterator<Item = &'h str>) -> Option<Locale<'_>> {
         // The ranges on the stack, best first: a common header costs no allocation.
         let mut ranges = [(0u16, ""); MAX_LANGUAGE_RANGES];
         let mut count = 0;
-        for item in accept_language.split(',').take(MAX_LANGUAGE_RANGES) {
+        for item in items.take(MAX_LANGUAGE_RANGES) {
             let Some((quality, range)) = language_range(item) else {
                 continue;
             };
@@ -485,21 +494,11 @@ impl Localizer {
 #[cfg(feature = "http")]
 impl Localizer {
     /// The index of the language for the request's `Accept-Language` header lines (several
-    /// count as one list); 0, the source language, when there are none or nothing matches.
-    pub(crate) fn negotiate_lines<'h>(&self, mut lines: impl Iterator<Item = &'h str>) -> usize {
-        let negotiated = match (lines.next(), lines.next()) {
-            (None, _) => return 0,
-            (Some(only), None) => self.negotiate(only),
-            (Some(first), Some(second)) => {
-                let mut joined = format!("{first},{second}");
-                for line in lines {
-                    joined.push(',');
-                    joined.push_str(line);
-                }
-                self.negotiate(&joined)
-            }
-        };
-        negotiated.map_or(0, |locale| locale.index)
+    /// count as one list, read up to [`MAX_LANGUAGE_RANGES`] ranges, never joined); 0, the
+    /// source language, when there are none or nothing matches.
+    pub(crate) fn negotiate_lines<'h>(&self, lines: impl Iterator<Item = &'h str>) -> usize {
+        self.negotiate_items(lines.flat_map(|line| line.split(',')))
+            .map_or(0, |locale| locale.index)
     }
 
     /// The language at `index` (from [`negotiate_lines`](Self::negotiate_lines)).
@@ -675,20 +674,53 @@ fn variable_name(template_name: &'static str) -> Cow<'static, str> {
     }
 }
 
-/// A number when the text is a plain decimal (`3`, `-2.5`), so plural selection works; text
-/// otherwise (`1e5`, `007`, `inf` stay as written).
+/// A Fluent number when the text is a plain decimal that an `f64` holds exactly (`3`, `-2.5`,
+/// `0.25`), so plural selection works and the digits read back as written; text otherwise, so a
+/// value is never changed: an integer beyond 2^53 (`u64::MAX`, a 20-digit account number), a
+/// decimal of more than 15 significant digits, leading zeros (`000123`), `1e5`, `inf`.
+///
+/// The value arrives formatted (its type is not known here), so a `String` field holding `42`
+/// is a number too; that is harmless, as its digits read back the same.
 fn fluent_value(text: &str) -> FluentValue<'_> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    let plain = !whole.is_empty()
-        && !fraction.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.bytes().all(|b| b.is_ascii_digit())
-        && (whole == "0" || !whole.starts_with('0'));
-    if plain {
+    if is_exact_number(text) {
         FluentValue::try_number(text)
     } else {
         FluentValue::from(text)
+    }
+}
+
+/// Whether `text` is a plain decimal whose `f64` Fluent writes back digit for digit: an integer
+/// of magnitude at most 2^53 (every integer up to it is an `f64`), or a number with a fraction
+/// of at most 15 significant digits (an `f64`'s decimal precision: each such text is the
+/// shortest that reads back as its `f64`, which is what Fluent writes, padded to the text's own
+/// number of fraction digits).
+fn is_exact_number(text: &str) -> bool {
+    /// 2^53.
+    const LARGEST_EXACT_INTEGER: u64 = 9_007_199_254_740_992;
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let plain = !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && (whole == "0" || !whole.starts_with('0'))
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !plain {
+        return false;
+    }
+    match fraction {
+        None => whole
+            .parse::<u64>()
+            .is_ok_and(|integer| integer <= LARGEST_EXACT_INTEGER),
+        Some(fraction) => {
+            let significant = whole
+                .bytes()
+                .chain(fraction.bytes())
+                .skip_while(|b| *b == b'0')
+                .count();
+            significant <= 15
+        }
     }
 }
 
@@ -1397,4 +1429,164 @@ fn fluent_text(text: &str, template: bool) -> String {
         line_start = false;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Localizer;
+    use crate::ApiErrorCode;
+
+    #[derive(Debug, ApiErrorCode)]
+    enum TransferError {
+        /// Amount over the limit
+        #[code(
+            "OVER_LIMIT",
+            status = 400,
+            message = "{amount} is over the limit of {limit}"
+        )]
+        OverLimit { amount: i64, limit: u64 },
+        /// Account unknown
+        #[code("UNKNOWN_ACCOUNT", status = 404, message = "No account {account}")]
+        UnknownAccount { account: String },
+        /// Rate too high
+        #[code("RATE_TOO_HIGH", status = 400, message = "Rate {rate} is too high")]
+        RateTooHigh { rate: f64 },
+        /// Attempts left
+        #[code("ATTEMPTS_LEFT", status = 400, message = "{left} attempts left")]
+        AttemptsLeft { left: u64 },
+    }
+
+    const FRENCH: &str = "\
+OVER_LIMIT = { $amount } dépasse la limite de { $limit }
+UNKNOWN_ACCOUNT = Aucun compte { $account }
+RATE_TOO_HIGH = Le taux { $rate } est trop élevé
+ATTEMPTS_LEFT = { $left ->
+    [one] Il reste { $left } essai
+   *[other] Il reste { $left } essais
+}
+";
+
+    fn french(error: &TransferError) -> String {
+        let mut localizer = Localizer::new(TransferError::CATALOG);
+        localizer
+            .add_resource("fr", "fr.ftl", FRENCH)
+            .expect("the resource loads");
+        let french = localizer.locale("fr").expect("French is loaded");
+        french.message(error).into_owned()
+    }
+
+    #[test]
+    fn localised_messages_keep_every_digit() {
+        assert_eq!(
+            french(&TransferError::OverLimit {
+                amount: i64::MIN,
+                limit: u64::MAX,
+            }),
+            "-9223372036854775808 dépasse la limite de 18446744073709551615"
+        );
+        for account in ["000123", "12345678901234567890", "9007199254740993", "1e5"] {
+            assert_eq!(
+                french(&TransferError::UnknownAccount {
+                    account: account.into(),
+                }),
+                format!("Aucun compte {account}")
+            );
+        }
+        for (rate, text) in [
+            (0.1, "0.1"),
+            (-2.5, "-2.5"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1e21, "1000000000000000000000"),
+            (123_456.789, "123456.789"),
+        ] {
+            assert_eq!(
+                french(&TransferError::RateTooHigh { rate }),
+                format!("Le taux {text} est trop élevé")
+            );
+        }
+    }
+
+    #[test]
+    fn small_integers_still_select_plural_forms() {
+        assert_eq!(
+            french(&TransferError::AttemptsLeft { left: 1 }),
+            "Il reste 1 essai"
+        );
+        assert_eq!(
+            french(&TransferError::AttemptsLeft { left: 3 }),
+            "Il reste 3 essais"
+        );
+        assert_eq!(
+            french(&TransferError::AttemptsLeft {
+                left: 9_007_199_254_740_992
+            }),
+            "Il reste 9007199254740992 essais"
+        );
+        // Beyond 2^53 the value is text: the default variant, every digit kept.
+        assert_eq!(
+            french(&TransferError::AttemptsLeft { left: u64::MAX }),
+            "Il reste 18446744073709551615 essais"
+        );
+    }
+
+    #[cfg(feature = "http")]
+    #[test]
+    fn accept_language_lines_are_read_up_to_the_bound_without_joining() {
+        use super::MAX_LANGUAGE_RANGES;
+        let localizer = Localizer::authos();
+        let padding = vec!["de;q=0.9"; 100_000];
+        let late = padding.iter().copied().chain(["fr"]);
+        assert_eq!(localizer.negotiate_lines(late), 0);
+        let early = ["de, fr"].into_iter().chain(padding.iter().copied());
+        assert_eq!(
+            localizer
+                .locale_at(localizer.negotiate_lines(early))
+                .language()
+                .to_string(),
+            "fr"
+        );
+        let lines = ["de, it"; MAX_LANGUAGE_RANGES / 2 - 1];
+        let last = lines.iter().copied().chain(["es, fr"]);
+        assert_ne!(localizer.negotiate_lines(last), 0);
+        let unread = lines.iter().copied().chain(["es, nl, fr"]);
+        assert_eq!(localizer.negotiate_lines(unread), 0);
+    }
+
+    #[test]
+    fn exact_numbers_are_the_texts_an_f64_reads_back() {
+        for exact in [
+            "0",
+            "-0",
+            "3",
+            "-2.5",
+            "2.50",
+            "1.0",
+            "0.000001",
+            "9007199254740992",
+            "-9007199254740992",
+            "123456789012.345",
+        ] {
+            assert!(super::is_exact_number(exact), "{exact}");
+        }
+        for text in [
+            "9007199254740993",
+            "18446744073709551615",
+            "123456789012345678901234567890",
+            "0.30000000000000004",
+            "1234567890123.456",
+            "007",
+            "00",
+            "1e5",
+            "inf",
+            "NaN",
+            "+1",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "1_000",
+        ] {
+            assert!(!super::is_exact_number(text), "{text}");
+        }
+    }
 }

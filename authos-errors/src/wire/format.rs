@@ -54,7 +54,8 @@ impl ErrorFormat {
     /// Quality values are honoured the RFC 9110 way: each of the two media types gets the `q`
     /// of the most specific range that matches it (`application/problem+json`, then
     /// `application/*`, then `*/*`). Problem JSON is chosen only when the client prefers it
-    /// strictly; a tie, `*/*`, an absent or unparsable header keep the AuthOS JSON body.
+    /// strictly; a tie, `*/*`, an absent or unparsable header keep the AuthOS JSON body. At
+    /// most [`MAX_MEDIA_RANGES`] ranges are read.
     ///
     /// ```
     /// use authos_errors::problem::ErrorFormat;
@@ -77,54 +78,82 @@ impl ErrorFormat {
         let Some(accept) = accept else {
             return ErrorFormat::Json;
         };
-        let problem = quality_of(accept, "application", "problem+json");
-        let json = quality_of(accept, "application", "json");
-        if problem > json {
-            ErrorFormat::ProblemJson
-        } else {
-            ErrorFormat::Json
-        }
+        negotiate_ranges(accept.split(','))
     }
 }
 
-/// The quality (in thousandths, 0..=1000) the `Accept` value gives to `kind/subtype`: that of
-/// the most specific matching range, 0 when none matches.
-fn quality_of(accept: &str, kind: &str, subtype: &str) -> u16 {
-    // (specificity, quality) of the best match so far; specificity 3 = exact, 2 = kind/*, 1 = */*.
-    let mut best: Option<(u8, u16)> = None;
-    for range in accept.split(',') {
-        let mut parts = range.split(';');
-        let media = parts.next().unwrap_or_default().trim();
-        let Some((range_kind, range_subtype)) = media.split_once('/') else {
+/// At most this many media ranges of a request's `Accept` (all its header lines together) are
+/// read by [`ErrorFormat::negotiate`] and the HTTP layers, so a hostile header (a megabyte of
+/// ranges) costs a bounded amount of work, as `Accept-Language` does (`l10n::MAX_LANGUAGE_RANGES`,
+/// feature `fluent`). Browsers send at most 8; ranges past the 16th are ignored.
+///
+/// ```
+/// use authos_errors::problem::{ErrorFormat, MAX_MEDIA_RANGES};
+///
+/// let padding = "text/html;q=0.1, ".repeat(MAX_MEDIA_RANGES);
+/// let late = format!("{padding}application/problem+json");
+/// assert_eq!(ErrorFormat::negotiate(Some(&late)), ErrorFormat::Json); // never read
+/// let early = format!("application/problem+json, {padding}");
+/// assert_eq!(ErrorFormat::negotiate(Some(&early)), ErrorFormat::ProblemJson);
+/// ```
+pub const MAX_MEDIA_RANGES: usize = 16;
+
+/// The format the first [`MAX_MEDIA_RANGES`] of an `Accept` value's media ranges ask for:
+/// problem+json when it gets a strictly higher quality than JSON.
+pub(crate) fn negotiate_ranges<'h>(ranges: impl Iterator<Item = &'h str>) -> ErrorFormat {
+    // (specificity, quality) of the best match so far for each of the two media types.
+    let mut problem: Option<(u8, u16)> = None;
+    let mut json: Option<(u8, u16)> = None;
+    for range in ranges.take(MAX_MEDIA_RANGES) {
+        // A range whose q does not parse says nothing usable about the client's preference.
+        let Some((kind, subtype, quality)) = media_range(range) else {
             continue;
         };
-        let (range_kind, range_subtype) = (range_kind.trim(), range_subtype.trim());
-        let specificity = if range_kind == "*" && range_subtype == "*" {
-            1
-        } else if range_kind.eq_ignore_ascii_case(kind) && range_subtype == "*" {
-            2
-        } else if range_kind.eq_ignore_ascii_case(kind)
-            && range_subtype.eq_ignore_ascii_case(subtype)
-        {
-            3
-        } else {
-            continue;
-        };
-        let mut quality = Some(1000);
-        for parameter in parts {
-            if let Some((name, value)) = parameter.split_once('=')
-                && name.trim().eq_ignore_ascii_case("q")
+        for (best, wanted) in [(&mut problem, "problem+json"), (&mut json, "json")] {
+            if let Some(specificity) = specificity(kind, subtype, "application", wanted)
+                && best.is_none_or(|(seen, _)| specificity > seen)
             {
-                quality = parse_quality(value.trim());
+                *best = Some((specificity, quality));
             }
         }
-        // A range whose q does not parse says nothing usable about the client's preference.
-        let Some(quality) = quality else { continue };
-        if best.is_none_or(|(seen, _)| specificity > seen) {
-            best = Some((specificity, quality));
+    }
+    let quality = |best: Option<(u8, u16)>| best.map_or(0, |(_, quality)| quality);
+    if quality(problem) > quality(json) {
+        ErrorFormat::ProblemJson
+    } else {
+        ErrorFormat::Json
+    }
+}
+
+/// One `Accept` media range as `(type, subtype, quality in thousandths)`; `None` when it is not
+/// `type/subtype` or its `q` does not parse.
+fn media_range(range: &str) -> Option<(&str, &str, u16)> {
+    let mut parts = range.split(';');
+    let media = parts.next().unwrap_or_default().trim();
+    let (kind, subtype) = media.split_once('/')?;
+    let mut quality = Some(1000);
+    for parameter in parts {
+        if let Some((name, value)) = parameter.split_once('=')
+            && name.trim().eq_ignore_ascii_case("q")
+        {
+            quality = parse_quality(value.trim());
         }
     }
-    best.map_or(0, |(_, quality)| quality)
+    Some((kind.trim(), subtype.trim(), quality?))
+}
+
+/// How specifically the range `range_kind/range_subtype` matches `kind/subtype`: 3 exactly,
+/// 2 as `kind/*`, 1 as `*/*`; `None` when it does not match.
+fn specificity(range_kind: &str, range_subtype: &str, kind: &str, subtype: &str) -> Option<u8> {
+    if range_kind == "*" && range_subtype == "*" {
+        Some(1)
+    } else if range_kind.eq_ignore_ascii_case(kind) && range_subtype == "*" {
+        Some(2)
+    } else if range_kind.eq_ignore_ascii_case(kind) && range_subtype.eq_ignore_ascii_case(subtype) {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 /// Parses an RFC 9110 qvalue (`0`, `0.5`, `1.000`) into thousandths: for `Accept` here and
@@ -145,4 +174,45 @@ pub(crate) fn parse_quality(text: &str) -> Option<u16> {
         scale /= 10;
     }
     (thousandths <= 1000).then_some(thousandths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ErrorFormat, MAX_MEDIA_RANGES};
+
+    #[test]
+    fn a_megabyte_of_accept_is_read_only_up_to_the_bound() {
+        let megabyte = 1 << 20;
+        let padding = "text/html;q=0.1, ".repeat(megabyte / 17);
+        let late = format!("{padding}application/problem+json");
+        assert!(late.len() >= megabyte);
+        assert_eq!(ErrorFormat::negotiate(Some(&late)), ErrorFormat::Json);
+        let early = format!("application/problem+json, {padding}");
+        assert_eq!(
+            ErrorFormat::negotiate(Some(&early)),
+            ErrorFormat::ProblemJson
+        );
+        // One range a megabyte long, parameters and all.
+        let one = format!("application/problem+json{}", ";x=1".repeat(megabyte / 4));
+        assert_eq!(ErrorFormat::negotiate(Some(&one)), ErrorFormat::ProblemJson);
+        let spaces = format!("{}application/problem+json", " ".repeat(megabyte));
+        assert_eq!(
+            ErrorFormat::negotiate(Some(&spaces)),
+            ErrorFormat::ProblemJson
+        );
+        // The last range read, and the first one not.
+        let last = format!(
+            "{}application/problem+json",
+            "text/html, ".repeat(MAX_MEDIA_RANGES - 1)
+        );
+        assert_eq!(
+            ErrorFormat::negotiate(Some(&last)),
+            ErrorFormat::ProblemJson
+        );
+        let unread = format!(
+            "{}application/problem+json",
+            "text/html, ".repeat(MAX_MEDIA_RANGES)
+        );
+        assert_eq!(ErrorFormat::negotiate(Some(&unread)), ErrorFormat::Json);
+    }
 }

@@ -82,9 +82,13 @@ impl OAuthErrorCode {
 /// Members, in this order: `error` ([`OAuthErrorCode::for_entry`]), `error_description`,
 /// `error_code` (the AuthOS code) and `timestamp` (as in [`ErrorBody`](crate::ErrorBody)).
 /// `error_description` is written with only the characters §5.2 allows
-/// (`%x20-21 / %x23-5B / %x5D-7E`): `"` and typographic quotes become `'`, `\` becomes `/`,
-/// other characters outside printable ASCII are dropped. For a 5xx it is the catalog description,
-/// never the error's message, which might carry data.
+/// (`%x20-21 / %x23-5B / %x5D-7E`): `"` and typographic quotes become `'`, `\` becomes `/`, a
+/// run of line breaks, tabs and other whitespace or control characters becomes one space (so
+/// words never join), other characters outside printable ASCII are dropped. For a 5xx it is the
+/// catalog description, never the error's message, which might carry data. §5.2 wants at least
+/// one character: a message of which nothing printable remains (one with no ASCII at all) is
+/// replaced by the catalog description, and when nothing printable remains of that either, the
+/// member is left out (it is optional).
 ///
 /// ```
 /// use authos_errors::catalog::DeviceFlowError;
@@ -105,7 +109,8 @@ impl OAuthErrorCode {
 pub struct OAuthErrorBody<'a> {
     /// The `error` member.
     pub error: OAuthErrorCode,
-    /// The `error_description` member, before the §5.2 character restriction is applied.
+    /// The `error_description` member, before the §5.2 character restriction is applied (left
+    /// out when nothing printable remains of it).
     pub error_description: Cow<'a, str>,
     /// The AuthOS code (extension member `error_code`).
     pub error_code: &'a str,
@@ -166,13 +171,14 @@ impl<'a> OAuthErrorBody<'a> {
         message: Cow<'a, str>,
         timestamp: DateTime<Utc>,
     ) -> Self {
+        let description = if info.is_server_error() || QuotedText(&message).is_blank() {
+            Cow::Borrowed(info.description)
+        } else {
+            message
+        };
         OAuthErrorBody {
             error: OAuthErrorCode::for_entry(info),
-            error_description: if info.is_server_error() {
-                Cow::Borrowed(info.description)
-            } else {
-                message
-            },
+            error_description: description,
             error_code: info.code,
             timestamp,
         }
@@ -183,10 +189,14 @@ impl Serialize for OAuthErrorBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut body = serializer.serialize_struct("OAuthErrorBody", 4)?;
         body.serialize_field("error", &self.error)?;
-        body.serialize_field(
-            "error_description",
-            &DescriptionText(&self.error_description),
-        )?;
+        if QuotedText(&self.error_description).is_blank() {
+            body.skip_field("error_description")?;
+        } else {
+            body.serialize_field(
+                "error_description",
+                &DescriptionText(&self.error_description),
+            )?;
+        }
         body.serialize_field("error_code", self.error_code)?;
         body.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
         body.end()
@@ -217,4 +227,55 @@ pub fn client_challenge(realm: &str) -> String {
     push_quoted_text(&mut header, realm);
     header.push('"');
     header
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use chrono::{TimeZone, Utc};
+    use serde_json::{Value, json};
+
+    use super::OAuthErrorBody;
+    use crate::ErrorCodeInfo;
+
+    fn description(info: &ErrorCodeInfo, message: &str) -> Option<Value> {
+        let at = Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap();
+        let body = OAuthErrorBody::from_parts(info, Cow::Borrowed(message), at);
+        let mut json = serde_json::to_value(&body).unwrap();
+        assert_eq!(json["error"], "invalid_grant");
+        json.as_object_mut().unwrap().remove("error_description")
+    }
+
+    #[test]
+    fn an_error_description_never_ends_up_empty_nor_joins_words() {
+        let ascii = ErrorCodeInfo::new("CODE_USED", 400, "Code was already used")
+            .with_oauth(super::OAuthErrorCode::InvalidGrant);
+        // Nothing of the message is ASCII: the catalog description, not `""`.
+        assert_eq!(
+            description(
+                &ascii,
+                "\u{30b3}\u{30fc}\u{30c9}\u{4f7f}\u{7528}\u{6e08}\u{307f}"
+            ),
+            Some(json!("Code was already used"))
+        );
+        assert_eq!(
+            description(&ascii, " \n\t "),
+            Some(json!("Code was already used"))
+        );
+        // Separators become one space.
+        assert_eq!(
+            description(&ascii, "Code was used\r\nby another\u{2028}client"),
+            Some(json!("Code was used by another client"))
+        );
+        // The catalog description itself has nothing printable: no member at all.
+        let japanese = ErrorCodeInfo::new("CODE_USED", 400, "\u{4f7f}\u{7528}\u{6e08}\u{307f}")
+            .with_oauth(super::OAuthErrorCode::InvalidGrant);
+        assert_eq!(description(&japanese, "\u{30b3}\u{30fc}\u{30c9}"), None);
+        // Part of it is ASCII: that part.
+        assert_eq!(
+            description(&japanese, "\u{30b3}\u{30fc}\u{30c9} 42"),
+            Some(json!(" 42"))
+        );
+    }
 }

@@ -34,8 +34,10 @@ use serde::ser::{SerializeStruct, Serializer};
 use crate::contract::body::WireTimestamp;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
-pub use super::format::ErrorFormat;
-pub use super::headers::{retry_after_seconds, www_authenticate};
+pub use super::format::{ErrorFormat, MAX_MEDIA_RANGES};
+pub use super::headers::{
+    MAX_CHALLENGE_DESCRIPTION_LEN, MAX_RETRY_AFTER_SECONDS, retry_after_seconds, www_authenticate,
+};
 
 /// The `Content-Type` of the plain AuthOS body ([`ErrorBody`](crate::ErrorBody)).
 pub const APPLICATION_JSON: &str = "application/json";

@@ -59,10 +59,7 @@ impl RequestId {
     /// ```
     #[must_use]
     pub fn parse(value: &str) -> Option<RequestId> {
-        let usable = !value.is_empty()
-            && value.len() <= MAX_LEN
-            && value.bytes().all(|b| b.is_ascii_graphic());
-        usable.then(|| RequestId(Arc::from(value)))
+        is_usable(value).then(|| RequestId(Arc::from(value)))
     }
 
     /// The id in the raw bytes of a header value, when it is usable.
@@ -99,6 +96,12 @@ impl RequestId {
     pub fn instance(&self) -> Instance<'_> {
         Instance(&self.0)
     }
+}
+
+/// Whether `value` is an id fit to be echoed: 1 to [`MAX_LEN`] visible ASCII characters. The
+/// client checks the ids it reads with the same rule.
+pub(crate) fn is_usable(value: &str) -> bool {
+    !value.is_empty() && value.len() <= MAX_LEN && value.bytes().all(|b| b.is_ascii_graphic())
 }
 
 impl fmt::Display for RequestId {
