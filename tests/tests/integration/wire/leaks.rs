@@ -3,7 +3,7 @@
 //! message (`authos_errors` crate docs, "Public contract"). Checked over the serialised bytes,
 //! the parsed body and the message, for several enum shapes, every 5xx entry of the AuthOS catalog, and random secrets;
 //! then over the RFC 9457 problem document and the bytes and headers of the axum and actix-web
-//! responses (built in process; the socket tests are `http_axum.rs` and `http_actix.rs`).
+//! responses (built in process; the socket tests are `http/axum_adapter.rs` and `http/actix_adapter.rs`).
 
 use std::error::Error;
 use std::fmt;

@@ -11,7 +11,7 @@ use authos_errors::catalog::{
 };
 use authos_errors::{ApiErrorCode, ErrorCodeInfo, FromCode};
 
-const INDEX: &str = include_str!("../fixtures/catalog.tsv");
+const INDEX: &str = include_str!("../../../fixtures/catalog.tsv");
 
 /// One row of the index, as the fixture spells it.
 #[derive(Debug, PartialEq)]

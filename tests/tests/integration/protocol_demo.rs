@@ -3,8 +3,6 @@
 //! clock the tests advance, and a raw HTTP client for requests a protocol client library would
 //! not send.
 
-#![allow(dead_code)] // each test file uses part of it
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -15,13 +13,10 @@ use authos_errors::Detailed;
 use authos_errors::actix::ErrorFormatMiddleware;
 use authos_errors::catalog::AuthOsError;
 
+use crate::app;
 use crate::http_support::{ActixServer, AxumServer};
 
-#[path = "../../../authos-errors/examples/demo/app.rs"]
-#[allow(dead_code)]
-pub mod app;
-
-pub use app::protocols::{self, ProtocolReply, ProtocolRequest, Protocols, Settings};
+pub use crate::app::protocols::{self, ProtocolReply, ProtocolRequest, Protocols, Settings};
 
 /// A clock that stands still until a test moves it.
 #[derive(Clone)]

@@ -2,13 +2,12 @@
 //! a transparent variant and `Detailed<E>` pass the inner error's on, the catalog entry names
 //! them, and an enum without marks keeps the exact three-key body.
 
-mod http_support;
-
 use authos_errors::catalog::{AuthOsError, ValidationError};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
-use http_support::{TIMESTAMP, stamp_free};
 use proptest::prelude::*;
 use serde_json::json;
+
+use crate::http_support::{TIMESTAMP, stamp_free};
 
 #[derive(Debug, ApiErrorCode)]
 #[api_error(group = "Signup Errors")]

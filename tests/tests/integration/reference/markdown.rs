@@ -7,7 +7,7 @@ use authos_errors::catalog::{self, AuthOsError};
 use authos_errors::reference::{Markdown, StatusSummaryRow, TroubleshootingTopic};
 use authos_errors::{ApiErrorCode, ErrorCodeInfo};
 
-const INDEX: &str = include_str!("../fixtures/catalog.tsv");
+const INDEX: &str = include_str!("../../../fixtures/catalog.tsv");
 
 fn docs_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/ERRORS.md")
@@ -26,7 +26,7 @@ fn docs_errors_md_is_the_rendered_reference() {
         committed == rendered,
         "docs/ERRORS.md is not the rendered AuthOS reference; regenerate it with\n    \
          cargo run -p authos-errors --example reference > docs/ERRORS.md\n\
-         (or UPDATE_SNAPSHOTS=1 cargo test -p authos-errors-tests --test reference)"
+         (or UPDATE_SNAPSHOTS=1 cargo test -p authos-errors-tests --test integration reference::markdown)"
     );
 }
 

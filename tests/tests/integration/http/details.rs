@@ -3,17 +3,14 @@
 //! request's `x-request-id` reaches the problem document's `instance`, the AuthOS body when
 //! opted in, and the 5xx log line; a request without one gets nothing invented.
 
-#[path = "../../authos-errors/examples/demo/app.rs"]
-#[allow(dead_code)]
-mod app;
-mod http_support;
-
 use std::sync::Arc;
 use std::time::Instant;
 
 use authos_errors::ApiErrorCode;
 use authos_errors::problem::ProblemConfig;
-use http_support::{
+
+use crate::app;
+use crate::http_support::{
     AxumServer, Client, LogCapture, PROBLEM, TIMESTAMP, assert_json_error, assert_problem,
 };
 
@@ -167,8 +164,8 @@ mod actix_routes {
 
     pub const ACTIX_STORAGE: &str = "actix storage node 9 unreachable";
 
-    pub fn server(config: ProblemConfig) -> http_support::ActixServer {
-        http_support::ActixServer::start(move |service: &mut web::ServiceConfig| {
+    pub fn server(config: ProblemConfig) -> crate::http_support::ActixServer {
+        crate::http_support::ActixServer::start(move |service: &mut web::ServiceConfig| {
             service.service(
                 web::scope("")
                     .wrap(ErrorFormatMiddleware::new(config.clone()))
@@ -233,8 +230,12 @@ fn check_details_and_request_ids(client: &Client, opted_in: &Client) {
 }
 
 /// A 5xx with an id: the problem document and the log line share it; the body no field data.
-fn check_server_error_correlation(client: &Client, request_id: &str, source: &str) {
-    let logs = LogCapture::global();
+fn check_server_error_correlation(
+    client: &Client,
+    logs: &LogCapture,
+    request_id: &str,
+    source: &str,
+) {
     let reply = client.get_with(
         "/storage",
         &[
@@ -271,7 +272,12 @@ fn axum_answers_details_and_request_ids() {
     let server = axum_routes::server(ProblemConfig::default());
     let opted_in = axum_routes::server(ProblemConfig::default().with_request_id_in_body(true));
     check_details_and_request_ids(&server.client(), &opted_in.client());
-    check_server_error_correlation(&server.client(), "axum-500-1", axum_routes::AXUM_STORAGE);
+    check_server_error_correlation(
+        &server.client(),
+        server.logs(),
+        "axum-500-1",
+        axum_routes::AXUM_STORAGE,
+    );
 }
 
 #[test]
@@ -279,7 +285,12 @@ fn actix_answers_details_field_errors_and_request_ids() {
     let server = actix_routes::server(ProblemConfig::default());
     let opted_in = actix_routes::server(ProblemConfig::default().with_request_id_in_body(true));
     check_details_and_request_ids(&server.client(), &opted_in.client());
-    check_server_error_correlation(&server.client(), "actix-500-1", actix_routes::ACTIX_STORAGE);
+    check_server_error_correlation(
+        &server.client(),
+        server.logs(),
+        "actix-500-1",
+        actix_routes::ACTIX_STORAGE,
+    );
 
     let client = server.client();
     assert_json_error(

@@ -3,10 +3,6 @@
 //! groups, tiny axum routers for retry scenarios, and a raw socket server that streams an
 //! endless body.
 
-#[path = "../../authos-errors/examples/demo/app.rs"]
-#[allow(dead_code)]
-mod app;
-
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::Arc;
@@ -29,6 +25,8 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
+
+use crate::app;
 
 /// Runs an async test body on a current-thread runtime with time and I/O.
 fn block_on<F: std::future::Future>(future: F) -> F::Output {
@@ -523,10 +521,15 @@ fn oauth_and_scim_route_groups_read_into_typed_errors() {
 
 #[test]
 fn a_refused_connection_comes_back_as_a_transport_error_after_the_retries() {
-    // A port that was just free: nothing listens there any more.
-    let addr = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port");
+    // A port bound and never listened on: held for the whole test, so no other test's server
+    // can take it, and a connection to it is refused.
+    let reserved = tokio::net::TcpSocket::new_v4()
+        .and_then(|socket| {
+            socket.bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
+            Ok(socket)
+        })
+        .expect("a bound socket");
+    let addr = reserved.local_addr().expect("the bound address");
     let http = with_retries(RetryMiddleware::new(2).with_policy(quick()));
     let error: ApiError = block_on(async {
         http.get(format!("http://{addr}/"))

@@ -2,14 +2,13 @@
 //! `#[from]`: `source()` returns the boxed error's own chain, `?` converts into the variant, a
 //! 5xx body never carries their text, and the HTTP integrations log the chain.
 
-mod http_support;
-
 use std::error::Error;
 
 use authos_errors::ApiErrorCode;
 use axum::Router;
 use axum::routing::get;
-use http_support::{AxumServer, LogCapture, assert_json_error, body};
+
+use crate::http_support::{AxumServer, assert_json_error, body};
 
 type BoxError = Box<dyn Error + Send + Sync + 'static>;
 
@@ -114,12 +113,12 @@ async fn plugin() -> Result<(), JobError> {
 
 #[test]
 fn http_logs_the_chain_of_an_anyhow_or_boxed_source_and_never_sends_it() {
-    let logs = LogCapture::global();
     let server = AxumServer::start(
         Router::new()
             .route("/runner", get(runner))
             .route("/plugin", get(plugin)),
     );
+    let logs = server.logs();
     let client = server.client();
     let reply = client.get("/runner", None);
     assert_json_error(&reply, 500, &body("Job runner failed", "RUNNER_FAILED"));

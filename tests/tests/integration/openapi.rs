@@ -1,19 +1,16 @@
 //! OpenAPI documentation of errors: the demo server's `/openapi.json` over a real socket, the
 //! responses of whole catalogs, and the derived `IntoResponses` inside `#[utoipa::path]`.
 
-#[path = "../../authos-errors/examples/demo/app.rs"]
-#[allow(dead_code)]
-mod app;
-mod http_support;
-
 use std::collections::BTreeSet;
 
 use authos_errors::catalog::{AuthOsError, AuthenticationError};
 use authos_errors::problem::ProblemDetails;
 use authos_errors::{ApiErrorCode, ErrorBody, openapi};
-use http_support::AxumServer;
 use serde_json::{Value, json};
 use utoipa::{IntoResponses, OpenApi, PartialSchema, ToSchema};
+
+use crate::app;
+use crate::http_support::AxumServer;
 
 fn demo_document() -> Value {
     let server = AxumServer::start(app::app(app::system_clock()));

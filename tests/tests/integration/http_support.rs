@@ -1,17 +1,17 @@
 //! Shared by the HTTP tests: a blocking HTTP client over a real socket, exact-body checks with
-//! the timestamp verified by format, an axum server on an ephemeral port, and a tracing
-//! subscriber that captures what servers log.
-
-#![allow(dead_code)] // each test file uses part of it
+//! the timestamp verified by format, axum and actix-web servers on ephemeral ports, and a tracing
+//! subscriber per server that captures what that server logs.
 
 use std::fmt::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use actix_web::dev::{Service, ServiceRequest};
 use tracing::field::{Field, Visit};
-use tracing::{Event, Metadata, Subscriber, span};
+use tracing::instrument::{WithDispatch, WithSubscriber as _};
+use tracing::{Dispatch, Event, Metadata, Subscriber, span};
 
 /// What the tests write in place of a timestamp whose format was checked.
 pub const TIMESTAMP: &str = "<timestamp>";
@@ -157,29 +157,19 @@ fn read(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply 
     }
 }
 
-/// Every event logged in this test process, one line each: `LEVEL field=value ...`.
+/// Every event one server logged, one line each: `LEVEL field=value ...`.
 ///
-/// Servers log from their own threads (actix-web's workers among them), so the capture is the
-/// process-wide subscriber; tests look for lines that only they can cause.
+/// Each server records into its own capture, never a process-wide subscriber: every test of
+/// the binary runs in this process, so a test sees only the lines its own servers logged. An
+/// axum server's thread has the capture as its default subscriber; actix-web's workers are
+/// threads of its own, so there the capture is the subscriber of every request's future
+/// ([`LogCapture::record_requests`]).
 #[derive(Clone, Default)]
 pub struct LogCapture {
     lines: Arc<Mutex<Vec<String>>>,
 }
 
 impl LogCapture {
-    /// The process-wide capture, installed on first use.
-    pub fn global() -> LogCapture {
-        static GLOBAL: OnceLock<LogCapture> = OnceLock::new();
-        GLOBAL
-            .get_or_init(|| {
-                let capture = LogCapture::default();
-                tracing::subscriber::set_global_default(capture.clone())
-                    .expect("no other global subscriber in the HTTP tests");
-                capture
-            })
-            .clone()
-    }
-
     pub fn lines(&self) -> Vec<String> {
         self.lines
             .lock()
@@ -209,6 +199,24 @@ impl Subscriber for LogCapture {
     fn exit(&self, _: &span::Id) {}
 }
 
+impl LogCapture {
+    /// A middleware for `App::wrap_fn` that runs each request with this capture as its tracing
+    /// subscriber, wherever actix-web polls it.
+    pub fn record_requests<S>(
+        &self,
+    ) -> impl Fn(ServiceRequest, &S) -> WithDispatch<S::Future> + Clone + use<S>
+    where
+        S: Service<ServiceRequest>,
+    {
+        let dispatch = Dispatch::new(self.clone());
+        move |request, service| {
+            // The synchronous part of `call` logs here too.
+            let _default = tracing::dispatcher::set_default(&dispatch);
+            service.call(request).with_subscriber(dispatch.clone())
+        }
+    }
+}
+
 struct FieldWriter<'a>(&'a mut String);
 
 impl Visit for FieldWriter<'_> {
@@ -233,13 +241,15 @@ impl Reply {
 /// A server on 127.0.0.1:<ephemeral> running `router` on its own thread until dropped.
 pub struct AxumServer {
     addr: SocketAddr,
+    logs: LogCapture,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl AxumServer {
     pub fn start(router: axum::Router) -> AxumServer {
-        LogCapture::global();
+        let logs = LogCapture::default();
+        let dispatch = Dispatch::new(logs.clone());
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
         listener
             .set_nonblocking(true)
@@ -247,6 +257,8 @@ impl AxumServer {
         let addr = listener.local_addr().expect("the bound address");
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
+            // A current-thread runtime: every task of the server runs, and logs, on this thread.
+            let _default = tracing::dispatcher::set_default(&dispatch);
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_io()
                 .build()
@@ -263,6 +275,7 @@ impl AxumServer {
         });
         AxumServer {
             addr,
+            logs,
             shutdown: Some(shutdown),
             thread: Some(thread),
         }
@@ -275,6 +288,11 @@ impl AxumServer {
     /// The address served, for clients of other libraries.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// What this server logged.
+    pub fn logs(&self) -> &LogCapture {
+        &self.logs
     }
 }
 
@@ -318,6 +336,7 @@ pub fn assert_problem(reply: &Reply, status: u16, expected_body: &str) {
 /// adds, on its own thread until dropped.
 pub struct ActixServer {
     addr: SocketAddr,
+    logs: LogCapture,
     handle: actix_web::dev::ServerHandle,
     thread: Option<JoinHandle<()>>,
 }
@@ -327,14 +346,17 @@ impl ActixServer {
     where
         F: Fn(&mut actix_web::web::ServiceConfig) + Clone + Send + 'static,
     {
-        LogCapture::global();
+        let logs = LogCapture::default();
+        let record = logs.clone();
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("the bound address");
         let (handle_sender, handle_receiver) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
                 let server = actix_web::HttpServer::new(move || {
-                    actix_web::App::new().configure(configure.clone())
+                    actix_web::App::new()
+                        .configure(configure.clone())
+                        .wrap_fn(record.record_requests())
                 })
                 .workers(1)
                 .disable_signals()
@@ -350,6 +372,7 @@ impl ActixServer {
         let handle = handle_receiver.recv().expect("the server starts");
         ActixServer {
             addr,
+            logs,
             handle,
             thread: Some(thread),
         }
@@ -362,6 +385,11 @@ impl ActixServer {
     /// The address served, for clients of other libraries.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// What this server logged.
+    pub fn logs(&self) -> &LogCapture {
+        &self.logs
     }
 }
 

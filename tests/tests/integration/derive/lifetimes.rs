@@ -1,13 +1,12 @@
 //! Enums with lifetime parameters, const generics and defaults: the same trait, `Display`,
 //! body and HTTP answers as any other enum.
 
-mod http_support;
-
 use authos_errors::ApiErrorCode;
 use axum::Router;
 use axum::routing::get;
 use chrono::{TimeZone, Utc};
-use http_support::{AxumServer, assert_json_error, body};
+
+use crate::http_support::{AxumServer, assert_json_error, body};
 
 #[derive(Debug, ApiErrorCode)]
 #[api_error(group = "Lookup Errors")]

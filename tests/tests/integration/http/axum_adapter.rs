@@ -1,11 +1,6 @@
 //! The axum integration over a real socket: the demo server (`examples/demo/app.rs`) and a
 //! router with a custom `ProblemConfig`, driven by a real HTTP client.
 
-#[path = "../../authos-errors/examples/demo/app.rs"]
-#[allow(dead_code)]
-mod app;
-mod http_support;
-
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -14,8 +9,10 @@ use authos_errors::catalog::{AuthOsError, AuthenticationError, ScimError};
 use authos_errors::problem::ProblemConfig;
 use axum::Router;
 use axum::routing::get;
-use http_support::{
-    AxumServer, LogCapture, PROBLEM, TIMESTAMP, assert_json_error, assert_problem, body,
+
+use crate::app;
+use crate::http_support::{
+    AxumServer, PROBLEM, TIMESTAMP, assert_json_error, assert_problem, body,
 };
 
 /// The demo app with a frozen clock, so the rate-limit window never moves.
@@ -249,8 +246,8 @@ fn the_rate_limit_answers_429_with_retry_after() {
 
 #[test]
 fn a_server_error_logs_its_source_and_never_sends_it() {
-    let logs = LogCapture::global();
     let server = demo();
+    let logs = server.logs();
     let client = server.client();
     let reply = client.get("/api/reports/usage", None);
     assert_json_error(

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use authos_errors::ApiErrorCode;
 use authos_errors::catalog::AuthOsError;
 
-const UPDATE_HINT: &str = "UPDATE_SNAPSHOTS=1 cargo test -p authos-errors-tests --test stability";
+const UPDATE_HINT: &str =
+    "UPDATE_SNAPSHOTS=1 cargo test -p authos-errors-tests --test integration catalog::stability";
 
 fn snapshot_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/codes.snapshot")

@@ -1,8 +1,6 @@
 //! The actix-web integration over a real socket: an `HttpServer` bound to 127.0.0.1:0 with the
 //! same kinds of errors as the axum demo, driven by a real HTTP client.
 
-mod http_support;
-
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -13,7 +11,8 @@ use authos_errors::actix::ProblemJsonMiddleware;
 use authos_errors::catalog::{AuthOsError, AuthenticationError, GeneralError, ResourceError};
 use authos_errors::problem::ProblemConfig;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed};
-use http_support::{
+
+use crate::http_support::{
     Client, LogCapture, PROBLEM, TIMESTAMP, assert_json_error, assert_problem, body,
 };
 
@@ -73,13 +72,15 @@ async fn healthy() -> HttpResponse {
 /// An actix-web server on its own thread (one worker) until dropped.
 struct Server {
     addr: SocketAddr,
+    logs: LogCapture,
     handle: ServerHandle,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Server {
     fn start(config: ProblemConfig) -> Server {
-        LogCapture::global();
+        let logs = LogCapture::default();
+        let record = logs.clone();
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("the bound address");
         let (handle_sender, handle_receiver) = std::sync::mpsc::channel();
@@ -94,6 +95,7 @@ impl Server {
                         .route("/limited", web::get().to(limited))
                         .route("/usage", web::get().to(usage))
                         .route("/healthy", web::get().to(healthy))
+                        .wrap_fn(record.record_requests())
                 })
                 .workers(1)
                 .disable_signals()
@@ -109,6 +111,7 @@ impl Server {
         let handle = handle_receiver.recv().expect("the server starts");
         Server {
             addr,
+            logs,
             handle,
             thread: Some(thread),
         }
@@ -220,8 +223,8 @@ fn the_rate_limit_answers_429_with_retry_after() {
 
 #[test]
 fn a_server_error_logs_its_source_and_never_sends_it() {
-    let logs = LogCapture::global();
     let server = Server::start(ProblemConfig::default());
+    let logs = &server.logs;
     let client = server.client();
     let reply = client.get("/usage", None);
     assert_json_error(

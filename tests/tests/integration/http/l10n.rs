@@ -3,11 +3,6 @@
 //! `Vary: Accept-Language`; codes, statuses and every other member stay the same, and English or
 //! header-less requests get exactly the English body.
 
-#[path = "../../authos-errors/examples/demo/app.rs"]
-#[allow(dead_code)]
-mod app;
-mod http_support;
-
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -18,7 +13,9 @@ use authos_errors::catalog::{AuthOsError, DeviceFlowError, GeneralError};
 use authos_errors::l10n::{AUTHOS_FTL_FR, Localizer};
 use axum::Router;
 use axum::routing::get;
-use http_support::{ActixServer, AxumServer, Client, Reply, TIMESTAMP, body};
+
+use crate::app;
+use crate::http_support::{ActixServer, AxumServer, Client, Reply, TIMESTAMP, body};
 
 /// The demo app with a frozen clock.
 fn demo() -> AxumServer {

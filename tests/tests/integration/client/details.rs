@@ -4,11 +4,6 @@
 //! failure reads back over a real socket; members of another shape read as absent, a member
 //! given twice is refused.
 
-#[path = "../../authos-errors/examples/demo/app.rs"]
-#[allow(dead_code)]
-mod app;
-mod http_support;
-
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -19,9 +14,11 @@ use authos_errors::problem::{ErrorFormat, ProblemConfig};
 use authos_errors::response::{CapturedError, RenderContext};
 use authos_errors::{ApiErrorCode, ErrorCodeInfo};
 use chrono::{TimeZone, Utc};
-use http_support::{AxumServer, PROBLEM};
 use proptest::prelude::*;
 use serde_json::{Value, json};
+
+use crate::app;
+use crate::http_support::{AxumServer, PROBLEM};
 
 #[test]
 fn details_field_errors_and_request_ids_are_read() {

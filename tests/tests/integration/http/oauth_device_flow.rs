@@ -3,9 +3,6 @@
 //! after `authorization_pending` answers, and reads each device-flow error as the RFC's typed
 //! error, the AuthOS code still in the body.
 
-mod http_support;
-mod protocol_demo;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -17,7 +14,8 @@ use oauth2::{
     EndpointNotSet, EndpointSet, RequestTokenError, StandardDeviceAuthorizationResponse,
     StandardErrorResponse, TokenResponse, TokenUrl, reqwest,
 };
-use protocol_demo::{Framework, ManualClock, Server, Settings, protocols};
+
+use crate::protocol_demo::{Framework, ManualClock, Server, Settings, protocols};
 
 const FRAMEWORKS: [Framework; 2] = [Framework::Axum, Framework::Actix];
 const CLIENT_ID: &str = "living-room-tv";

@@ -3,12 +3,10 @@
 //! error body is an RFC 7644 §3.12 Error, every resource an RFC 7643 User; and the rest of the
 //! demo answers exactly as before.
 
-mod http_support;
-mod protocol_demo;
-
-use http_support::{PROBLEM, TIMESTAMP, assert_json_error, assert_problem, body};
-use protocol_demo::{Answered, Framework, ManualClock, RawClient, Server, Settings};
 use serde_json::{Value, json};
+
+use crate::http_support::{PROBLEM, TIMESTAMP, assert_json_error, assert_problem, body};
+use crate::protocol_demo::{Answered, Framework, ManualClock, RawClient, Server, Settings};
 
 const FRAMEWORKS: [Framework; 2] = [Framework::Axum, Framework::Actix];
 
@@ -234,7 +232,10 @@ fn a_missing_or_wrong_token_is_refused() {
     for framework in FRAMEWORKS {
         let server = start(framework);
         let client = server.raw();
-        let default_token = format!("Bearer {}", protocol_demo::protocols::DEFAULT_SCIM_TOKEN);
+        let default_token = format!(
+            "Bearer {}",
+            crate::protocol_demo::protocols::DEFAULT_SCIM_TOKEN
+        );
         let attempts = [
             client.get("/scim/v2/Users", None),
             client.get("/scim/v2/Users", Some("Bearer wrong-token")),

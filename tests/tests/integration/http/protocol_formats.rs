@@ -2,8 +2,6 @@
 //! actix-web alike: an OAuth token endpoint (RFC 6749 §5.2 / RFC 8628), SCIM endpoints
 //! (RFC 7644 §3.12), and the AuthOS API around them, which keeps its own formats.
 
-mod http_support;
-
 use actix_web::{HttpResponse, web};
 use authos_errors::ApiErrorCode;
 use authos_errors::actix::ErrorFormatMiddleware;
@@ -11,12 +9,13 @@ use authos_errors::axum::ErrorFormatLayer;
 use authos_errors::catalog::{AuthenticationError, DeviceFlowError, ScimError};
 use axum::Router;
 use axum::routing::{get, post};
-use http_support::{
+
+use crate::http_support::{
     ActixServer, AxumServer, Client, LogCapture, PROBLEM, Reply, TIMESTAMP, assert_json_error, body,
 };
 
-/// What the failing store says, per server (the tests share one log capture); it must reach
-/// the logs once and never a response.
+/// What the failing store says, per server; it must reach that server's log once and never a
+/// response.
 const AXUM_STORE_FAILURE: &str = "axum token store unreachable (secret=s3cr3t)";
 const ACTIX_STORE_FAILURE: &str = "actix token store unreachable (secret=s3cr3t)";
 
@@ -128,8 +127,8 @@ fn assert_oauth(reply: &Reply, status: u16, error: &str, description: &str, code
 }
 
 /// The 5xx was logged, with its source, exactly once (the re-rendering layers do not log).
-fn assert_logged_once(failure: &str) {
-    let logged = LogCapture::global()
+fn assert_logged_once(logs: &LogCapture, failure: &str) {
+    let logged = logs
         .lines()
         .into_iter()
         .filter(|line| line.contains("TOKEN_STORE_ERROR") && line.contains(failure))
@@ -174,8 +173,9 @@ mod axum_server {
             .layer(ErrorFormatLayer::default());
         let server = AxumServer::start(app);
         check_routes(&server.client());
+        let logs = server.logs().clone();
         drop(server);
-        assert_logged_once(AXUM_STORE_FAILURE);
+        assert_logged_once(&logs, AXUM_STORE_FAILURE);
     }
 }
 
@@ -223,7 +223,8 @@ mod actix_server {
     fn actix_scopes_answer_in_their_protocol_shape() {
         let server = ActixServer::start(routes);
         check_routes(&server.client());
+        let logs = server.logs().clone();
         drop(server);
-        assert_logged_once(ACTIX_STORE_FAILURE);
+        assert_logged_once(&logs, ACTIX_STORE_FAILURE);
     }
 }

@@ -3,8 +3,6 @@
 //! `insufficient_scope` challenge of a 403 that names its scope (in every format that sends
 //! Bearer challenges), and the `about:blank` problem of an enum of the user's.
 
-mod http_support;
-
 use std::time::Duration;
 
 use actix_web::{HttpResponse, web};
@@ -14,7 +12,8 @@ use authos_errors::catalog::{AuthenticationError, AuthorizationError, GeneralErr
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed};
 use axum::Router;
 use axum::routing::{get, post};
-use http_support::{
+
+use crate::http_support::{
     ActixServer, AxumServer, Client, PROBLEM, assert_json_error, assert_problem, body,
 };
 
