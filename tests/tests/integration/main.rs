@@ -29,7 +29,3 @@ mod openapi;
 mod properties;
 mod reference;
 mod wire;
-
-#[path = "../../../authos-errors/examples/demo/app.rs"]
-#[allow(dead_code)]
-mod app;

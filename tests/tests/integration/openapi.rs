@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 use authos_errors::catalog::{AuthOsError, AuthenticationError};
 use authos_errors::problem::ProblemDetails;
 use authos_errors::{ApiErrorCode, ErrorBody, openapi};
+use authos_errors_demo as app;
 use serde_json::{Value, json};
 use utoipa::{IntoResponses, OpenApi, PartialSchema, ToSchema};
 
-use crate::app;
 use crate::http_support::AxumServer;
 
 fn demo_document() -> Value {

@@ -1,4 +1,4 @@
-//! The demo's OAuth 2.0 device flow and SCIM endpoints (`examples/demo/protocols.rs`) served by
+//! The demo's OAuth 2.0 device flow and SCIM endpoints (`authos_errors_demo::protocols`) served by
 //! axum (the demo app itself) and by actix-web (thin handlers over the same logic, here), a
 //! clock the tests advance, and a raw HTTP client for requests a protocol client library would
 //! not send.
@@ -12,11 +12,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use authos_errors::Detailed;
 use authos_errors::actix::ErrorFormatMiddleware;
 use authos_errors::catalog::AuthOsError;
+use authos_errors_demo as app;
 
-use crate::app;
 use crate::http_support::{ActixServer, AxumServer};
 
-pub use crate::app::protocols::{self, ProtocolReply, ProtocolRequest, Protocols, Settings};
+pub use authos_errors_demo::protocols::{
+    self, ProtocolReply, ProtocolRequest, Protocols, Settings,
+};
 
 /// A clock that stands still until a test moves it.
 #[derive(Clone)]

@@ -13,11 +13,11 @@ use authos_errors::field_errors::{FieldError, FieldErrors};
 use authos_errors::problem::{ErrorFormat, ProblemConfig};
 use authos_errors::response::{CapturedError, RenderContext};
 use authos_errors::{ApiErrorCode, ErrorCodeInfo};
+use authos_errors_demo as app;
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::app;
 use crate::http_support::{AxumServer, PROBLEM};
 
 #[test]

@@ -1,5 +1,5 @@
 //! The reqwest integration against real servers on 127.0.0.1 started by the tests: the demo
-//! app (`examples/demo/app.rs`) in each format negotiated by `Accept`, OAuth and SCIM route
+//! app (crate `authos-errors-demo`) in each format negotiated by `Accept`, OAuth and SCIM route
 //! groups, tiny axum routers for retry scenarios, and a raw socket server that streams an
 //! endless body.
 
@@ -21,12 +21,11 @@ use authos_errors::client::{
 };
 use authos_errors::oauth::OAuthErrorCode;
 use authos_errors::scim::ScimType;
+use authos_errors_demo as app;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-
-use crate::app;
 
 /// Runs an async test body on a current-thread runtime with time and I/O.
 fn block_on<F: std::future::Future>(future: F) -> F::Output {

@@ -1,4 +1,4 @@
-//! The axum integration over a real socket: the demo server (`examples/demo/app.rs`) and a
+//! The axum integration over a real socket: the demo app (crate `authos-errors-demo`) and a
 //! router with a custom `ProblemConfig`, driven by a real HTTP client.
 
 use std::sync::Arc;
@@ -7,10 +7,10 @@ use std::time::Instant;
 use authos_errors::axum::ProblemJsonLayer;
 use authos_errors::catalog::{AuthOsError, AuthenticationError, ScimError};
 use authos_errors::problem::ProblemConfig;
+use authos_errors_demo as app;
 use axum::Router;
 use axum::routing::get;
 
-use crate::app;
 use crate::http_support::{
     AxumServer, PROBLEM, TIMESTAMP, assert_json_error, assert_problem, body,
 };

@@ -8,8 +8,8 @@ use std::time::Instant;
 
 use authos_errors::ApiErrorCode;
 use authos_errors::problem::ProblemConfig;
+use authos_errors_demo as app;
 
-use crate::app;
 use crate::http_support::{
     AxumServer, Client, LogCapture, PROBLEM, TIMESTAMP, assert_json_error, assert_problem,
 };

@@ -11,10 +11,10 @@ use authos_errors::actix::ErrorFormatMiddleware;
 use authos_errors::axum::ErrorFormatLayer;
 use authos_errors::catalog::{AuthOsError, DeviceFlowError, GeneralError};
 use authos_errors::l10n::{AUTHOS_FTL_FR, Localizer};
+use authos_errors_demo as app;
 use axum::Router;
 use axum::routing::get;
 
-use crate::app;
 use crate::http_support::{ActixServer, AxumServer, Client, Reply, TIMESTAMP, body};
 
 /// The demo app with a frozen clock.

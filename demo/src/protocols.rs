@@ -6,7 +6,7 @@
 //! as it is; the route group's format layer answers it in the protocol's shape
 //! (`ErrorFormatLayer::oauth()` / `::scim()`), the AuthOS code kept in `error_code`.
 //! `protocols_axum.rs` routes them for the demo server; the HTTP tests route the same methods
-//! for actix-web (`tests/tests/protocol_demo/`).
+//! for actix-web (`tests/tests/integration/protocol_demo.rs`).
 //!
 //! | endpoint | answers |
 //! |---|---|

@@ -1,7 +1,7 @@
 //! A demo AuthOS-style HTTP API whose endpoints answer with catalog errors.
 //!
 //! ```sh
-//! cargo run -p authos-errors --example server --features axum   # PORT=8080 to change the port
+//! cargo run -p authos-errors-demo   # PORT=8080 to change the port
 //! curl -i -X POST localhost:3000/api/auth/login -d '{"email":"alice@example.com","password":"nope"}'
 //! curl -i -H 'Accept: application/problem+json' localhost:3000/api/organizations/globex
 //! curl -i -H 'Accept-Language: fr' localhost:3000/api/organizations/globex
@@ -9,17 +9,15 @@
 //! curl -i -H 'Authorization: Bearer scim-demo-token' localhost:3000/scim/v2/Users/nobody
 //! ```
 //!
-//! The endpoints are listed in `examples/demo/app.rs` and `examples/demo/protocols.rs` (the OAuth
-//! 2.0 device flow and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default
-//! `scim-demo-token`); server errors are logged to stderr with
-//! their source chain.
-
-#[path = "demo/app.rs"]
-mod app;
+//! The endpoints are listed in `src/lib.rs` and `src/protocols.rs` (the OAuth 2.0 device flow
+//! and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default `scim-demo-token`);
+//! server errors are logged to stderr with their source chain.
 
 use std::fmt::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr};
 
+use authos_errors_demo::protocols::Settings;
+use authos_errors_demo::{app_with_protocols, system_clock};
 use tracing::field::{Field, Visit};
 use tracing::{Event, Metadata, Subscriber, span};
 
@@ -40,16 +38,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let listener =
             tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
         eprintln!("AuthOS demo listening on http://{}", listener.local_addr()?);
-        let protocols = app::protocols::Settings::from_env();
+        let protocols = Settings::from_env();
         eprintln!(
             "SCIM clients authenticate with: Authorization: Bearer {}",
             protocols.scim_token
         );
-        axum::serve(
-            listener,
-            app::app_with_protocols(app::system_clock(), protocols),
-        )
-        .await
+        axum::serve(listener, app_with_protocols(system_clock(), protocols)).await
     })?;
     Ok(())
 }

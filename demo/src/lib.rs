@@ -1,5 +1,6 @@
-//! The demo AuthOS-style API behind `examples/server.rs`, shared with the HTTP tests
-//! (`tests/tests/http_axum.rs` includes this file), so what the tests check is what the demo runs.
+//! A demo AuthOS-style API whose endpoints answer with catalog errors: the router the demo
+//! server (`cargo run -p authos-errors-demo`) serves, and the one the integration tests drive
+//! over real sockets, so what the tests check is what the demo runs.
 //!
 //! | endpoint | answers |
 //! |---|---|
@@ -12,7 +13,20 @@
 //! | `GET /openapi.json` | the OpenAPI document, every endpoint's error responses with examples |
 //!
 //! Errors answer in French for `Accept-Language: fr` (the catalog's text for the code), in
-//! English otherwise.
+//! English otherwise. [`app_with_protocols`] adds the OAuth 2.0 device flow and SCIM 2.0 users
+//! of [`protocols`].
+//!
+//! ```
+//! use std::sync::Arc;
+//! use std::time::Instant;
+//!
+//! // A frozen clock: the rate-limit window never moves, so `Retry-After` is exact.
+//! let frozen = Instant::now();
+//! let router: axum::Router = authos_errors_demo::app(Arc::new(move || frozen));
+//! # drop(router);
+//! ```
+
+#![deny(missing_docs)]
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -93,9 +107,7 @@ struct AppState {
     rate: Mutex<Option<RateWindow>>,
 }
 
-#[path = "protocols.rs"]
 pub mod protocols;
-#[path = "protocols_axum.rs"]
 mod protocols_axum;
 
 /// The demo router with the OAuth 2.0 device flow and SCIM 2.0 endpoints of `protocols.rs`
@@ -238,9 +250,11 @@ async fn usage_report() -> Result<Response, ReportError> {
     Err(ReportError::Database(failure))
 }
 
-/// The shortest slug, longest slug and shortest password a signup accepts.
+/// The shortest slug a signup accepts.
 pub const SLUG_MIN: usize = 3;
+/// The longest slug a signup accepts.
 pub const SLUG_MAX: usize = 50;
+/// The shortest password a signup accepts.
 pub const PASSWORD_MIN: usize = 8;
 
 /// What a signup field can get wrong, with the numbers behind each message as `details`.
@@ -255,6 +269,7 @@ pub enum SignupFieldError {
         message = "Slug must be at least {min} characters"
     )]
     SlugTooShort {
+        /// The shortest slug accepted.
         #[detail]
         min: usize,
     },
@@ -266,6 +281,7 @@ pub enum SignupFieldError {
         message = "Slug must be at most {max} characters"
     )]
     SlugTooLong {
+        /// The longest slug accepted.
         #[detail]
         max: usize,
     },
@@ -277,6 +293,7 @@ pub enum SignupFieldError {
         message = "Password must be at least {min} characters"
     )]
     WeakPassword {
+        /// The shortest password accepted.
         #[detail]
         min: usize,
     },
