@@ -1,0 +1,4 @@
+//! The AuthOS catalog: row for row the reference's index, and its codes kept stable.
+
+mod index;
+mod stability;

@@ -1,0 +1,403 @@
+//! Shared by the HTTP tests: a blocking HTTP client over a real socket, exact-body checks with
+//! the timestamp verified by format, axum and actix-web servers on ephemeral ports, and a tracing
+//! subscriber per server that captures what that server logs.
+
+use std::fmt::{self, Write as _};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use actix_web::dev::{Service, ServiceRequest};
+use tracing::field::{Field, Visit};
+use tracing::instrument::{WithDispatch, WithSubscriber as _};
+use tracing::{Dispatch, Event, Metadata, Subscriber, span};
+
+/// What the tests write in place of a timestamp whose format was checked.
+pub const TIMESTAMP: &str = "<timestamp>";
+
+/// One HTTP response as received.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    /// The value of header `name`, when sent once; panics when it is sent more than once.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let mut values = self
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str());
+        let first = values.next();
+        assert!(values.next().is_none(), "header {name} sent more than once");
+        first
+    }
+
+    /// The body with its one `"timestamp"` value checked (`YYYY-MM-DDTHH:MM:SSZ`) and replaced
+    /// by [`TIMESTAMP`], for exact comparison.
+    pub fn body_at_timestamp(&self) -> String {
+        stamp_free(&self.body)
+    }
+}
+
+/// `body` with its one `"timestamp":"..."` value checked and replaced by [`TIMESTAMP`].
+pub fn stamp_free(body: &str) -> String {
+    const KEY: &str = "\"timestamp\":\"";
+    let start = body.find(KEY).expect("the body has a timestamp") + KEY.len();
+    assert_eq!(
+        body[start..].matches(KEY).count(),
+        0,
+        "one timestamp only: {body}"
+    );
+    let value = body
+        .get(start..start + 20)
+        .expect("a 20-character timestamp");
+    assert!(
+        is_wire_timestamp(value),
+        "timestamp {value:?} is not YYYY-MM-DDTHH:MM:SSZ"
+    );
+    assert_eq!(
+        &body[start + 20..start + 21],
+        "\"",
+        "timestamp longer than expected: {body}"
+    );
+    format!("{}{TIMESTAMP}{}", &body[..start], &body[start + 20..])
+}
+
+fn is_wire_timestamp(value: &str) -> bool {
+    value.len() == 20
+        && value.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            10 => b == b'T',
+            13 | 16 => b == b':',
+            19 => b == b'Z',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+/// A blocking client for one server. Statuses are data, not errors; a global timeout keeps a
+/// broken server from hanging the test run.
+pub struct Client {
+    agent: ureq::Agent,
+    base: String,
+}
+
+impl Client {
+    pub fn new(addr: std::net::SocketAddr) -> Client {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(30)))
+            .build();
+        Client {
+            agent: ureq::Agent::new_with_config(config),
+            base: format!("http://{addr}"),
+        }
+    }
+
+    pub fn get(&self, path: &str, accept: Option<&str>) -> Reply {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        read(request.call())
+    }
+
+    /// A GET with the given request headers (`accept-language`, ...).
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = self.agent.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        read(request.call())
+    }
+
+    pub fn post(&self, path: &str, json: &str, accept: Option<&str>) -> Reply {
+        let mut request = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json");
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        read(request.send(json))
+    }
+
+    /// A POST of a JSON body with the given request headers.
+    pub fn post_with(&self, path: &str, json: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        read(request.send(json))
+    }
+}
+
+fn read(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+    let mut response = result.expect("the server answers");
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| {
+            let value = value.to_str().expect("an ASCII header value");
+            (name.as_str().to_owned(), value.to_owned())
+        })
+        .collect();
+    let body = response.body_mut().read_to_string().expect("a UTF-8 body");
+    Reply {
+        status: response.status().as_u16(),
+        headers,
+        body,
+    }
+}
+
+/// Every event one server logged, one line each: `LEVEL field=value ...`.
+///
+/// Each server records into its own capture, never a process-wide subscriber: every test of
+/// the binary runs in this process, so a test sees only the lines its own servers logged. An
+/// axum server's thread has the capture as its default subscriber; actix-web's workers are
+/// threads of its own, so there the capture is the subscriber of every request's future
+/// ([`LogCapture::record_requests`]).
+#[derive(Clone, Default)]
+pub struct LogCapture {
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl LogCapture {
+    pub fn lines(&self) -> Vec<String> {
+        self.lines
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl Subscriber for LogCapture {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &span::Attributes<'_>) -> span::Id {
+        span::Id::from_u64(1)
+    }
+    fn record(&self, _: &span::Id, _: &span::Record<'_>) {}
+    fn record_follows_from(&self, _: &span::Id, _: &span::Id) {}
+    fn event(&self, event: &Event<'_>) {
+        let mut line = event.metadata().level().to_string();
+        event.record(&mut FieldWriter(&mut line));
+        self.lines
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(line);
+    }
+    fn enter(&self, _: &span::Id) {}
+    fn exit(&self, _: &span::Id) {}
+}
+
+impl LogCapture {
+    /// A middleware for `App::wrap_fn` that runs each request with this capture as its tracing
+    /// subscriber, wherever actix-web polls it.
+    pub fn record_requests<S>(
+        &self,
+    ) -> impl Fn(ServiceRequest, &S) -> WithDispatch<S::Future> + Clone + use<S>
+    where
+        S: Service<ServiceRequest>,
+    {
+        let dispatch = Dispatch::new(self.clone());
+        move |request, service| {
+            // The synchronous part of `call` logs here too.
+            let _default = tracing::dispatcher::set_default(&dispatch);
+            service.call(request).with_subscriber(dispatch.clone())
+        }
+    }
+}
+
+struct FieldWriter<'a>(&'a mut String);
+
+impl Visit for FieldWriter<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
+        let _ = write!(self.0, " {}={value:?}", field.name());
+    }
+    fn record_str(&mut self, field: &Field, value: &str) {
+        let _ = write!(self.0, " {}={value}", field.name());
+    }
+}
+
+impl Reply {
+    /// Every header as `name: value` lines, to search what was sent.
+    pub fn headers_text(&self) -> String {
+        self.headers
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}\n"))
+            .collect()
+    }
+}
+
+/// A server on 127.0.0.1:<ephemeral> running `router` on its own thread until dropped.
+pub struct AxumServer {
+    addr: SocketAddr,
+    logs: LogCapture,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl AxumServer {
+    pub fn start(router: axum::Router) -> AxumServer {
+        let logs = LogCapture::default();
+        let dispatch = Dispatch::new(logs.clone());
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
+        listener
+            .set_nonblocking(true)
+            .expect("non-blocking listener");
+        let addr = listener.local_addr().expect("the bound address");
+        let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            // A current-thread runtime: every task of the server runs, and logs, on this thread.
+            let _default = tracing::dispatcher::set_default(&dispatch);
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_io()
+                .build()
+                .expect("a tokio runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(async move {
+                        let _ = stopped.await;
+                    })
+                    .await
+                    .expect("the server runs");
+            });
+        });
+        AxumServer {
+            addr,
+            logs,
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(self.addr)
+    }
+
+    /// The address served, for clients of other libraries.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// What this server logged.
+    pub fn logs(&self) -> &LogCapture {
+        &self.logs
+    }
+}
+
+impl Drop for AxumServer {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The `Accept` value that asks for RFC 9457 problem details.
+pub const PROBLEM: Option<&str> = Some("application/problem+json");
+
+/// The expected JSON body, with the timestamp placeholder.
+pub fn body(error: &str, code: &str) -> String {
+    format!(r#"{{"error":"{error}","error_code":"{code}","timestamp":"{TIMESTAMP}"}}"#)
+}
+
+/// Status, content type and body of a plain JSON error reply.
+pub fn assert_json_error(reply: &Reply, status: u16, expected_body: &str) {
+    assert_eq!(reply.status, status, "{}", reply.body);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.body_at_timestamp(), expected_body);
+}
+
+/// Status, content type and body of a problem+json reply.
+pub fn assert_problem(reply: &Reply, status: u16, expected_body: &str) {
+    assert_eq!(reply.status, status, "{}", reply.body);
+    assert_eq!(
+        reply.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert_eq!(reply.body_at_timestamp(), expected_body);
+}
+
+/// An actix-web server on 127.0.0.1:<ephemeral> (one worker) serving the routes `configure`
+/// adds, on its own thread until dropped.
+pub struct ActixServer {
+    addr: SocketAddr,
+    logs: LogCapture,
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl ActixServer {
+    pub fn start<F>(configure: F) -> ActixServer
+    where
+        F: Fn(&mut actix_web::web::ServiceConfig) + Clone + Send + 'static,
+    {
+        let logs = LogCapture::default();
+        let record = logs.clone();
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("the bound address");
+        let (handle_sender, handle_receiver) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server = actix_web::HttpServer::new(move || {
+                    actix_web::App::new()
+                        .configure(configure.clone())
+                        .wrap_fn(record.record_requests())
+                })
+                .workers(1)
+                .disable_signals()
+                .listen(listener)
+                .expect("listen on the bound socket")
+                .run();
+                handle_sender
+                    .send(server.handle())
+                    .expect("the test waits for the handle");
+                server.await.expect("the server runs");
+            });
+        });
+        let handle = handle_receiver.recv().expect("the server starts");
+        ActixServer {
+            addr,
+            logs,
+            handle,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(self.addr)
+    }
+
+    /// The address served, for clients of other libraries.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// What this server logged.
+    pub fn logs(&self) -> &LogCapture {
+        &self.logs
+    }
+}
+
+impl Drop for ActixServer {
+    fn drop(&mut self) {
+        actix_web::rt::System::new().block_on(self.handle.stop(true));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Localised messages (feature `fluent`).
+
+mod allocations;
+mod localizer;

@@ -1,0 +1,31 @@
+//! The integration tests of `authos-errors`, one binary with a module per layer of the crate
+//! (see its "Architecture" docs): run one layer with `cargo test -p authos-errors-tests -- http::`.
+//!
+//! | module | what it checks |
+//! |---|---|
+//! | [`derive`] | the contract of `#[derive(ApiErrorCode)]`: codes, messages, sources, `#[detail]`, generics, allocations |
+//! | [`wire`] | the bytes of every wire format, field errors, and that no body leaks a source |
+//! | [`http`] | the axum and actix-web adapters over real sockets: negotiation, challenges, request ids, logging, protocol route groups |
+//! | [`client`] | reading error responses back: the parser, every format, details, backoff, the reqwest integration |
+//! | [`l10n`] | Fluent resources, rendering, negotiation and what a localised render allocates |
+//! | [`properties`] | property tests (proptest) across the layers |
+//! | [`catalog`] | the AuthOS catalog against the reference index, and code stability |
+//! | [`reference`] | the rendered reference and where a problem's `type` points |
+//! | [`openapi`] | the OpenAPI documentation of errors |
+//!
+//! All tests share one process, on parallel threads: a test must not set process-wide state.
+//! Servers bind ephemeral ports, each server records its own log lines
+//! ([`http_support::LogCapture`]), and allocations are counted per thread.
+
+mod http_support;
+mod protocol_demo;
+
+mod catalog;
+mod client;
+mod derive;
+mod http;
+mod l10n;
+mod openapi;
+mod properties;
+mod reference;
+mod wire;

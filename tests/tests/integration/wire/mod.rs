@@ -1,0 +1,5 @@
+//! The wire formats: exact bytes and headers of each, field errors, and leak-proofing.
+
+mod field_errors;
+mod formats;
+mod leaks;
