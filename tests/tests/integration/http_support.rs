@@ -401,3 +401,22 @@ impl Drop for ActixServer {
         }
     }
 }
+
+/// Runs `future` to completion on a runtime of its own (current thread, I/O and timers).
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(future)
+}
+
+/// Serves `router` on 127.0.0.1 from the current runtime (until the runtime ends).
+pub async fn serve(router: axum::Router) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .await
+        .expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().expect("the bound address");
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    addr
+}

@@ -12,6 +12,7 @@
 //! | [`catalog`] | the AuthOS catalog against the reference index, and code stability |
 //! | [`reference`] | the rendered reference and where a problem's `type` points |
 //! | [`openapi`] | the OpenAPI documentation of errors |
+//! | [`hostile_input`] | what a request or a server can send that must not leak a secret, loop, or reach a log as it is |
 //!
 //! All tests share one process, on parallel threads: a test must not set process-wide state.
 //! Servers bind ephemeral ports, each server records its own log lines
@@ -23,6 +24,7 @@ mod protocol_demo;
 mod catalog;
 mod client;
 mod derive;
+mod hostile_input;
 mod http;
 mod l10n;
 mod openapi;

@@ -22,29 +22,12 @@ use authos_errors::client::{
 use authos_errors::oauth::OAuthErrorCode;
 use authos_errors::scim::ScimType;
 use authos_errors_demo as app;
+
+use crate::http_support::{block_on, serve};
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-
-/// Runs an async test body on a current-thread runtime with time and I/O.
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime")
-        .block_on(future)
-}
-
-/// Serves `router` on 127.0.0.1 from the current runtime (until the runtime ends).
-async fn serve(router: Router) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .await
-        .expect("bind 127.0.0.1:0");
-    let addr = listener.local_addr().expect("the bound address");
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    addr
-}
 
 /// The demo app with a frozen clock, so `Retry-After` is exact; its base URL.
 async fn demo() -> String {

@@ -14,6 +14,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde_json::json;
 use validator::Validate;
 
+use crate::http_support::{block_on, serve};
+
 fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap()
 }
@@ -113,25 +115,6 @@ fn validator_reports_send_bounds_never_values() {
         assert!(!body.contains(PASSWORD), "{body}");
         assert!(!body.contains("\"other\""), "{body}");
     }
-}
-
-/// Runs an async test body on a current-thread runtime with time and I/O.
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime")
-        .block_on(future)
-}
-
-/// Serves `router` on 127.0.0.1 from the current runtime (until the runtime ends).
-async fn serve(router: axum::Router) -> std::net::SocketAddr {
-    let listener = tokio::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, 0))
-        .await
-        .expect("bind 127.0.0.1:0");
-    let addr = listener.local_addr().expect("the bound address");
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    addr
 }
 
 /// A 401 whose message quotes 100 KB of input.
