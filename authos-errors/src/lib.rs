@@ -82,8 +82,8 @@
 //!
 //! ## Public contract
 //!
-//! What a service may rely on, whatever the enum (`tests/tests/derive_contract.rs` and
-//! `tests/tests/leaks.rs` check it):
+//! What a service may rely on, whatever the enum (`tests/tests/integration/derive/contract.rs` and
+//! `tests/tests/integration/wire/leaks.rs` check it):
 //! - `CATALOG` is a `const`, in declaration order, a transparent variant's catalog spliced in
 //!   its place; `info()` of a value is its row of `CATALOG`.
 //! - `message()` is the `message` template with the fields filled in, else the description;
