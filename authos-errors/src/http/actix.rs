@@ -92,7 +92,6 @@
 use std::error::Error;
 use std::future::{Future, Ready, ready};
 use std::pin::Pin;
-use std::rc::Rc;
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
@@ -100,9 +99,9 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
-use super::policy::{FormatChosen, FormatPolicy, RequestHeaders};
-use crate::problem::{ErrorFormat, ProblemConfig};
-use crate::response::{CapturedError, ErrorResponse, RENDERED_HEADERS, RenderContext};
+use super::layer::{Answering, ErrorLayer, HeaderSink, Rendered, answer, write_headers};
+use super::policy::RequestHeaders;
+use crate::response::CapturedError;
 use crate::{ApiErrorCode, Detailed};
 
 /// The status of `error` as actix-web's type.
@@ -137,33 +136,34 @@ pub fn __respond<E: ApiErrorCode + ?Sized>(
     respond_captured(CapturedError::capture(error), as_error)
 }
 
-/// The response of an error already captured (logged first when it is a 5xx).
+/// The response of an error already captured: logged when it is a 5xx, rendered for the
+/// request when a middleware is around the route.
 fn respond_captured(captured: CapturedError, as_error: Option<&dyn Error>) -> HttpResponse {
-    captured.log_if_server_error(as_error);
-    let rendered = captured.render(&RenderContext::default());
+    let (rendered, for_request) = answer(&captured, as_error);
     let mut response = HttpResponse::new(status_code(rendered.status));
-    set_headers(response.headers_mut(), rendered.headers);
+    write_headers(rendered.headers, response.headers_mut());
     let mut response = response.set_body(BoxBody::new(rendered.body));
+    if for_request {
+        response.extensions_mut().insert(Rendered);
+    }
     response.extensions_mut().insert(captured);
     response
 }
 
-/// Puts the rendered headers in place of any earlier ones (other headers stay).
-fn set_headers(
-    headers: &mut HeaderMap,
-    rendered: Vec<(&'static str, std::borrow::Cow<'static, str>)>,
-) {
-    for name in RENDERED_HEADERS {
-        headers.remove(*name);
+impl HeaderSink for HeaderMap {
+    fn remove(&mut self, name: &'static str) {
+        HeaderMap::remove(self, name);
     }
-    for (name, value) in rendered {
-        // Rendered values are printable ASCII; a value that is not is left out, not sent broken.
-        if let Ok(value) = HeaderValue::try_from(value.into_owned()) {
-            if name == "vary" {
-                headers.append(HeaderName::from_static(name), value);
-            } else {
-                headers.insert(HeaderName::from_static(name), value);
-            }
+
+    fn set(&mut self, name: &'static str, value: String, append: bool) {
+        let Ok(value) = HeaderValue::try_from(value) else {
+            return;
+        };
+        let name = HeaderName::from_static(name);
+        if append {
+            self.append(name, value);
+        } else {
+            self.insert(name, value);
         }
     }
 }
@@ -188,12 +188,13 @@ impl<E: ApiErrorCode + Error + 'static> ResponseError for Detailed<E> {
     }
 }
 
+/// Names actix-web in [`ErrorLayer`]: the framework the layer's type is for.
+#[derive(Debug, Clone, Copy)]
+pub enum Actix {}
+
 /// actix-web middleware that answers the errors of the app, scope or resource it wraps in one
-/// format: negotiated between the AuthOS body and problem+json, OAuth 2.0 or SCIM. See the
-/// [module docs](self).
-///
-/// Like actix-web's own middleware it is per worker (`!Send`): make it inside the
-/// `HttpServer::new` factory, from a `ProblemConfig` the factory clones.
+/// format: negotiated between the AuthOS body and problem+json, OAuth 2.0 or SCIM. Its builder
+/// is [`ErrorLayer`]'s; see the [module docs](self).
 ///
 /// ```
 /// use actix_web::{App, web};
@@ -204,10 +205,7 @@ impl<E: ApiErrorCode + Error + 'static> ResponseError for Detailed<E> {
 ///     .service(web::scope("/scim/v2").wrap(ErrorFormatMiddleware::scim()));
 /// # let _ = app;
 /// ```
-#[derive(Debug, Clone)]
-pub struct ErrorFormatMiddleware {
-    policy: Rc<FormatPolicy>,
-}
+pub type ErrorFormatMiddleware = ErrorLayer<Actix>;
 
 /// The middleware that negotiates problem+json: today's name of
 /// [`ErrorFormatMiddleware::negotiated`].
@@ -224,152 +222,7 @@ pub struct ErrorFormatMiddleware {
 /// ```
 pub type ProblemJsonMiddleware = ErrorFormatMiddleware;
 
-impl Default for ErrorFormatMiddleware {
-    /// [`ErrorFormatMiddleware::negotiated`] with the default [`ProblemConfig`].
-    fn default() -> Self {
-        ErrorFormatMiddleware::negotiated(ProblemConfig::default())
-    }
-}
-
-impl ErrorFormatMiddleware {
-    /// Problem+json when the request's `Accept` prefers it, the AuthOS body otherwise, rendered
-    /// with `config` (the same as [`negotiated`](Self::negotiated), under its original name).
-    ///
-    /// ```
-    /// use authos_errors::actix::ProblemJsonMiddleware;
-    /// use authos_errors::problem::ProblemConfig;
-    /// let middleware = ProblemJsonMiddleware::new(ProblemConfig::default().with_realm("example"));
-    /// assert_eq!(middleware.config().realm(), "example");
-    /// ```
-    #[must_use]
-    pub fn new(config: ProblemConfig) -> Self {
-        ErrorFormatMiddleware::negotiated(config)
-    }
-
-    /// Problem+json when the request's `Accept` prefers it
-    /// ([`ErrorFormat::negotiate`]), the AuthOS body otherwise, rendered with `config`.
-    ///
-    /// ```
-    /// use authos_errors::actix::ErrorFormatMiddleware;
-    /// use authos_errors::problem::ProblemConfig;
-    /// assert_eq!(ErrorFormatMiddleware::negotiated(ProblemConfig::default()).format(), None);
-    /// ```
-    #[must_use]
-    pub fn negotiated(config: ProblemConfig) -> Self {
-        ErrorFormatMiddleware::with_policy(None, config)
-    }
-
-    /// Always `format`, whatever the request accepts.
-    ///
-    /// ```
-    /// use authos_errors::actix::ErrorFormatMiddleware;
-    /// use authos_errors::problem::ErrorFormat;
-    /// let middleware = ErrorFormatMiddleware::always(ErrorFormat::ProblemJson);
-    /// assert_eq!(middleware.format(), Some(ErrorFormat::ProblemJson));
-    /// ```
-    #[must_use]
-    pub fn always(format: ErrorFormat) -> Self {
-        ErrorFormatMiddleware::with_policy(Some(format), ProblemConfig::default())
-    }
-
-    /// RFC 6749 §5.2 errors ([`ErrorFormat::OAuth`]), for OAuth token and device-authorization
-    /// endpoints.
-    ///
-    /// ```
-    /// use authos_errors::actix::ErrorFormatMiddleware;
-    /// use authos_errors::problem::ErrorFormat;
-    /// assert_eq!(ErrorFormatMiddleware::oauth().format(), Some(ErrorFormat::OAuth));
-    /// ```
-    #[must_use]
-    pub fn oauth() -> Self {
-        ErrorFormatMiddleware::always(ErrorFormat::OAuth)
-    }
-
-    /// RFC 7644 §3.12 errors ([`ErrorFormat::Scim`]), for SCIM endpoints.
-    ///
-    /// ```
-    /// use authos_errors::actix::ErrorFormatMiddleware;
-    /// use authos_errors::problem::ErrorFormat;
-    /// assert_eq!(ErrorFormatMiddleware::scim().format(), Some(ErrorFormat::Scim));
-    /// ```
-    #[must_use]
-    pub fn scim() -> Self {
-        ErrorFormatMiddleware::always(ErrorFormat::Scim)
-    }
-
-    /// This middleware rendering with `config` (the `type` URI base, the challenge realm).
-    ///
-    /// ```
-    /// use authos_errors::actix::ErrorFormatMiddleware;
-    /// use authos_errors::problem::ProblemConfig;
-    /// let middleware = ErrorFormatMiddleware::oauth()
-    ///     .with_config(ProblemConfig::default().with_realm("token"));
-    /// assert_eq!(middleware.config().realm(), "token");
-    /// ```
-    #[must_use]
-    pub fn with_config(self, config: ProblemConfig) -> Self {
-        let mut policy = FormatPolicy::clone(&self.policy);
-        policy.config = config;
-        ErrorFormatMiddleware {
-            policy: Rc::new(policy),
-        }
-    }
-
-    /// This middleware answering in the client's language (feature `fluent`): the language is
-    /// negotiated from `Accept-Language` ([`Localizer::negotiate`](crate::l10n::Localizer::negotiate)),
-    /// the `error` text (problem+json `title` and `detail`, SCIM `detail`) rendered in it, and
-    /// `Content-Language` and `Vary: Accept-Language` sent. No header or no match: the derive's
-    /// texts, labelled with the source language. OAuth bodies are not translated.
-    ///
-    /// ```
-    /// use authos_errors::actix::ErrorFormatMiddleware;
-    /// use authos_errors::l10n::Localizer;
-    /// use std::sync::Arc;
-    ///
-    /// let middleware = ErrorFormatMiddleware::default().with_localizer(Arc::clone(Localizer::authos()));
-    /// // App::new().wrap(middleware): `Accept-Language: fr` gets the French texts
-    /// # let _ = middleware;
-    /// ```
-    #[cfg(feature = "fluent")]
-    #[must_use]
-    pub fn with_localizer(self, localizer: std::sync::Arc<crate::l10n::Localizer>) -> Self {
-        let mut policy = FormatPolicy::clone(&self.policy);
-        policy.localizer = Some(localizer);
-        ErrorFormatMiddleware {
-            policy: Rc::new(policy),
-        }
-    }
-
-    fn with_policy(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
-        ErrorFormatMiddleware {
-            policy: Rc::new(FormatPolicy::new(fixed, config)),
-        }
-    }
-
-    /// The format this middleware always answers in; `None` when it negotiates.
-    ///
-    /// ```
-    /// use authos_errors::actix::ErrorFormatMiddleware;
-    /// assert_eq!(ErrorFormatMiddleware::default().format(), None);
-    /// ```
-    #[must_use]
-    pub fn format(&self) -> Option<ErrorFormat> {
-        self.policy.fixed
-    }
-
-    /// The configuration in use.
-    ///
-    /// ```
-    /// use authos_errors::actix::ProblemJsonMiddleware;
-    /// assert_eq!(ProblemJsonMiddleware::default().config().realm(), "authos");
-    /// ```
-    #[must_use]
-    pub fn config(&self) -> &ProblemConfig {
-        &self.policy.config
-    }
-}
-
-impl<S, B> Transform<S, ServiceRequest> for ErrorFormatMiddleware
+impl<S, B> Transform<S, ServiceRequest> for ErrorLayer<Actix>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
     B: MessageBody + 'static,
@@ -383,7 +236,7 @@ where
     fn new_transform(&self, service: S) -> Self::Future {
         ready(Ok(ErrorFormatService {
             service,
-            policy: Rc::clone(&self.policy),
+            layer: self.clone(),
         }))
     }
 }
@@ -397,7 +250,7 @@ where
 #[derive(Debug)]
 pub struct ErrorFormatService<S> {
     service: S,
-    policy: Rc<FormatPolicy>,
+    layer: ErrorFormatMiddleware,
 }
 
 /// The service of [`ProblemJsonMiddleware`], by its original name.
@@ -424,27 +277,20 @@ where
     forward_ready!(service);
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
-        let facts = self.policy.read_request(request.headers());
-        let policy = Rc::clone(&self.policy);
-        let scope = facts
-            .request_id
-            .clone()
-            .map(crate::http::request_scope::enter);
+        let answering = self.layer.answering(request.headers());
+        let scope = answering.enter();
         let response = self.service.call(request);
         drop(scope);
         Box::pin(async move {
-            // The route turns its error into a response while it is polled: its 5xx log line
-            // takes the request id from there.
+            // The route turns its error into a response while it is polled, rendered there
+            // for this request.
             let mut response = std::pin::pin!(response);
             let response = std::future::poll_fn(|cx| {
-                let _scope = facts
-                    .request_id
-                    .clone()
-                    .map(crate::http::request_scope::enter);
+                let _scope = answering.enter();
                 response.as_mut().poll(cx)
             })
             .await?;
-            Ok(rerender(response, &policy.context(&facts)))
+            Ok(finish(response, &answering))
         })
     }
 }
@@ -455,33 +301,28 @@ impl RequestHeaders for HeaderMap {
     }
 }
 
-/// Re-renders an error response made by this module in `context`, unless an inner middleware
-/// already has; any other response is returned as it is.
-fn rerender<B: MessageBody + 'static>(
+/// Renders an error response the route made outside its poll for this request; any other
+/// response is returned as it is.
+fn finish<B: MessageBody + 'static>(
     response: ServiceResponse<B>,
-    context: &RenderContext<'_>,
+    answering: &Answering,
 ) -> ServiceResponse<EitherBody<B>> {
-    let rendered: Option<ErrorResponse> = {
+    let late = {
         let extensions = response.response().extensions();
-        match extensions.get::<CapturedError>() {
-            Some(captured) if extensions.get::<FormatChosen>().is_none() => {
-                Some(captured.render(context))
-            }
-            _ => None,
-        }
+        answering.finish(
+            extensions.get::<CapturedError>(),
+            extensions.get::<Rendered>().is_some(),
+        )
     };
-    let Some(rendered) = rendered else {
+    let Some(late) = late else {
         return response.map_into_left_body();
     };
     let mut response = response.map_body(|head, _| {
-        head.status = status_code(rendered.status);
-        set_headers(&mut head.headers, rendered.headers);
-        EitherBody::right(BoxBody::new(rendered.body))
+        head.status = status_code(late.status);
+        write_headers(late.headers, &mut head.headers);
+        EitherBody::right(BoxBody::new(late.body))
     });
-    response
-        .response_mut()
-        .extensions_mut()
-        .insert(FormatChosen);
+    response.response_mut().extensions_mut().insert(Rendered);
     response
 }
 

@@ -124,7 +124,6 @@
 use std::error::Error;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
 use axum_core::body::Body;
@@ -132,9 +131,9 @@ use axum_core::response::{IntoResponse, Response};
 use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Request, StatusCode};
 
-use super::policy::{FormatChosen, FormatPolicy, RequestFacts, RequestHeaders};
-use crate::problem::{ErrorFormat, ProblemConfig};
-use crate::response::{CapturedError, ErrorResponse, RENDERED_HEADERS, RenderContext};
+use super::layer::{Answering, ErrorLayer, HeaderSink, Rendered, answer, write_headers};
+use super::policy::RequestHeaders;
+use crate::response::{CapturedError, ErrorResponse};
 use crate::{ApiErrorCode, Detailed};
 
 /// The response of `error`, as the derived `IntoResponse` impls build it, for types whose
@@ -167,34 +166,41 @@ pub fn __respond<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Erro
     respond_captured(CapturedError::capture(error), as_error)
 }
 
-/// The response of an error already captured (logged first when it is a 5xx).
+/// The response of an error already captured: logged when it is a 5xx, rendered for the
+/// request when a layer is around the route.
 fn respond_captured(captured: CapturedError, as_error: Option<&dyn Error>) -> Response {
-    captured.log_if_server_error(as_error);
+    let (rendered, for_request) = answer(&captured, as_error);
     let mut response = Response::new(Body::empty());
-    apply(&mut response, captured.render(&RenderContext::default()));
+    apply(&mut response, rendered);
+    if for_request {
+        response.extensions_mut().insert(Rendered);
+    }
     response.extensions_mut().insert(captured);
     response
 }
 
-/// Writes `rendered` into `response`: status, body, and the rendered headers in place of any
-/// earlier ones (other headers stay).
+/// Writes `rendered` into `response`: status, body and headers.
 fn apply(response: &mut Response, rendered: ErrorResponse) {
     *response.status_mut() =
         StatusCode::from_u16(rendered.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     *response.body_mut() = Body::from(rendered.body);
-    let headers = response.headers_mut();
-    headers.remove(http::header::CONTENT_LENGTH);
-    for name in RENDERED_HEADERS {
-        headers.remove(*name);
+    write_headers(rendered.headers, response.headers_mut());
+}
+
+impl HeaderSink for HeaderMap {
+    fn remove(&mut self, name: &'static str) {
+        HeaderMap::remove(self, name);
     }
-    for (name, value) in rendered.headers {
-        // Rendered values are printable ASCII; a value that is not is left out, not sent broken.
-        if let Ok(value) = HeaderValue::try_from(value.into_owned()) {
-            if name == "vary" {
-                headers.append(HeaderName::from_static(name), value);
-            } else {
-                headers.insert(HeaderName::from_static(name), value);
-            }
+
+    fn set(&mut self, name: &'static str, value: String, append: bool) {
+        let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value))
+        else {
+            return;
+        };
+        if append {
+            self.append(name, value);
+        } else {
+            self.insert(name, value);
         }
     }
 }
@@ -218,9 +224,13 @@ impl<E: ApiErrorCode + Error + 'static> IntoResponse for Detailed<E> {
     }
 }
 
+/// Names axum in [`ErrorLayer`]: the framework the layer's type is for.
+#[derive(Debug, Clone, Copy)]
+pub enum Axum {}
+
 /// A tower layer that answers the errors of the routes it wraps in one route group's format:
-/// negotiated between the AuthOS body and problem+json, OAuth 2.0 or SCIM. See the
-/// [module docs](self).
+/// negotiated between the AuthOS body and problem+json, OAuth 2.0 or SCIM. Its builder is
+/// [`ErrorLayer`]'s; see the [module docs](self).
 ///
 /// ```
 /// use authos_errors::axum::ErrorFormatLayer;
@@ -228,13 +238,9 @@ impl<E: ApiErrorCode + Error + 'static> IntoResponse for Detailed<E> {
 ///
 /// let layer = ErrorFormatLayer::oauth().with_config(ProblemConfig::default().with_realm("example"));
 /// assert_eq!(layer.format(), Some(ErrorFormat::OAuth));
-/// assert_eq!(layer.config().realm(), "example");
 /// // router.layer(layer)
 /// ```
-#[derive(Debug, Clone)]
-pub struct ErrorFormatLayer {
-    policy: Arc<FormatPolicy>,
-}
+pub type ErrorFormatLayer = ErrorLayer<Axum>;
 
 /// The layer that negotiates problem+json: today's name of
 /// [`ErrorFormatLayer::negotiated`].
@@ -251,157 +257,13 @@ pub struct ErrorFormatLayer {
 /// ```
 pub type ProblemJsonLayer = ErrorFormatLayer;
 
-impl Default for ErrorFormatLayer {
-    /// [`ErrorFormatLayer::negotiated`] with the default [`ProblemConfig`].
-    fn default() -> Self {
-        ErrorFormatLayer::negotiated(ProblemConfig::default())
-    }
-}
-
-impl ErrorFormatLayer {
-    /// Problem+json when the request's `Accept` prefers it, the AuthOS body otherwise, rendered
-    /// with `config` (the same as [`negotiated`](Self::negotiated), under its original name).
-    ///
-    /// ```
-    /// use authos_errors::axum::ProblemJsonLayer;
-    /// use authos_errors::problem::ProblemConfig;
-    /// let layer = ProblemJsonLayer::new(ProblemConfig::default().with_realm("example"));
-    /// assert_eq!(layer.config().realm(), "example");
-    /// ```
-    #[must_use]
-    pub fn new(config: ProblemConfig) -> Self {
-        ErrorFormatLayer::negotiated(config)
-    }
-
-    /// Problem+json when the request's `Accept` prefers it ([`ErrorFormat::negotiate`]), the
-    /// AuthOS body otherwise, rendered with `config`.
-    ///
-    /// ```
-    /// use authos_errors::axum::ErrorFormatLayer;
-    /// use authos_errors::problem::ProblemConfig;
-    /// assert_eq!(ErrorFormatLayer::negotiated(ProblemConfig::default()).format(), None);
-    /// ```
-    #[must_use]
-    pub fn negotiated(config: ProblemConfig) -> Self {
-        ErrorFormatLayer::with_policy(None, config)
-    }
-
-    /// Always `format`, whatever the request accepts.
-    ///
-    /// ```
-    /// use authos_errors::axum::ErrorFormatLayer;
-    /// use authos_errors::problem::ErrorFormat;
-    /// let layer = ErrorFormatLayer::always(ErrorFormat::ProblemJson);
-    /// assert_eq!(layer.format(), Some(ErrorFormat::ProblemJson));
-    /// ```
-    #[must_use]
-    pub fn always(format: ErrorFormat) -> Self {
-        ErrorFormatLayer::with_policy(Some(format), ProblemConfig::default())
-    }
-
-    /// RFC 6749 §5.2 errors ([`ErrorFormat::OAuth`]), for OAuth token and device-authorization
-    /// endpoints.
-    ///
-    /// ```
-    /// use authos_errors::axum::ErrorFormatLayer;
-    /// use authos_errors::problem::ErrorFormat;
-    /// assert_eq!(ErrorFormatLayer::oauth().format(), Some(ErrorFormat::OAuth));
-    /// ```
-    #[must_use]
-    pub fn oauth() -> Self {
-        ErrorFormatLayer::always(ErrorFormat::OAuth)
-    }
-
-    /// RFC 7644 §3.12 errors ([`ErrorFormat::Scim`]), for SCIM endpoints.
-    ///
-    /// ```
-    /// use authos_errors::axum::ErrorFormatLayer;
-    /// use authos_errors::problem::ErrorFormat;
-    /// assert_eq!(ErrorFormatLayer::scim().format(), Some(ErrorFormat::Scim));
-    /// ```
-    #[must_use]
-    pub fn scim() -> Self {
-        ErrorFormatLayer::always(ErrorFormat::Scim)
-    }
-
-    /// This layer rendering with `config` (the `type` URI base, the challenge realm).
-    ///
-    /// ```
-    /// use authos_errors::axum::ErrorFormatLayer;
-    /// use authos_errors::problem::ProblemConfig;
-    /// let layer = ErrorFormatLayer::scim().with_config(ProblemConfig::default().with_realm("scim"));
-    /// assert_eq!(layer.config().realm(), "scim");
-    /// ```
-    #[must_use]
-    pub fn with_config(self, config: ProblemConfig) -> Self {
-        let mut policy = FormatPolicy::clone(&self.policy);
-        policy.config = config;
-        ErrorFormatLayer {
-            policy: Arc::new(policy),
-        }
-    }
-
-    /// This layer answering in the client's language (feature `fluent`): the language is
-    /// negotiated from `Accept-Language` ([`Localizer::negotiate`](crate::l10n::Localizer::negotiate)),
-    /// the `error` text (problem+json `title` and `detail`, SCIM `detail`) rendered in it, and
-    /// `Content-Language` and `Vary: Accept-Language` sent. No header or no match: the derive's
-    /// texts, labelled with the source language. OAuth bodies are not translated.
-    ///
-    /// ```
-    /// use authos_errors::axum::ErrorFormatLayer;
-    /// use authos_errors::l10n::Localizer;
-    /// use std::sync::Arc;
-    ///
-    /// let layer = ErrorFormatLayer::default().with_localizer(Arc::clone(Localizer::authos()));
-    /// // router.layer(layer): `Accept-Language: fr` gets the French texts
-    /// # let _ = layer;
-    /// ```
-    #[cfg(feature = "fluent")]
-    #[must_use]
-    pub fn with_localizer(self, localizer: std::sync::Arc<crate::l10n::Localizer>) -> Self {
-        let mut policy = FormatPolicy::clone(&self.policy);
-        policy.localizer = Some(localizer);
-        ErrorFormatLayer {
-            policy: Arc::new(policy),
-        }
-    }
-
-    fn with_policy(fixed: Option<ErrorFormat>, config: ProblemConfig) -> Self {
-        ErrorFormatLayer {
-            policy: Arc::new(FormatPolicy::new(fixed, config)),
-        }
-    }
-
-    /// The format this layer always answers in; `None` when it negotiates.
-    ///
-    /// ```
-    /// use authos_errors::axum::ErrorFormatLayer;
-    /// assert_eq!(ErrorFormatLayer::default().format(), None);
-    /// ```
-    #[must_use]
-    pub fn format(&self) -> Option<ErrorFormat> {
-        self.policy.fixed
-    }
-
-    /// The configuration in use.
-    ///
-    /// ```
-    /// use authos_errors::axum::ProblemJsonLayer;
-    /// assert_eq!(ProblemJsonLayer::default().config().realm(), "authos");
-    /// ```
-    #[must_use]
-    pub fn config(&self) -> &ProblemConfig {
-        &self.policy.config
-    }
-}
-
-impl<S> tower_layer::Layer<S> for ErrorFormatLayer {
+impl<S> tower_layer::Layer<S> for ErrorLayer<Axum> {
     type Service = ErrorFormatService<S>;
 
     fn layer(&self, inner: S) -> ErrorFormatService<S> {
         ErrorFormatService {
             inner,
-            policy: Arc::clone(&self.policy),
+            layer: self.clone(),
         }
     }
 }
@@ -420,7 +282,7 @@ impl<S> tower_layer::Layer<S> for ErrorFormatLayer {
 #[derive(Debug, Clone)]
 pub struct ErrorFormatService<S> {
     inner: S,
-    policy: Arc<FormatPolicy>,
+    layer: ErrorFormatLayer,
 }
 
 /// The service of [`ProblemJsonLayer`], by its original name.
@@ -449,18 +311,11 @@ where
     }
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
-        let facts = self.policy.read_request(request.headers());
-        let scope = facts
-            .request_id
-            .clone()
-            .map(crate::http::request_scope::enter);
+        let answering = self.layer.answering(request.headers());
+        let scope = answering.enter();
         let inner = self.inner.call(request);
         drop(scope);
-        ErrorFormatFuture {
-            inner,
-            facts,
-            policy: Arc::clone(&self.policy),
-        }
+        ErrorFormatFuture { inner, answering }
     }
 }
 
@@ -477,8 +332,7 @@ pin_project_lite::pin_project! {
     pub struct ErrorFormatFuture<F> {
         #[pin]
         inner: F,
-        facts: RequestFacts,
-        policy: Arc<FormatPolicy>,
+        answering: Answering,
     }
 }
 
@@ -498,34 +352,22 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        // The route turns its error into a response inside this poll: its 5xx log line takes
-        // the request id from there.
-        let scope = this
-            .facts
-            .request_id
-            .clone()
-            .map(crate::http::request_scope::enter);
+        // The route turns its error into a response inside this poll, rendered there for
+        // this request.
+        let scope = this.answering.enter();
         let result = this.inner.poll(cx);
         drop(scope);
         let result = ready!(result);
-        let context = this.policy.context(this.facts);
-        Poll::Ready(result.map(|response| rerender(response, &context)))
+        Poll::Ready(result.map(|mut response| {
+            let rendered = response.extensions().get::<Rendered>().is_some();
+            let captured = response.extensions().get::<CapturedError>();
+            if let Some(late) = this.answering.finish(captured, rendered) {
+                apply(&mut response, late);
+                response.extensions_mut().insert(Rendered);
+            }
+            response
+        }))
     }
-}
-
-/// Re-renders an error response made by this module in `context`, unless an inner layer
-/// already has; any other response is returned as it is.
-fn rerender(mut response: Response, context: &RenderContext<'_>) -> Response {
-    if response.extensions().get::<FormatChosen>().is_some() {
-        return response;
-    }
-    let Some(captured) = response.extensions().get::<CapturedError>() else {
-        return response;
-    };
-    let rendered = captured.render(context);
-    apply(&mut response, rendered);
-    response.extensions_mut().insert(FormatChosen);
-    response
 }
 
 /// A handler can return `Err(field_errors)`: a 400 whose body carries the `errors` array.

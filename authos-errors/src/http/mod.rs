@@ -1,15 +1,15 @@
 //! The HTTP answer: the framework-free response contract (status, headers, body bytes of each
-//! format for one error and one request), the per-route format policy, the request-id scope of
-//! the 5xx log line, and the thin adapters that translate the contract into axum's and
+//! format for one error and one request), the per-route format policy and the layer builder
+//! every adapter shares (rendering each error once, for its request), and the thin adapters that translate the contract into axum's and
 //! actix-web's types. Built on `core`, `wire` and `l10n`.
 
 pub mod response;
 
-// Used by the adapters; a server of its own builds on `response` alone.
+// What every adapter's layer does, written once; a server of its own builds on `response`.
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+pub(crate) mod layer;
 #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) mod policy;
-#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
-pub(crate) mod request_scope;
 
 #[cfg(feature = "axum")]
 pub mod axum;

@@ -4,11 +4,6 @@
 use super::response::RenderContext;
 use crate::problem::{ErrorFormat, ProblemConfig};
 
-/// Marks a response whose format a layer has chosen, so that outer layers leave it alone (the
-/// innermost layer, closest to the route, decides).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct FormatChosen;
-
 /// How a route group chooses the format of its error responses; what the layers of the
 /// framework integrations hold.
 #[derive(Debug, Clone)]
@@ -75,12 +70,14 @@ impl FormatPolicy {
 
     /// The context to render in, for a request read by [`read_request`](Self::read_request).
     pub(crate) fn context<'p>(&'p self, facts: &'p RequestFacts) -> RenderContext<'p> {
-        let context = RenderContext::new(facts.format, &self.config).with_request_id(
-            facts
-                .request_id
-                .as_ref()
-                .map(crate::request_id::RequestId::as_str),
-        );
+        let context = RenderContext::new(facts.format, &self.config)
+            .with_request_id(
+                facts
+                    .request_id
+                    .as_ref()
+                    .map(crate::request_id::RequestId::as_str),
+            )
+            .with_negotiated(self.fixed.is_none());
         #[cfg(feature = "fluent")]
         if let Some(localizer) = &self.localizer {
             return context.with_locale(localizer.locale_at(facts.language));

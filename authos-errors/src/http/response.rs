@@ -58,15 +58,17 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+pub use super::layer::ErrorLayer;
 use crate::oauth::{self, OAuthErrorBody, OAuthErrorCode};
 use crate::problem::{ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
 use crate::scim::ScimErrorBody;
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
 
 /// The names (lowercase) of every header [`CapturedError::render`] may send. A layer that
-/// re-renders an error response removes all of them first, so that nothing of the previous
-/// format (a Bearer challenge, say) survives into the new one. `Vary` (sent with a locale,
-/// feature `fluent`) is not among them: the integrations append it beside other middleware's.
+/// renders an error response made without it removes all of them first, so that nothing of
+/// the previous format (a Bearer challenge, say) survives into the new one. `Vary` (sent when
+/// the format or the language was negotiated) is not among them: the integrations append it
+/// beside other middleware's.
 ///
 /// ```
 /// use authos_errors::response::RENDERED_HEADERS;
@@ -112,6 +114,9 @@ pub struct RenderContext<'a> {
     /// The request's `x-request-id`, when it carried a usable one
     /// ([`request_id`](crate::request_id)).
     pub request_id: Option<&'a str>,
+    /// Whether the format was negotiated from the request's `Accept`: the answer then says
+    /// `Vary: Accept`, so that a shared cache keeps one answer per format (RFC 9110 §12.5.5).
+    pub negotiated: bool,
 }
 
 /// The default configuration, for the default context.
@@ -142,6 +147,7 @@ impl<'a> RenderContext<'a> {
             #[cfg(feature = "fluent")]
             locale: None,
             request_id: None,
+            negotiated: false,
         }
     }
 
@@ -182,6 +188,22 @@ impl<'a> RenderContext<'a> {
     #[must_use]
     pub const fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
         self.request_id = request_id;
+        self
+    }
+
+    /// This context for a format negotiated from the request's `Accept` (`true`): the answer
+    /// says `Vary: Accept`.
+    ///
+    /// ```
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::response::{CapturedError, RenderContext};
+    /// let response = CapturedError::capture(&GeneralError::Conflict)
+    ///     .render(&RenderContext::default().with_negotiated(true));
+    /// assert_eq!(response.header("vary"), Some("Accept"));
+    /// ```
+    #[must_use]
+    pub const fn with_negotiated(mut self, negotiated: bool) -> Self {
+        self.negotiated = negotiated;
         self
     }
 }
@@ -502,10 +524,19 @@ impl CapturedError {
         if let Some(challenge) = challenge {
             headers.push(("www-authenticate", Cow::Owned(challenge)));
         }
+        // `Vary` names every request header the answer depended on; the adapters append it
+        // beside any `Vary` of other middleware.
+        let vary = match (context.negotiated, localized.is_some()) {
+            (true, true) => Some("Accept, Accept-Language"),
+            (true, false) => Some("Accept"),
+            (false, true) => Some("Accept-Language"),
+            (false, false) => None,
+        };
         if let Some(localized) = localized {
             headers.push(("content-language", Cow::Owned(localized.content_language)));
-            // Appended by the integrations, beside any `Vary` of other middleware.
-            headers.push(("vary", Cow::Borrowed("Accept-Language")));
+        }
+        if let Some(vary) = vary {
+            headers.push(("vary", Cow::Borrowed(vary)));
         }
         ErrorResponse {
             status,
@@ -525,7 +556,7 @@ impl CapturedError {
         let source = SourceChain(as_error.and_then(std::error::Error::source));
         // The id of the request, when an error layer is around the route: support finds the
         // line from the id in the response.
-        match crate::http::request_scope::current() {
+        match crate::http::layer::current_request_id() {
             Some(request_id) => tracing::error!(
                 error_code = self.info.code,
                 status = self.info.status,

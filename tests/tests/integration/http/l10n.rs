@@ -27,14 +27,18 @@ fn french(client: &Client, path: &str, accept_language: &str) -> Reply {
     client.get_with(path, &[("accept-language", accept_language)])
 }
 
-/// Language headers of a localised reply.
+/// Language headers of a localised reply from a route that negotiates its format too.
 fn assert_language(reply: &Reply, language: &str) {
     assert_eq!(
         reply.header("content-language"),
         Some(language),
         "{reply:?}"
     );
-    assert_eq!(reply.header("vary"), Some("Accept-Language"), "{reply:?}");
+    assert_eq!(
+        reply.header("vary"),
+        Some("Accept, Accept-Language"),
+        "{reply:?}"
+    );
 }
 
 #[test]
@@ -306,7 +310,8 @@ fn without_a_localizer_nothing_changes() {
     );
     let reply = french(&server.client(), "/conflict", "fr");
     assert_eq!(reply.header("content-language"), None);
-    assert_eq!(reply.header("vary"), None);
+    // The format was negotiated; the language was not.
+    assert_eq!(reply.header("vary"), Some("Accept"));
     assert_eq!(
         reply.body_at_timestamp(),
         body(GeneralError::Conflict.description(), "CONFLICT")
