@@ -11,7 +11,7 @@ use syn::ext::IdentExt;
 use crate::attr::lit::LitStr;
 use crate::attr::{self, CodeAttr, EnumAttrs, OwnCode};
 use crate::errors::Errors;
-use crate::syntax::{self, Attr, Body, Item};
+use crate::syntax::{self, Attr, Body, Item, Shape};
 use crate::template::Template;
 
 pub struct Enum {
@@ -33,6 +33,8 @@ pub struct Enum {
 
 pub struct Variant {
     pub ident: Ident,
+    /// Unit, tuple or struct, as written (`Parens()` is a tuple variant without fields).
+    pub shape: Shape,
     pub fields: Vec<Field>,
     /// `None` when `#[code]` is missing or unreadable (already reported).
     pub code: Option<Code>,
@@ -94,7 +96,9 @@ pub struct Field {
 }
 
 impl Variant {
-    pub fn is_unit(&self) -> bool {
+    /// Whether the variant has no fields (`Unit`, `Parens()`, `Braces {}`): a value of it can
+    /// be built from its code alone.
+    pub fn is_fieldless(&self) -> bool {
         self.fields.is_empty()
     }
 
@@ -184,13 +188,13 @@ impl Enum {
         model
     }
 
-    /// Whether `from_code` can be generated: every variant is a unit variant or transparent.
+    /// Whether `from_code` can be generated: every variant is fieldless or transparent.
     pub fn supports_from_code(&self) -> bool {
         self.attrs.from_code
             && self
                 .variants
                 .iter()
-                .all(|v| v.is_unit() || v.is_transparent())
+                .all(|v| v.is_fieldless() || v.is_transparent())
     }
 }
 
@@ -215,6 +219,7 @@ impl Variant {
         }
         Variant {
             ident: variant.ident,
+            shape: variant.shape,
             fields,
             code,
         }

@@ -39,6 +39,12 @@ fn placeholder(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<Piece
     if name.is_empty() {
         return Err("empty placeholder `{}` in message: name the field, as `{field}` for a named field or `{0}` for a tuple field".to_owned());
     }
+    // `{r#type}` names the field `r#type`, as `{type}` does (thiserror 1 reads it so; `format!`
+    // refuses it, but the derive writes its own format string over its own bindings).
+    let name = match name.strip_prefix("r#") {
+        Some(raw) if raw.starts_with(|c: char| c == '_' || c.is_alphabetic()) => raw,
+        _ => name,
+    };
     let is_index = name.chars().all(|c| c.is_ascii_digit());
     let is_ident = name
         .chars()
@@ -168,6 +174,21 @@ mod tests {
             "at least {__f_min} chars, {{literal}} {__f_0:>4}"
         );
         assert!(t.as_plain_text().is_none());
+    }
+
+    #[test]
+    fn raw_identifiers_name_the_field_without_r_hash() {
+        let t = Template::parse("{r#type} in {r#match:?}, {type}").unwrap();
+        assert_eq!(t.fields(), ["type", "match"]);
+        assert_eq!(
+            t.format_string(|n| format!("__f_{n}")),
+            "{__f_type} in {__f_match:?}, {__f_type}"
+        );
+        assert!(
+            Template::parse("{r#0}")
+                .unwrap_err()
+                .contains("not a field")
+        );
     }
 
     #[test]

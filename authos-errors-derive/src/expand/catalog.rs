@@ -8,6 +8,7 @@ use super::message::{message_args_fn, message_fn, retry_after_fn};
 use super::private;
 use super::trees::Trees;
 use crate::ast::{Enum, Own};
+use crate::syntax::Shape;
 
 pub fn api_error_code_impl(
     e: &Enum,
@@ -161,8 +162,9 @@ fn info_body(e: &Enum) -> TokenStream {
     for variant in &e.variants {
         let v = &variant.ident;
         if variant.own().is_some() {
-            // A unit variant's pattern needs no `{ .. }`.
-            trees.variant(&mut arms, v, !variant.is_unit());
+            // A unit variant's pattern needs no `{ .. }`; any other shape takes it (with or
+            // without fields).
+            trees.variant(&mut arms, v, variant.shape != Shape::Unit);
             trees.fat_arrow(&mut arms);
             arms.push(TokenTree::Literal(Literal::usize_unsuffixed(own_before)));
             if !inner_before.is_empty() {

@@ -55,7 +55,7 @@ fn flush(trees: &Trees, run: &mut Vec<Row>, steps: &mut Vec<TokenStream>) {
         for (variant, code, _) in same_length {
             arms.push(TokenTree::Literal(code.token.clone()));
             trees.fat_arrow(&mut arms);
-            trees.variant(&mut arms, &variant.ident, false);
+            trees.fieldless_value(&mut arms, &variant.ident, variant.shape);
             arms.push(trees.comma());
         }
         let arms = TokenStream::from_iter(arms);
