@@ -84,8 +84,11 @@ pub struct Field {
     pub ty_span: Span,
     /// The first of the enum's type parameters the type mentions.
     pub generic_param: Option<String>,
-    /// The span of `#[source]`, when present.
+    /// Where the field is marked as the variant's source: `#[source]`, the `#[from]` that
+    /// implies it, or the field's name `source` (see [`Variant::from_syntax`]).
     pub source: Option<Span>,
+    /// Whether the field is the source by its name alone.
+    pub source_by_name: bool,
     /// The span of `#[from]` (ours, or thiserror's when it derives too), when present.
     pub from: Option<Span>,
     /// Whether the field holds a backtrace, which `From` may capture beside a `#[from]`:
@@ -217,6 +220,20 @@ impl Variant {
         {
             field.source = field.from;
         }
+        // Without either, a field named `source` is the source, as in thiserror. A
+        // transparent variant's source is its inner error's.
+        if !matches!(code, Some(Code::Transparent(_)))
+            && fields.iter().all(|f| f.source.is_none())
+            && let Some(field) = fields
+                .iter_mut()
+                .find(|f| f.name == "source" && matches!(f.member, Member::Named(_)))
+        {
+            field.source = Some(match &field.member {
+                Member::Named(ident) => ident.span(),
+                Member::Unnamed(index) => index.span,
+            });
+            field.source_by_name = true;
+        }
         Variant {
             ident: variant.ident,
             shape: variant.shape,
@@ -274,6 +291,7 @@ impl Field {
             ty_span,
             generic_param,
             source: attr::source_attr(&field.attrs),
+            source_by_name: false,
             from: attr::from_attr(&field.attrs),
             backtrace: field.attrs.iter().any(|a| a.is("backtrace")) || names_backtrace(&field.ty),
             detail: crate::detail::detail_attr(&field.attrs),

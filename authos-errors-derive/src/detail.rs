@@ -42,10 +42,15 @@ pub fn check(model: &Enum, errors: &mut Errors) {
             let span = field.detail.unwrap_or_else(Span::call_site);
             let name = &field.name;
             if field.source.is_some() {
+                let what = if field.source_by_name {
+                    "the variant's source (a field named `source` is the source, as in thiserror)"
+                } else {
+                    "the #[source]"
+                };
                 errors.at(
                     span,
                     format!(
-                        "`{name}` is the #[source]: the underlying error never goes into the body, so it cannot be a #[detail]; remove #[detail] (the source is logged with the 5xx)"
+                        "`{name}` is {what}: the underlying error never goes into the body, so it cannot be a #[detail]; remove #[detail] (the source is logged with the 5xx)"
                     ),
                 );
             } else if variant.is_transparent() {

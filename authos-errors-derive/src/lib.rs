@@ -12,6 +12,13 @@
 //! 3. `valid` cross-checks the model;
 //! 4. `expand` writes the impls from the model.
 //!
+//! A variant's source, the field `std::error::Error::source` returns and a 5xx logs the
+//! chain through, is the field marked `#[source]`; else the one marked `#[from]`; else a named
+//! field called `source`, as in thiserror (to keep such a field out of `source()`, mark the real
+//! source with `#[source]`, or rename the field). A 5xx `message` may not interpolate the
+//! source, whichever way it was chosen: the error names the placeholder and the message to
+//! write instead.
+//!
 //! Every mistake found on the way is collected in `errors::Errors` and reported in one
 //! compile, on the offending token; on error the trait impls are still emitted as stubs so
 //! the user sees our messages and nothing else.

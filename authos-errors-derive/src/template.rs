@@ -3,6 +3,10 @@
 //! A template is split into literal text and placeholders here, so the derive can check that
 //! every placeholder names a field and emit a format string over its own bindings.
 
+use std::iter::Peekable;
+use std::ops::Range;
+use std::str::CharIndices;
+
 /// A parsed message template.
 #[cfg_attr(test, derive(Debug))]
 pub struct Template {
@@ -14,24 +18,30 @@ pub enum Piece {
     /// Literal text, braces already unescaped.
     Text(String),
     /// `{name}` or `{name:spec}`; `name` is a field name or a tuple index.
-    Field { name: String, spec: String },
+    Field {
+        name: String,
+        spec: String,
+        /// Where the placeholder is in the template, braces included (bytes), for an error
+        /// pointing at it.
+        at: Range<usize>,
+    },
 }
 
-/// The placeholder after a `{`, up to and including its `}`.
-fn placeholder(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<Piece, String> {
+/// The placeholder whose `{` is at `open`, up to and including its `}`.
+fn placeholder(chars: &mut Peekable<CharIndices>, open: usize) -> Result<Piece, String> {
     let mut inner = String::new();
-    loop {
+    let end = loop {
         match chars.next() {
-            Some('}') => break,
-            Some('{') | None => {
+            Some((close, '}')) => break close + 1,
+            Some((_, '{')) | None => {
                 return Err(
                     "unclosed `{` in message: close the placeholder as `{field}`, or write `{{` for a literal brace"
                         .to_owned(),
                 );
             }
-            Some(c) => inner.push(c),
+            Some((_, c)) => inner.push(c),
         }
-    }
+    };
     let (name, spec) = match inner.split_once(':') {
         Some((name, spec)) => (name.trim(), spec),
         None => (inner.trim(), ""),
@@ -59,6 +69,7 @@ fn placeholder(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<Piece
     Ok(Piece::Field {
         name: name.to_owned(),
         spec: spec.to_owned(),
+        at: open..end,
     })
 }
 
@@ -67,14 +78,15 @@ impl Template {
     pub fn parse(source: &str) -> Result<Template, String> {
         let mut pieces = Vec::new();
         let mut text = String::new();
-        let mut chars = source.chars().peekable();
-        while let Some(c) = chars.next() {
+        let mut chars = source.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, next)| next);
             match c {
-                '{' if chars.peek() == Some(&'{') => {
+                '{' if next == Some('{') => {
                     chars.next();
                     text.push('{');
                 }
-                '}' if chars.peek() == Some(&'}') => {
+                '}' if next == Some('}') => {
                     chars.next();
                     text.push('}');
                 }
@@ -84,7 +96,7 @@ impl Template {
                     );
                 }
                 '{' => {
-                    let field = placeholder(&mut chars)?;
+                    let field = placeholder(&mut chars, at)?;
                     if !text.is_empty() {
                         pieces.push(Piece::Text(std::mem::take(&mut text)));
                     }
@@ -112,6 +124,32 @@ impl Template {
         names
     }
 
+    /// Where the first placeholder for `name` is in the template (bytes, braces included).
+    pub fn position_of(&self, name: &str) -> Option<Range<usize>> {
+        self.pieces.iter().find_map(|piece| match piece {
+            Piece::Field { name: n, at, .. } if n == name => Some(at.clone()),
+            Piece::Text(_) | Piece::Field { .. } => None,
+        })
+    }
+
+    /// The template as it would be written without the placeholders for `name`: what a
+    /// message that must not show that field can say instead. Empty brackets or quotes the
+    /// placeholder leaves behind, and the separator before it, go too (`"Failed: {source}"`
+    /// becomes `"Failed"`).
+    pub fn without(&self, name: &str) -> String {
+        let mut out = self.written(|n| (n != name).then(|| n.to_owned()));
+        for empty in ["()", "[]", "``", "''", "\"\""] {
+            out = out.replace(empty, "");
+        }
+        while out.contains("  ") {
+            out = out.replace("  ", " ");
+        }
+        out.trim()
+            .trim_end_matches([':', ',', ';', '-', '\u{2014}', '=', ' '])
+            .trim()
+            .to_owned()
+    }
+
     /// The whole message when it has no placeholders.
     pub fn as_plain_text(&self) -> Option<String> {
         let mut out = String::new();
@@ -127,13 +165,22 @@ impl Template {
     /// A `format!` string whose placeholders are renamed by `rename`, with literal braces
     /// escaped again.
     pub fn format_string(&self, rename: impl Fn(&str) -> String) -> String {
+        self.written(|name| Some(rename(name)))
+    }
+
+    /// The template written out again, each placeholder's name replaced by what `rename`
+    /// gives, or the placeholder left out where it gives `None`.
+    fn written(&self, rename: impl Fn(&str) -> Option<String>) -> String {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
-                Piece::Field { name, spec } => {
+                Piece::Field { name, spec, .. } => {
+                    let Some(name) = rename(name) else {
+                        continue;
+                    };
                     out.push('{');
-                    out.push_str(&rename(name));
+                    out.push_str(&name);
                     if !spec.is_empty() {
                         out.push(':');
                         out.push_str(spec);
@@ -148,7 +195,7 @@ impl Template {
     /// The format spec of the first placeholder for `name` (`".1"` for `{0:.1}`, `""` for `{0}`).
     pub fn spec_of(&self, name: &str) -> Option<&str> {
         self.pieces.iter().find_map(|piece| match piece {
-            Piece::Field { name: n, spec } if n == name => Some(spec.as_str()),
+            Piece::Field { name: n, spec, .. } if n == name => Some(spec.as_str()),
             Piece::Text(_) | Piece::Field { .. } => None,
         })
     }
@@ -156,7 +203,7 @@ impl Template {
     /// Whether the placeholder for `name` asks for `Debug` (`{name:?}`) rather than `Display`.
     pub fn uses_debug(&self, name: &str) -> bool {
         self.pieces.iter().any(|piece| {
-            matches!(piece, Piece::Field { name: n, spec } if n == name && spec.ends_with('?'))
+            matches!(piece, Piece::Field { name: n, spec, .. } if n == name && spec.ends_with('?'))
         })
     }
 }
@@ -189,6 +236,17 @@ mod tests {
                 .unwrap_err()
                 .contains("not a field")
         );
+    }
+
+    #[test]
+    fn positions_and_text_without_a_field() {
+        let t = Template::parse("Database {{x}} failed: {source}").unwrap();
+        assert_eq!(t.position_of("source"), Some(23..31));
+        assert_eq!(t.without("source"), "Database {{x}} failed");
+        let t = Template::parse("Upload of {name} failed ({source:?}) - {source}").unwrap();
+        assert_eq!(t.position_of("source"), Some(25..35));
+        assert_eq!(t.without("source"), "Upload of {name} failed");
+        assert_eq!(Template::parse("{source}").unwrap().without("source"), "");
     }
 
     #[test]

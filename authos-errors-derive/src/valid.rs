@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 use syn::Member;
 
-use crate::ast::{Code, Enum, Own, Variant};
+use crate::ast::{Code, Enum, Field, Message, Own, Variant};
 use crate::errors::Errors;
 use crate::suggest::closest;
+use crate::template::Template;
 
 pub fn check(input: &Enum, errors: &mut Errors) {
     let mut first_use: HashMap<&str, &Variant> = HashMap::new();
@@ -102,14 +103,40 @@ fn check_message(variant: &Variant, own: &Own, errors: &mut Errors) {
             continue;
         };
         if field.source.is_some() && own.status.is_some_and(|s| s >= 500) {
-            errors.spanned(
-                &message.text,
-                format!(
-                    "a 5xx message must not show the underlying error: `{{{name}}}` is the #[source]; it stays in the logs via `source()`, so remove the placeholder"
-                ),
-            );
+            source_in_server_error(message, template, field, errors);
         }
     }
+}
+
+/// A 5xx message showing the source: reported on the placeholder, with the message to write
+/// instead.
+fn source_in_server_error(
+    message: &Message,
+    template: &Template,
+    field: &Field,
+    errors: &mut Errors,
+) {
+    let name = &field.name;
+    let why = if field.source_by_name {
+        format!("is the variant's source (a field named `{name}` is the source, as in thiserror)")
+    } else {
+        "is the #[source]".to_owned()
+    };
+    let instead = match template.without(name) {
+        rest if rest.is_empty() => {
+            "remove the placeholder, or leave `message` out to show the description".to_owned()
+        }
+        rest => format!("remove the placeholder: write `message = \"{rest}\"`"),
+    };
+    let span = template
+        .position_of(name)
+        .map_or_else(|| message.text.span(), |at| message.text.span_of(at));
+    errors.at(
+        span,
+        format!(
+            "a 5xx message must not show the underlying error: `{{{name}}}` {why}; it stays in the logs via `source()`, so {instead}"
+        ),
+    );
 }
 
 /// What to write instead of a placeholder `{name}` that names no field of `variant`.
