@@ -9,6 +9,7 @@ use super::private;
 use super::trees::Trees;
 use crate::ast::{Enum, Own};
 use crate::syntax::Shape;
+use crate::template::Template;
 
 pub fn api_error_code_impl(
     e: &Enum,
@@ -80,6 +81,16 @@ fn info_entry(out: &mut Vec<TokenTree>, trees: &Trees, names: &[Ident; 2], own: 
     if let Some(message) = &own.message {
         let template = &message.text;
         out.extend(quote!(.with_message_template(#template)));
+        // The placeholder names, so nothing parses the template at run time; only for the
+        // templates that have placeholders, to keep the expansion small.
+        let names = message
+            .template
+            .as_ref()
+            .map(Template::fields)
+            .unwrap_or_default();
+        if !names.is_empty() {
+            out.extend(quote!(.with_message_args(&[#(#names),*])));
+        }
     }
 }
 
