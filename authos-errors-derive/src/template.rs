@@ -11,6 +11,8 @@ use std::str::CharIndices;
 #[cfg_attr(test, derive(Debug))]
 pub struct Template {
     pub pieces: Vec<Piece>,
+    /// The field names the placeholders refer to, each once, in order of first use.
+    names: Vec<String>,
 }
 
 #[cfg_attr(test, derive(Debug))]
@@ -108,20 +110,25 @@ impl Template {
         if !text.is_empty() {
             pieces.push(Piece::Text(text));
         }
-        Ok(Template { pieces })
+        let mut names: Vec<String> = Vec::new();
+        for piece in &pieces {
+            if let Piece::Field { name, .. } = piece
+                && !names.contains(name)
+            {
+                names.push(name.clone());
+            }
+        }
+        Ok(Template { pieces, names })
     }
 
     /// The field names the template refers to, each once, in order of first use.
-    pub fn fields(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = Vec::new();
-        for piece in &self.pieces {
-            if let Piece::Field { name, .. } = piece
-                && !names.contains(&name.as_str())
-            {
-                names.push(name);
-            }
-        }
-        names
+    pub fn fields(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Whether a placeholder names `field`.
+    pub fn shows(&self, field: &str) -> bool {
+        self.names.iter().any(|name| name == field)
     }
 
     /// Where the first placeholder for `name` is in the template (bytes, braces included).

@@ -4,11 +4,12 @@ use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::{Ident, WhereClause};
 
+use super::details;
 use super::message::{message_args_fn, message_fn, retry_after_fn};
 use super::private;
 use super::trees::Trees;
-use crate::ast::{Enum, Own};
-use crate::syntax::Shape;
+use crate::ast::{Enum, Shape};
+use crate::attr::Own;
 use crate::template::Template;
 
 pub fn api_error_code_impl(
@@ -24,7 +25,7 @@ pub fn api_error_code_impl(
     let message_fn = message_fn(e);
     let retry_after_fn = retry_after_fn(e);
     let message_args_fn = message_args_fn(e);
-    let details_fn = crate::detail::serialize_details_fn(e);
+    let details_fn = details::serialize_details_fn(e);
     quote! {
         #[doc = #table]
         #[automatically_derived]
@@ -112,7 +113,7 @@ fn catalog_expr(e: &Enum) -> TokenStream {
     for variant in &e.variants {
         if let Some(own) = variant.own() {
             info_entry(&mut run, &trees, &names, own);
-            run.extend(crate::detail::info_suffix(variant));
+            run.extend(details::info_suffix(variant));
             run.push(trees.comma());
         } else if let Some(field) = variant.transparent_field() {
             if !run.is_empty() {

@@ -65,7 +65,7 @@ fn message_arm(variant: &Variant) -> Option<TokenStream> {
     let span = message.span();
     let used: Vec<&Field> = template
         .fields()
-        .into_iter()
+        .iter()
         .filter_map(|name| variant.field(name))
         .collect();
     let members = used.iter().map(|f| &f.member);

@@ -67,7 +67,7 @@ fn count(tokens: TokenStream) -> usize {
 fn expansion_of_a_1000_variant_catalog_stays_small() {
     let mut tokens = 0;
     for input in catalog() {
-        let expansion = super::derive(input);
+        let expansion = crate::derive(input);
         assert!(
             !expansion.to_string().contains("compile_error"),
             "the guard's enums must expand without errors"

@@ -13,7 +13,7 @@ use super::trees::Trees;
 use crate::ast::{Enum, Variant};
 
 pub fn code_str_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
-    if !e.supports_from_code() {
+    if !e.from_code {
         return TokenStream::new();
     }
     let p = private();

@@ -7,7 +7,7 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
-use crate::syntax::Shape;
+use crate::ast::Shape;
 
 /// Ready-made tokens, cloned into each arm.
 pub struct Trees {
