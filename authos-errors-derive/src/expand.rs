@@ -24,6 +24,22 @@ use quote::quote;
 
 use crate::ast::Enum;
 
+/// `match self { arms }`, ending in `fallback` when some variants have no arm of their own
+/// (and only then: an unreachable `_` arm would warn).
+fn match_self(e: &Enum, arms: &[TokenStream], fallback: TokenStream) -> TokenStream {
+    let fallback = if arms.len() < e.variants.len() {
+        fallback
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        match self {
+            #(#arms)*
+            #fallback
+        }
+    }
+}
+
 /// The path every generated item reaches the runtime through.
 fn private() -> TokenStream {
     quote!(::authos_errors::__private)

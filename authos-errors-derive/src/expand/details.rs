@@ -5,6 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 
+use super::match_self;
 use crate::ast::{Enum, Field, Variant};
 
 /// `.with_details(&["min", ...])` for a catalog entry whose variant marks fields.
@@ -72,11 +73,7 @@ pub fn serialize_details_fn(e: &Enum) -> TokenStream {
     if arms.is_empty() {
         return TokenStream::new();
     }
-    let fallback = if arms.len() < e.variants.len() {
-        quote!(_ => #p::None,)
-    } else {
-        TokenStream::new()
-    };
+    let body = match_self(e, &arms, quote!(_ => #p::None,));
     quote! {
         fn serialize_details<__S>(
             &self,
@@ -85,10 +82,7 @@ pub fn serialize_details_fn(e: &Enum) -> TokenStream {
         where
             __S: #p::serde::Serializer,
         {
-            match self {
-                #(#arms)*
-                #fallback
-            }
+            #body
         }
     }
 }

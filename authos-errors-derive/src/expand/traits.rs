@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::{WhereClause, parse_quote};
 
-use super::private;
+use super::{match_self, private};
 use crate::ast::Enum;
 
 /// A call of the runtime crate's `__derive_http_impls!`, which expands to the impls of the HTTP
@@ -117,18 +117,11 @@ fn source_fn(e: &Enum) -> TokenStream {
     if arms.is_empty() {
         return TokenStream::new();
     }
-    let fallback = if arms.len() < e.variants.len() {
-        quote!(_ => #p::None,)
-    } else {
-        TokenStream::new()
-    };
+    let body = match_self(e, &arms, quote!(_ => #p::None,));
     quote! {
         fn source(&self) -> #p::Option<&(dyn #p::Error + 'static)> {
             use #p::AsDynError as _;
-            match self {
-                #(#arms)*
-                #fallback
-            }
+            #body
         }
     }
 }
