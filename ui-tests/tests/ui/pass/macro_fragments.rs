@@ -21,18 +21,22 @@ visible!(#[api_error(group = "Public Errors")] pub PublicError, "PUBLIC_GONE");
 visible!(pub(crate) CrateError, "CRATE_GONE");
 visible!(PrivateError, "PRIVATE_GONE");
 
-// `lifetime`, `ident` and `path` in the generics, `ty` and `path` as field types, `expr` and
-// `literal` in `#[code]` and `#[doc]`, an empty `vis` before a field, `tt` for whole variants.
+// `lifetime`, `ident` and `path` in the generics and `ty` in its where-clause, `ty` and `path`
+// as field types, `expr` and `literal` in `#[code]` and `#[doc]`, an empty `vis` before a
+// field, `tt` for whole variants.
 macro_rules! fields {
     (
-        $name:ident<$lt:lifetime, $param:ident: $bound:path>,
+        $name:ident<$lt:lifetime, $param:ident: $bound:path> where $bounded:ty: $extra:path,
         $field_vis:vis $field:ident: $ty:ty,
         $source:path,
         $code:literal, $status:expr, $message:literal, $doc:expr,
         $($variants:tt)*
     ) => {
         #[derive(Debug, ApiErrorCode)]
-        enum $name<$lt, $param: $bound> {
+        enum $name<$lt, $param: $bound>
+        where
+            $bounded: $extra,
+        {
             #[doc = $doc]
             #[code($code, status = $status, message = $message)]
             Named { $field_vis $field: $ty, borrowed: &$lt str, value: $param },
@@ -45,7 +49,7 @@ macro_rules! fields {
 }
 
 fields!(
-    FieldError<'a, T: core::fmt::Display>,
+    FieldError<'a, T: core::fmt::Display> where Vec<T>: core::fmt::Debug,
     limit: Vec<u32>,
     std::io::Error,
     "OVER_LIMIT", 422, "{borrowed}: {value} is over {limit:?}", "Over the limit",
