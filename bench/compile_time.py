@@ -35,6 +35,7 @@ import io
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -169,10 +170,17 @@ def info_literal(entry: dict, group: str) -> str:
     # The derive records a variant's message template (localisation reads it): so does b.
     message = entry.get("message")
     template = f"Some({rust_str(message)})" if message else "None"
+    # And its placeholders' names, each once in order of first appearance.
+    names = []
+    for name in re.findall(r"\{([^{}:]+)(?::[^{}]*)?\}", (message or "").replace("{{", "")):
+        if name.strip() not in names:
+            names.append(name.strip())
+    args = ", ".join(rust_str(name) for name in names)
     return (f"        ErrorCodeInfo {{ code: {rust_str(entry['code'])}, status: {entry['status']}, "
             f"description: {rust_str(entry['description'])}, resolution: {resolution}, "
             f"group: {rust_str(group)}, oauth: None, scim: None, retry_after: None, "
-            f"doc_url: None, message_template: {template}, details: &[] }},")
+            f"doc_url: None, message_template: {template}, message_args: &[{args}], "
+            f"details: &[] }},")
 
 
 def flavour_b(unit: list[dict], detail: list[dict]) -> str:

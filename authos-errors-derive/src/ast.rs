@@ -1,17 +1,20 @@
 //! The model of the derive input: every fact the later stages need, worked out once.
 //!
-//! `valid` and `expand` only read it: the message template is parsed here, each field's use
-//! of the enum's type parameters is found here, the description is resolved here (the
-//! `description` key, else the doc comment's first paragraph).
+//! Built from the split tokens (`syntax`) and what the attributes say (`attr`, whose `Code`,
+//! `Own` and `FieldAttrs` the model holds as they are); the checks (`check`) then read it and
+//! record their verdicts in it (`Variant::from_impl`), and `expand` only reads it. Facts worked
+//! out here: each field's use of the enum's type parameters, whether it holds a backtrace, the
+//! variant's source, whether `from_code` is written.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use syn::Member;
 use syn::ext::IdentExt;
 
 use crate::attr::lit::LitStr;
-use crate::attr::{self, CodeAttr, EnumAttrs, OwnCode};
+use crate::attr::{self, Code, EnumAttrs, FieldAttrs, Own};
 use crate::errors::Errors;
-use crate::syntax::{self, Attr, Body, Item};
+pub use crate::syntax::Shape;
+use crate::syntax::{self, Body, Item};
 use crate::template::Template;
 
 pub struct Enum {
@@ -28,49 +31,51 @@ pub struct Enum {
     /// Whether thiserror derives too: it needs `#[error(...)]` on the enum or its variants,
     /// and nothing else reads that attribute. Then `#[from]` is thiserror's.
     pub thiserror_derives: bool,
+    /// Whether `from_code` (and the conversions built on it) is written: asked for, and every
+    /// variant is fieldless or transparent.
+    pub from_code: bool,
     pub variants: Vec<Variant>,
 }
 
 pub struct Variant {
     pub ident: Ident,
+    /// Unit, tuple or struct, as written (`Parens()` is a tuple variant without fields).
+    pub shape: Shape,
     pub fields: Vec<Field>,
     /// `None` when `#[code]` is missing or unreadable (already reported).
     pub code: Option<Code>,
+    /// The field `source()` returns, and what made it the source.
+    pub source: Option<Source>,
+    /// The `From` impl the variant gets: the checks' verdict (`check::from`), `None` before
+    /// they run and for a variant that gets none.
+    pub from_impl: Option<FromImpl>,
 }
 
-// Boxing `Own` would cost an allocation per variant, the common case; `Transparent` is rare.
-#[allow(clippy::large_enum_variant)]
-pub enum Code {
-    Own(Own),
-    /// `#[code(transparent)]`, with the span of `transparent`.
-    Transparent(Span),
+/// A variant's source field.
+pub struct Source {
+    /// Its index among the variant's fields.
+    pub index: usize,
+    pub by: SourceBy,
 }
 
-/// A variant's own catalog entry.
-pub struct Own {
-    pub code: LitStr,
-    /// `None` when missing or invalid (already reported).
-    pub status: Option<u16>,
-    pub resolution: Option<String>,
-    /// The `description` key, else the doc comment's first paragraph.
-    pub description: Option<String>,
-    /// Whether a `description` key was written, valid or not.
-    pub description_given: bool,
-    pub message: Option<Message>,
-    /// The `OAuthErrorCode` variant of `oauth = "..."`.
-    pub oauth: Option<&'static str>,
-    /// The `ScimType` variant of `scim = "..."`.
-    pub scim: Option<&'static str>,
-    /// `retry_after = N` (seconds) and the span of `N`.
-    pub retry_after: Option<(u32, Span)>,
-    /// `doc = "https://..."`.
-    pub doc_url: Option<LitStr>,
+/// What made a field the variant's source, in order of precedence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SourceBy {
+    /// `#[source]` (the first, when several are written: the others are reported).
+    Attr,
+    /// `#[from]`, which implies `#[source]`, as in thiserror.
+    From,
+    /// Its name, `source`, as in thiserror.
+    Name,
 }
 
-pub struct Message {
-    pub text: LitStr,
-    /// The parsed template, or what is wrong with it (reported by `valid`).
-    pub template: Result<Template, String>,
+/// A `From` impl the derive writes for a variant.
+#[derive(Clone, Copy)]
+pub enum FromImpl {
+    /// `From<Inner>` for a transparent variant's one field.
+    Transparent,
+    /// `From<FieldType>` for the `#[from]` field at this index, a backtrace beside it captured.
+    Field(usize),
 }
 
 pub struct Field {
@@ -82,19 +87,16 @@ pub struct Field {
     pub ty_span: Span,
     /// The first of the enum's type parameters the type mentions.
     pub generic_param: Option<String>,
-    /// The span of `#[source]`, when present.
-    pub source: Option<Span>,
-    /// The span of `#[from]` (ours, or thiserror's when it derives too), when present.
-    pub from: Option<Span>,
+    pub attrs: FieldAttrs,
     /// Whether the field holds a backtrace, which `From` may capture beside a `#[from]`:
     /// `#[backtrace]`, or a type named `Backtrace` (as thiserror decides).
     pub backtrace: bool,
-    /// The span of `#[detail]`, when present.
-    pub detail: Option<Span>,
 }
 
 impl Variant {
-    pub fn is_unit(&self) -> bool {
+    /// Whether the variant has no fields (`Unit`, `Parens()`, `Braces {}`): a value of it can
+    /// be built from its code alone.
+    pub fn is_fieldless(&self) -> bool {
         self.fields.is_empty()
     }
 
@@ -120,12 +122,27 @@ impl Variant {
 
     /// The message template, when the variant has a valid one.
     pub fn template(&self) -> Option<(&LitStr, &Template)> {
-        let message = self.own()?.message.as_ref()?;
-        Some((&message.text, message.template.as_ref().ok()?))
+        self.own()?.template()
     }
 
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The source field, and what made it the source.
+    pub fn source_field(&self) -> Option<(&Field, SourceBy)> {
+        let source = self.source.as_ref()?;
+        Some((&self.fields[source.index], source.by))
+    }
+
+    /// Whether the field named `name` is the source, or marked `#[source]` (a second mark is
+    /// reported on its own), and by what.
+    pub fn is_source(&self, name: &str) -> Option<SourceBy> {
+        let index = self.fields.iter().position(|f| f.name == name)?;
+        match &self.source {
+            Some(source) if source.index == index => Some(source.by),
+            _ => self.fields[index].attrs.source.map(|_| SourceBy::Attr),
+        }
     }
 }
 
@@ -133,7 +150,7 @@ impl Enum {
     /// The model of `item`; every mistake in our attributes goes to `errors`.
     pub fn from_syntax(item: Item, errors: &mut Errors) -> Enum {
         let attrs = attr::enum_attrs(&item.attrs, errors);
-        misplaced_attrs(&item, errors);
+        attr::misplaced_attrs(&item, errors);
         let group = attrs
             .group
             .clone()
@@ -148,6 +165,7 @@ impl Enum {
             thiserror_derives: item.attrs.iter().any(|a| a.is("error"))
                 || matches!(&item.body, Body::Enum(variants)
                     if variants.iter().any(|v| v.attrs.iter().any(|a| a.is("error")))),
+            from_code: false,
             variants: Vec::new(),
         };
         let variants = match item.body {
@@ -180,67 +198,55 @@ impl Enum {
             .into_iter()
             .map(|variant| Variant::from_syntax(variant, &params, errors))
             .collect();
-        model.usable = true;
-        model
-    }
-
-    /// Whether `from_code` can be generated: every variant is a unit variant or transparent.
-    pub fn supports_from_code(&self) -> bool {
-        self.attrs.from_code
-            && self
+        model.from_code = model.attrs.from_code
+            && model
                 .variants
                 .iter()
-                .all(|v| v.is_unit() || v.is_transparent())
+                .all(|v| v.is_fieldless() || v.is_transparent());
+        model.usable = true;
+        model
     }
 }
 
 impl Variant {
     fn from_syntax(variant: syntax::Variant, params: &[String], errors: &mut Errors) -> Variant {
-        let code = attr::code_attr(&variant, errors).map(|code| match code {
-            CodeAttr::Own(own) => Code::Own(Own::new(own, &variant.attrs)),
-            CodeAttr::Transparent(span) => Code::Transparent(span),
-        });
-        let mut fields: Vec<Field> = variant
+        let code = attr::code_attr(&variant, errors);
+        let fields: Vec<Field> = variant
             .fields
             .into_iter()
             .enumerate()
             .map(|(index, field)| Field::from_syntax(index, field, params))
             .collect();
-        // `#[from]` implies `#[source]`, as in thiserror (several `#[from]` are reported by
-        // `from_attr`).
-        if fields.iter().all(|f| f.source.is_none())
-            && let Some(field) = fields.iter_mut().find(|f| f.from.is_some())
-        {
-            field.source = field.from;
-        }
+        let transparent = matches!(code, Some(Code::Transparent(_)));
         Variant {
             ident: variant.ident,
+            shape: variant.shape,
+            source: source_of(&fields, transparent),
             fields,
             code,
+            from_impl: None,
         }
     }
 }
 
-impl Own {
-    fn new(own: OwnCode, attrs: &[Attr]) -> Own {
-        let description = own.description.or_else(|| attr::doc_summary(attrs));
-        let message = own.message.map(|text| Message {
-            template: Template::parse(&text.value),
-            text,
-        });
-        Own {
-            code: own.code,
-            status: own.status,
-            resolution: own.resolution,
-            description,
-            description_given: own.description_given,
-            message,
-            oauth: own.oauth,
-            scim: own.scim,
-            retry_after: own.retry_after,
-            doc_url: own.doc_url,
-        }
-    }
+/// The variant's source, as thiserror chooses it: the field marked `#[source]`, else the one
+/// marked `#[from]`, else a named field called `source`. A transparent variant's source is its
+/// inner error's, so it has no field of its own chosen by name.
+fn source_of(fields: &[Field], transparent: bool) -> Option<Source> {
+    let marked = |by: SourceBy, is: fn(&Field) -> bool| {
+        let index = fields.iter().position(is)?;
+        Some(Source { index, by })
+    };
+    marked(SourceBy::Attr, |f| f.attrs.source.is_some())
+        .or_else(|| marked(SourceBy::From, |f| f.attrs.from.is_some()))
+        .or_else(|| {
+            if transparent {
+                return None;
+            }
+            marked(SourceBy::Name, |f| {
+                f.name == "source" && matches!(f.member, Member::Named(_))
+            })
+        })
 }
 
 impl Field {
@@ -263,15 +269,14 @@ impl Field {
         } else {
             first_ident_in(field.ty.clone(), params)
         };
+        let attrs = attr::field_attrs(&field.attrs);
         Field {
             member,
             name,
             ty_span,
             generic_param,
-            source: attr::source_attr(&field.attrs),
-            from: attr::from_attr(&field.attrs),
-            backtrace: field.attrs.iter().any(|a| a.is("backtrace")) || names_backtrace(&field.ty),
-            detail: crate::detail::detail_attr(&field.attrs),
+            backtrace: attrs.backtrace || names_backtrace(&field.ty),
+            attrs,
             ty: field.ty,
         }
     }
@@ -309,43 +314,4 @@ fn first_ident_in(tokens: TokenStream, wanted: &[String]) -> Option<String> {
         }
     }
     None
-}
-
-/// Reports our attributes where the derive does not read them, which would otherwise be
-/// silently ignored: `#[code]` on the enum or a field, `#[api_error]` on a variant or a
-/// field, `#[source]` on the enum or a variant.
-fn misplaced_attrs(item: &Item, errors: &mut Errors) {
-    report_misplaced(&item.attrs, Place::Enum, errors);
-    if let Body::Enum(variants) = &item.body {
-        for variant in variants {
-            report_misplaced(&variant.attrs, Place::Variant, errors);
-            for field in &variant.fields {
-                report_misplaced(&field.attrs, Place::Field, errors);
-            }
-        }
-    }
-}
-
-fn report_misplaced(attrs: &[Attr], place: Place, errors: &mut Errors) {
-    for attr in attrs {
-        let message = if attr.is("code") && place != Place::Variant {
-            "#[code] goes on a variant, not here: move it above the variant it describes"
-        } else if attr.is("api_error") && place != Place::Enum {
-            "#[api_error] goes on the enum, not here: move it above `enum`"
-        } else if attr.is("source") && place != Place::Field {
-            "#[source] goes on a field, not here: write it before the field that holds the underlying error"
-        } else if let Some(message) = crate::detail::misplaced(attr, place == Place::Field) {
-            message
-        } else {
-            continue;
-        };
-        errors.spanned(attr.tokens(), message);
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
-    Enum,
-    Variant,
-    Field,
 }

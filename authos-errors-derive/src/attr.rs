@@ -1,7 +1,8 @@
-//! Reading our attributes: `#[api_error(...)]` on the enum, `#[code(...)]` on a variant,
-//! `#[source]` / `#[from]` on a field, and the variant's doc comment.
+//! Reading our attributes, every one of them in this stage: `#[api_error(...)]` on the enum,
+//! `#[code(...)]` and the doc comment on a variant, `#[source]`, `#[from]`, `#[backtrace]` and
+//! `#[detail]` on a field, and ours where they are not read (`place`).
 //!
-//! The grammar of each attribute is one table beside the function that reads it
+//! The grammar of each keyed attribute is one table beside the function that reads it
 //! (`attr/api_error.rs`, `attr/code.rs`); both go through the one keyed-argument reader in
 //! `attr/args.rs`, which reports unknown keys, repeats, bare words and missing values.
 
@@ -9,10 +10,13 @@ mod api_error;
 mod args;
 mod code;
 mod doc;
+mod field;
 pub mod lit;
+mod place;
 mod protocol;
 mod status;
 
 pub use api_error::{EnumAttrs, enum_attrs};
-pub use code::{CodeAttr, OwnCode, code_attr};
-pub use doc::{doc_summary, from_attr, source_attr};
+pub use code::{Code, Message, Own, code_attr};
+pub use field::{FieldAttrs, field_attrs};
+pub use place::misplaced_attrs;

@@ -1,13 +1,16 @@
-//! Code generation: the trait impls for a checked [`Enum`], or stubs when it has errors.
+//! Code generation: the trait impls for a checked [`Enum`], or stubs when it has errors. Reads
+//! the model and the checks' verdicts in it; decides nothing the model already knows.
 //!
 //! Each submodule writes one group of items from the model: `catalog` the `ApiErrorCode`
 //! impl (catalog, `info()`, rustdoc table), `message` the message and retry-after
-//! functions, `traits` `Display`/`Error`/`Serialize` and the inherent items, `conversions`
-//! `from_code` and `From`, `bounds` the inferred where-clause.
+//! functions, `details` the `#[detail]` names and `serialize_details`, `traits`
+//! `Display`/`Error`/`Serialize` and the inherent items, `conversions` `from_code` and the
+//! `From` impls, `strings` the code conversions, `bounds` the inferred where-clause.
 
 mod bounds;
 mod catalog;
 mod conversions;
+mod details;
 mod message;
 mod strings;
 mod traits;
@@ -20,27 +23,20 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Enum;
-use crate::errors::Errors;
-use crate::{from_attr, syntax, valid};
 
-/// The whole derive: split the input, build the model, check it, then expand or report.
-pub fn derive(input: TokenStream) -> TokenStream {
-    let item = match syntax::parse(input) {
-        Ok(item) => item,
-        Err(error) => return error.to_compile_error(),
-    };
-    let mut errors = Errors::default();
-    let model = Enum::from_syntax(item, &mut errors);
-    if model.usable {
-        valid::check(&model, &mut errors);
-        from_attr::check(&model, &mut errors);
-    }
-    if errors.is_empty() {
-        impls(&model)
+/// `match self { arms }`, ending in `fallback` when some variants have no arm of their own
+/// (and only then: an unreachable `_` arm would warn).
+fn match_self(e: &Enum, arms: &[TokenStream], fallback: TokenStream) -> TokenStream {
+    let fallback = if arms.len() < e.variants.len() {
+        fallback
     } else {
-        let mut out = errors.to_compile_errors();
-        out.extend(stubs(&model));
-        out
+        TokenStream::new()
+    };
+    quote! {
+        match self {
+            #(#arms)*
+            #fallback
+        }
     }
 }
 
@@ -49,7 +45,8 @@ fn private() -> TokenStream {
     quote!(::authos_errors::__private)
 }
 
-fn impls(e: &Enum) -> TokenStream {
+/// Every item the derive writes for a checked model without errors.
+pub fn impls(e: &Enum) -> TokenStream {
     let where_clause = bounds::inferred_bounds(e);
     let table = catalog::doc_table(e);
     let mut out = catalog::api_error_code_impl(e, where_clause.as_ref(), &table);
@@ -60,7 +57,7 @@ fn impls(e: &Enum) -> TokenStream {
     if e.attrs.serialize {
         out.extend(traits::serialize_impl(e, where_clause.as_ref()));
     }
-    if e.supports_from_code() {
+    if e.from_code {
         let body = conversions::from_code_body(e);
         out.extend(conversions::from_code_impls(
             e,
@@ -70,7 +67,7 @@ fn impls(e: &Enum) -> TokenStream {
         ));
     }
     out.extend(conversions::from_impls(e, where_clause.as_ref()));
-    out.extend(from_attr::impls(e, where_clause.as_ref()));
+    out.extend(conversions::from_field_impls(e, where_clause.as_ref()));
     out.extend(traits::inherent_description(e, where_clause.as_ref()));
     out.extend(catalog::status_check(e));
     out.extend(traits::http_impls(e, where_clause.as_ref()));
@@ -80,7 +77,7 @@ fn impls(e: &Enum) -> TokenStream {
 
 /// Placeholder impls that keep the rest of the user's crate type-checking while our errors
 /// are reported, so the user sees those and nothing else.
-fn stubs(e: &Enum) -> TokenStream {
+pub fn stubs(e: &Enum) -> TokenStream {
     let p = private();
     let ident = &e.ident;
     let (impl_generics, ty_generics, where_clause) = e.generics.split_for_impl();
@@ -104,7 +101,7 @@ fn stubs(e: &Enum) -> TokenStream {
         out.extend(traits::serialize_impl(e, where_clause));
     }
     if e.usable {
-        if e.supports_from_code() {
+        if e.from_code {
             out.extend(conversions::from_code_impls(
                 e,
                 where_clause,
@@ -113,7 +110,7 @@ fn stubs(e: &Enum) -> TokenStream {
             ));
         }
         out.extend(conversions::from_impls(e, where_clause));
-        out.extend(from_attr::impls(e, where_clause));
+        out.extend(conversions::from_field_impls(e, where_clause));
         out.extend(traits::inherent_description(e, where_clause));
         out.extend(traits::http_impls(e, where_clause));
     }

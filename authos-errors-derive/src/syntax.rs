@@ -59,7 +59,18 @@ impl Attr {
 pub struct Variant {
     pub attrs: Vec<Attr>,
     pub ident: Ident,
+    pub shape: Shape,
     pub fields: Vec<Field>,
+}
+
+/// How a variant is written: `Unit`, `Tuple(..)` or `Struct { .. }`. A variant with empty
+/// parentheses or braces has no fields but keeps its shape, which its patterns and
+/// constructors must follow (`Self::Parens()`, `Self::Braces {}`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Shape {
+    Unit,
+    Tuple,
+    Struct,
 }
 
 pub struct Field {
@@ -104,6 +115,14 @@ impl Tokens {
     fn ident(&mut self, what: &str) -> syn::Result<Ident> {
         match self.next() {
             Some(TokenTree::Ident(ident)) => Ok(ident),
+            // `$name:ident` handed over in an invisible group (older compilers did).
+            Some(TokenTree::Group(group))
+                if group.delimiter() == Delimiter::None
+                    && let [TokenTree::Ident(ident)] =
+                        open_invisible_groups(group.stream()).as_slice() =>
+            {
+                Ok(ident.clone())
+            }
             Some(other) => Err(syn::Error::new(other.span(), format!("expected {what}"))),
             None => Err(syn::Error::new(
                 proc_macro2::Span::call_site(),
@@ -127,8 +146,16 @@ impl Tokens {
         attrs
     }
 
-    /// `pub`, `pub(crate)`, `pub(in path)`.
+    /// `pub`, `pub(crate)`, `pub(in path)`, or a `macro_rules!` `$vis:vis` fragment: an
+    /// invisible group holding one of those, or nothing at all for an empty visibility.
     fn skip_visibility(&mut self) {
+        if let Some(TokenTree::Group(group)) = self.peek()
+            && group.delimiter() == Delimiter::None
+            && is_visibility(&open_invisible_groups(group.stream()))
+        {
+            self.at += 1;
+            return;
+        }
         if self.peek_ident("pub") {
             self.at += 1;
             if matches!(self.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
@@ -164,8 +191,28 @@ impl Tokens {
         self.trees[start..end].iter().cloned().collect()
     }
 
-    /// Tokens up to the next `,` outside angle brackets (a type, a discriminant), not
-    /// consuming the comma.
+    /// The tokens of a discriminant expression, up to the next `,`, not consuming it. In an
+    /// expression `<` is a comparison or a shift (`1 << 3`) unless a turbofish `::<` opens it.
+    fn skip_expression(&mut self) {
+        let mut depth = 0usize;
+        let mut after_colons = false;
+        while let Some(tree) = self.peek() {
+            if let TokenTree::Punct(punct) = tree {
+                match punct.as_char() {
+                    ',' if depth == 0 => break,
+                    '<' if after_colons => depth += 1,
+                    '>' if depth > 0 => depth -= 1,
+                    _ => {}
+                }
+                after_colons = punct.as_char() == ':' && punct.spacing() == Spacing::Alone;
+            } else {
+                after_colons = false;
+            }
+            self.at += 1;
+        }
+    }
+
+    /// Tokens up to the next `,` outside angle brackets (a type), not consuming the comma.
     fn until_comma(&mut self) -> TokenStream {
         let mut depth = 0usize;
         let mut after_arrow_minus = false;
@@ -204,6 +251,31 @@ pub fn open_invisible_groups(stream: TokenStream) -> Vec<TokenTree> {
     trees
 }
 
+/// Whether `trees` are a visibility: nothing, `pub`, or `pub(...)`.
+fn is_visibility(trees: &[TokenTree]) -> bool {
+    match trees {
+        [] => true,
+        [TokenTree::Ident(word), rest @ ..] if word == "pub" => match rest {
+            [] => true,
+            [TokenTree::Group(g)] => g.delimiter() == Delimiter::Parenthesis,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// `stream`, or the contents of the invisible group that is all of it (an enum handed to the
+/// derive through a `macro_rules!` `$item:item`).
+fn unwrap_invisible(stream: TokenStream) -> TokenStream {
+    let mut trees = stream.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(TokenTree::Group(group)), None) if group.delimiter() == Delimiter::None => {
+            unwrap_invisible(group.stream())
+        }
+        _ => stream,
+    }
+}
+
 fn attr(pound: Punct, brackets: Group) -> Attr {
     let mut inner = Tokens {
         trees: open_invisible_groups(brackets.stream()),
@@ -234,7 +306,7 @@ fn attr(pound: Punct, brackets: Group) -> Attr {
 
 /// Splits the derive input.
 pub fn parse(input: TokenStream) -> syn::Result<Item> {
-    let mut tokens = Tokens::new(input);
+    let mut tokens = Tokens::new(unwrap_invisible(input));
     let attrs = tokens.attrs();
     tokens.skip_visibility();
     let keyword = tokens.ident("`enum`")?;
@@ -293,27 +365,28 @@ fn variants(stream: TokenStream) -> syn::Result<Vec<Variant>> {
         let attrs = tokens.attrs();
         tokens.skip_visibility();
         let ident = tokens.ident("a variant")?;
-        let fields = match tokens.peek() {
+        let (shape, fields) = match tokens.peek() {
             Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => {
                 let fields = fields(group.stream(), true)?;
                 tokens.at += 1;
-                fields
+                (Shape::Struct, fields)
             }
             Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
                 let fields = fields(group.stream(), false)?;
                 tokens.at += 1;
-                fields
+                (Shape::Tuple, fields)
             }
-            _ => Vec::new(),
+            _ => (Shape::Unit, Vec::new()),
         };
         if tokens.peek_punct('=') {
             tokens.at += 1;
-            tokens.until_comma();
+            tokens.skip_expression();
         }
         tokens.at += 1; // the `,`
         variants.push(Variant {
             attrs,
             ident,
+            shape,
             fields,
         });
     }
@@ -389,6 +462,64 @@ mod tests {
         };
         assert!(variants[0].attrs[0].is("code"));
         assert!(matches!(variants[0].attrs[0].args, AttrArgs::List(_)));
+    }
+
+    #[test]
+    fn reads_visibility_fragments_and_a_wrapped_item() {
+        let invisible = |tokens| Group::new(Delimiter::None, tokens);
+        for vis in [quote!(), quote!(pub), quote!(pub(crate))] {
+            let vis = invisible(vis);
+            let empty = invisible(quote!());
+            let item = parse(quote!(#vis enum E { A { #empty a: u8 }, B })).unwrap();
+            assert_eq!(item.ident, "E");
+            let Body::Enum(variants) = item.body else {
+                panic!("an enum")
+            };
+            assert_eq!(variants[0].fields[0].ident.as_ref().unwrap(), "a");
+        }
+        let whole = invisible(quote!(
+            #[api_error(group = "G")]
+            pub enum E {
+                A,
+            }
+        ));
+        let item = parse(quote!(#whole)).unwrap();
+        assert!(item.attrs[0].is("api_error"));
+        assert!(matches!(item.body, Body::Enum(_)));
+    }
+
+    #[test]
+    fn keeps_the_shape_of_fieldless_variants() {
+        let item = parse(quote!(
+            enum E {
+                Unit,
+                Parens(),
+                Braces {},
+                Shift = 1 << 2,
+                Less = (1 < 2) as isize,
+                Turbo = f::<A, B>(),
+                Last,
+            }
+        ))
+        .unwrap();
+        let Body::Enum(variants) = item.body else {
+            panic!("an enum")
+        };
+        let shapes: Vec<Shape> = variants.iter().map(|v| v.shape).collect();
+        assert_eq!(
+            shapes,
+            [
+                Shape::Unit,
+                Shape::Tuple,
+                Shape::Struct,
+                Shape::Unit,
+                Shape::Unit,
+                Shape::Unit,
+                Shape::Unit
+            ]
+        );
+        assert!(variants.iter().all(|v| v.fields.is_empty()));
+        assert_eq!(variants[6].ident, "Last");
     }
 
     #[test]

@@ -257,3 +257,27 @@ fn from_fields_convert_and_codes_parse() {
     assert_eq!(code, "BILLING_UNAVAILABLE");
     assert_eq!(BillingError::ALL.len(), 2);
 }
+
+/// Fieldless variants of every shape, which keep their shape in the generated code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ApiErrorCode)]
+pub enum ShapeError {
+    /// Nothing in braces
+    #[code("SHAPE_BRACES", status = 400)]
+    Braces {},
+    /// Nothing in parentheses
+    #[code("SHAPE_PARENS", status = 400, message = "Parentheses, empty")]
+    Parens(),
+    /// Plain unit
+    #[code("SHAPE_UNIT", status = 400)]
+    Unit,
+}
+
+#[test]
+fn fieldless_shapes_parse_from_their_codes() {
+    assert_eq!(
+        ShapeError::from_code("SHAPE_BRACES"),
+        Some(ShapeError::Braces {})
+    );
+    assert_eq!("SHAPE_PARENS".parse(), Ok(ShapeError::Parens()));
+    assert_eq!(ShapeError::ALL.len(), 3);
+}

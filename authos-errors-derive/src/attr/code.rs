@@ -4,12 +4,14 @@ use proc_macro2::Span;
 use syn::ext::IdentExt;
 
 use super::args::{Arg, CODE_EXAMPLE, Found, Grammar, Key, Value};
+use super::doc::doc_summary;
 use super::lit::{Lit, LitStr};
 use super::protocol;
 use super::status::status_value;
 use crate::errors::Errors;
 use crate::suggest::{is_screaming_snake, screaming_snake};
 use crate::syntax::{self, Attr};
+use crate::template::Template;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CodeKey {
@@ -45,33 +47,55 @@ const GRAMMAR: Grammar<CodeKey> = Grammar {
 const TRANSPARENT: &str = "transparent";
 
 /// What `#[code(...)]` says about one variant.
-// Boxing `OwnCode` would cost an allocation per variant, the common case.
+// Boxing `Own` would cost an allocation per variant, the common case; `Transparent` is rare.
 #[allow(clippy::large_enum_variant)]
-pub enum CodeAttr {
-    Own(OwnCode),
+pub enum Code {
+    Own(Own),
     /// `#[code(transparent)]`, with the span of `transparent`.
     Transparent(Span),
 }
 
-/// What `#[code("CODE", ...)]` gives a variant, each value read once.
-pub struct OwnCode {
+/// A variant's own catalog entry, as `#[code("CODE", ...)]` and the doc comment give it, each
+/// value read once.
+pub struct Own {
     pub code: LitStr,
     /// `None` when missing or invalid (already reported).
     pub status: Option<u16>,
     pub resolution: Option<String>,
-    /// The `description` key's text (the doc comment is [`crate::ast`]'s business).
+    /// The `description` key, else the doc comment's first paragraph.
     pub description: Option<String>,
     /// Whether a `description` key was written, valid or not.
     pub description_given: bool,
-    pub message: Option<LitStr>,
+    pub message: Option<Message>,
     /// The `OAuthErrorCode` variant of `oauth = "..."`.
     pub oauth: Option<&'static str>,
     /// The `ScimType` variant of `scim = "..."`.
     pub scim: Option<&'static str>,
-    /// `retry_after = N` (seconds), with the span of `N` for the status check in `valid`.
+    /// `retry_after = N` (seconds), with the span of `N` for the status check.
     pub retry_after: Option<(u32, Span)>,
     /// `doc = "https://..."`.
     pub doc_url: Option<LitStr>,
+}
+
+/// `message = "..."`: the literal and its template, parsed as it is read.
+pub struct Message {
+    pub text: LitStr,
+    /// The parsed template, or what is wrong with it (reported by the checks).
+    pub template: Result<Template, String>,
+}
+
+impl Own {
+    /// Whether the entry is a 5xx, whose body shows neither the source nor field data. A
+    /// missing status (already reported) is not: it gets no second error.
+    pub fn is_server_error(&self) -> bool {
+        self.status.is_some_and(|status| status >= 500)
+    }
+
+    /// The message template, when the entry has a valid one.
+    pub fn template(&self) -> Option<(&LitStr, &Template)> {
+        let message = self.message.as_ref()?;
+        Some((&message.text, message.template.as_ref().ok()?))
+    }
 }
 
 /// A `#[code(...)]` to suggest for `variant`: its name in SCREAMING_SNAKE_CASE.
@@ -82,7 +106,7 @@ fn suggested_code_attr(variant: &proc_macro2::Ident, rest: &str) -> String {
 
 /// Reads the one `#[code(...)]` of a variant; `None` when it is missing or unusable (the
 /// reason is in `errors`).
-pub fn code_attr(variant: &syntax::Variant, errors: &mut Errors) -> Option<CodeAttr> {
+pub fn code_attr(variant: &syntax::Variant, errors: &mut Errors) -> Option<Code> {
     let first = the_code_attr(variant, errors)?;
     let args = GRAMMAR.parse(first, errors)?;
     if args.is_empty() {
@@ -105,9 +129,9 @@ pub fn code_attr(variant: &syntax::Variant, errors: &mut Errors) -> Option<CodeA
                 "#[code(transparent)] takes nothing else, the inner type supplies the code, status and message: remove this argument",
             );
         }
-        return Some(CodeAttr::Transparent(span));
+        return Some(Code::Transparent(span));
     }
-    own_code(variant, args, errors).map(CodeAttr::Own)
+    own_code(variant, args, errors).map(Code::Own)
 }
 
 /// The first `#[code]` of `variant`, reporting a missing one and any second one.
@@ -150,9 +174,9 @@ struct Seen {
     bare_status: bool,
 }
 
-fn own_code(variant: &syntax::Variant, args: Vec<Arg>, errors: &mut Errors) -> Option<OwnCode> {
+fn own_code(variant: &syntax::Variant, args: Vec<Arg>, errors: &mut Errors) -> Option<Own> {
     let (code, code_index) = find_code(variant, &args, errors);
-    let mut own = OwnCode {
+    let mut own = Own {
         // Replaced by the code once every key is read (a missing code is reported, and every
         // key is still checked).
         code: LitStr {
@@ -179,6 +203,9 @@ fn own_code(variant: &syntax::Variant, args: Vec<Arg>, errors: &mut Errors) -> O
         Found::Other(_, arg) => positional(arg, &mut seen, errors),
     });
     own.code = code?;
+    if own.description.is_none() {
+        own.description = doc_summary(&variant.attrs);
+    }
     if !seen.status && !seen.transparent && !seen.bare_status {
         let code = &own.code.value;
         errors.spanned(
@@ -232,7 +259,7 @@ fn positional(arg: Arg, seen: &mut Seen, errors: &mut Errors) -> Option<Arg> {
     None
 }
 
-fn read_key(own: &mut OwnCode, seen: &mut Seen, key: CodeKey, value: Value, errors: &mut Errors) {
+fn read_key(own: &mut Own, seen: &mut Seen, key: CodeKey, value: Value, errors: &mut Errors) {
     let name = match key {
         CodeKey::Status => {
             seen.status = true;
@@ -259,7 +286,12 @@ fn read_key(own: &mut OwnCode, seen: &mut Seen, key: CodeKey, value: Value, erro
     match key {
         CodeKey::Resolution => own.resolution = Some(text.value),
         CodeKey::Description => own.description = Some(text.value),
-        CodeKey::Message => own.message = Some(text),
+        CodeKey::Message => {
+            own.message = Some(Message {
+                template: Template::parse(&text.value),
+                text,
+            });
+        }
         CodeKey::OAuth => own.oauth = protocol::oauth(&text, errors),
         CodeKey::Scim => own.scim = protocol::scim(&text, errors),
         CodeKey::Doc => own.doc_url = doc_url(text, errors),

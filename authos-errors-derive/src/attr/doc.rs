@@ -1,6 +1,6 @@
-//! The first paragraph of a doc comment, and the field attributes `#[source]` and `#[from]`.
+//! The first paragraph of a doc comment.
 
-use proc_macro2::{Span, TokenTree};
+use proc_macro2::TokenTree;
 
 use super::lit::Lit;
 use crate::syntax::{Attr, AttrArgs};
@@ -43,22 +43,4 @@ pub fn doc_summary(attrs: &[Attr]) -> Option<String> {
     } else {
         Some(lines.join(" "))
     }
-}
-
-/// The span of `#[source]` on a field, when present.
-pub fn source_attr(attrs: &[Attr]) -> Option<Span> {
-    attrs
-        .iter()
-        .find(|a| a.is("source"))
-        .and_then(|a| a.name.as_ref())
-        .map(|(ident, _)| ident.span())
-}
-
-/// The span of thiserror's `#[from]` on a field, when present.
-pub fn from_attr(attrs: &[Attr]) -> Option<Span> {
-    attrs
-        .iter()
-        .find(|a| a.is("from"))
-        .and_then(|a| a.name.as_ref())
-        .map(|(ident, _)| ident.span())
 }

@@ -6,6 +6,8 @@
 //! practice, and every doc comment, which rustc hands over as a raw string) is read here by
 //! slicing; anything else falls back to syn.
 
+use std::ops::Range;
+
 use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 
@@ -30,6 +32,23 @@ pub struct LitStr {
 impl LitStr {
     pub fn span(&self) -> Span {
         self.token.span()
+    }
+
+    /// The span of `range` (bytes of the value) inside the literal where the compiler can give
+    /// one (a nightly compiler can; a stable one cannot), else the whole literal's. Only a
+    /// literal whose value is its text (no escapes) maps byte for byte.
+    pub fn span_of(&self, range: Range<usize>) -> Span {
+        let text = self.token.to_string();
+        let offset = if text.starts_with('"') && !text.as_bytes().contains(&b'\\') {
+            Some(1)
+        } else if let Some(raw) = text.strip_prefix('r') {
+            raw.find('"').map(|quote| quote + 2)
+        } else {
+            None
+        };
+        offset
+            .and_then(|offset| self.token.subspan(range.start + offset..range.end + offset))
+            .unwrap_or_else(|| self.span())
     }
 }
 

@@ -19,7 +19,7 @@ pub fn inferred_bounds(e: &Enum) -> Option<WhereClause> {
             continue;
         };
         for field in variant.fields.iter().filter(|f| f.generic_param.is_some()) {
-            if !template.fields().contains(&field.name.as_str()) {
+            if !template.shows(&field.name) {
                 continue;
             }
             let ty = &field.ty;

@@ -4,10 +4,13 @@ use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 use syn::{Ident, WhereClause};
 
+use super::details;
 use super::message::{message_args_fn, message_fn, retry_after_fn};
 use super::private;
 use super::trees::Trees;
-use crate::ast::{Enum, Own};
+use crate::ast::{Enum, Shape};
+use crate::attr::Own;
+use crate::template::Template;
 
 pub fn api_error_code_impl(
     e: &Enum,
@@ -22,7 +25,7 @@ pub fn api_error_code_impl(
     let message_fn = message_fn(e);
     let retry_after_fn = retry_after_fn(e);
     let message_args_fn = message_args_fn(e);
-    let details_fn = crate::detail::serialize_details_fn(e);
+    let details_fn = details::serialize_details_fn(e);
     quote! {
         #[doc = #table]
         #[automatically_derived]
@@ -79,6 +82,16 @@ fn info_entry(out: &mut Vec<TokenTree>, trees: &Trees, names: &[Ident; 2], own: 
     if let Some(message) = &own.message {
         let template = &message.text;
         out.extend(quote!(.with_message_template(#template)));
+        // The placeholder names, so nothing parses the template at run time; only for the
+        // templates that have placeholders, to keep the expansion small.
+        let names = message
+            .template
+            .as_ref()
+            .map(Template::fields)
+            .unwrap_or_default();
+        if !names.is_empty() {
+            out.extend(quote!(.with_message_args(&[#(#names),*])));
+        }
     }
 }
 
@@ -100,7 +113,7 @@ fn catalog_expr(e: &Enum) -> TokenStream {
     for variant in &e.variants {
         if let Some(own) = variant.own() {
             info_entry(&mut run, &trees, &names, own);
-            run.extend(crate::detail::info_suffix(variant));
+            run.extend(details::info_suffix(variant));
             run.push(trees.comma());
         } else if let Some(field) = variant.transparent_field() {
             if !run.is_empty() {
@@ -161,8 +174,9 @@ fn info_body(e: &Enum) -> TokenStream {
     for variant in &e.variants {
         let v = &variant.ident;
         if variant.own().is_some() {
-            // A unit variant's pattern needs no `{ .. }`.
-            trees.variant(&mut arms, v, !variant.is_unit());
+            // A unit variant's pattern needs no `{ .. }`; any other shape takes it (with or
+            // without fields).
+            trees.variant(&mut arms, v, variant.shape != Shape::Unit);
             trees.fat_arrow(&mut arms);
             arms.push(TokenTree::Literal(Literal::usize_unsuffixed(own_before)));
             if !inner_before.is_empty() {

@@ -1,4 +1,6 @@
-//! `from_code` (code string to variant) and `From<Inner>` for transparent variants.
+//! `from_code` (code string to variant), and the `From` impls the checks decided on
+//! (`Variant::from_impl`): `From<Inner>` for transparent variants, `From<FieldType>` for
+//! `#[from]` fields.
 
 use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::quote;
@@ -6,10 +8,11 @@ use syn::WhereClause;
 
 use super::private;
 use super::trees::Trees;
-use crate::ast::{Enum, Variant};
+use crate::ast::{Enum, FromImpl, Variant};
+use crate::attr::lit::LitStr;
 
 /// (variant, its code literal, the code's length)
-type Row<'a> = (&'a Variant, &'a crate::attr::lit::LitStr, usize);
+type Row<'a> = (&'a Variant, &'a LitStr, usize);
 
 /// Looks own codes up by length first, then by text: one jump and a handful of compares.
 pub fn from_code_body(e: &Enum) -> TokenStream {
@@ -55,7 +58,7 @@ fn flush(trees: &Trees, run: &mut Vec<Row>, steps: &mut Vec<TokenStream>) {
         for (variant, code, _) in same_length {
             arms.push(TokenTree::Literal(code.token.clone()));
             trees.fat_arrow(&mut arms);
-            trees.variant(&mut arms, &variant.ident, false);
+            trees.fieldless_value(&mut arms, &variant.ident, variant.shape);
             arms.push(trees.comma());
         }
         let arms = TokenStream::from_iter(arms);
@@ -104,19 +107,15 @@ pub fn from_code_impls(
     }
 }
 
+/// `From<Inner>` for each transparent variant the checks gave one.
 pub fn from_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
-    if !e.attrs.from {
-        return TokenStream::new();
-    }
     let ident = &e.ident;
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
     let impls = e.variants.iter().filter_map(|variant| {
-        let field = variant.transparent_field()?;
-        // A type parameter as the inner type is reported by `valid`; `From<T>` would also
-        // overlap core's `From<T> for T`.
-        if field.from.is_some() || variant.fields.len() != 1 || field.generic_param.is_some() {
+        if !matches!(variant.from_impl, Some(FromImpl::Transparent)) {
             return None;
         }
+        let field = variant.transparent_field()?;
         let v = &variant.ident;
         let ty = &field.ty;
         let member = &field.member;
@@ -131,4 +130,37 @@ pub fn from_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
         })
     });
     quote!(#(#impls)*)
+}
+
+/// `From<FieldType>` for each `#[from]` field the checks accepted; a backtrace beside it is
+/// captured.
+pub fn from_field_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
+    let ident = &e.ident;
+    let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
+    let mut out = TokenStream::new();
+    for variant in &e.variants {
+        let Some(FromImpl::Field(index)) = variant.from_impl else {
+            continue;
+        };
+        let v = &variant.ident;
+        let ty = &variant.fields[index].ty;
+        let inits = variant.fields.iter().enumerate().map(|(other, f)| {
+            let member = &f.member;
+            if other == index {
+                quote!(#member: source)
+            } else {
+                quote!(#member: ::core::convert::From::from(::std::backtrace::Backtrace::capture()))
+            }
+        });
+        out.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                #[inline]
+                fn from(source: #ty) -> Self {
+                    Self::#v { #(#inits),* }
+                }
+            }
+        });
+    }
+    out
 }

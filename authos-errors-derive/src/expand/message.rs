@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use syn::Ident;
 
-use super::private;
+use super::{match_self, private};
 use crate::ast::{Enum, Field, Variant};
 
 /// The name of the local a message arm binds a field to. The local carries the message
@@ -20,7 +20,6 @@ fn binding_name(field_name: &str) -> String {
 pub fn message_fn(e: &Enum) -> TokenStream {
     let p = private();
     let mut arms = Vec::new();
-    let mut covered = 0usize;
     for variant in &e.variants {
         let v = &variant.ident;
         if let Some(field) = variant.transparent_field() {
@@ -28,28 +27,23 @@ pub fn message_fn(e: &Enum) -> TokenStream {
             let ty = &field.ty;
             let call = quote!(<#ty as #p::ApiErrorCode>::message(inner));
             arms.push(quote!(Self::#v { #member: inner } => #call,));
-            covered += 1;
             continue;
         }
         if let Some(arm) = message_arm(variant) {
             arms.push(arm);
-            covered += 1;
         }
     }
     if arms.is_empty() {
         return TokenStream::new();
     }
-    let fallback = if covered < e.variants.len() {
-        quote!(_ => #p::Cow::Borrowed(#p::ApiErrorCode::description(self)),)
-    } else {
-        TokenStream::new()
-    };
+    let body = match_self(
+        e,
+        &arms,
+        quote!(_ => #p::Cow::Borrowed(#p::ApiErrorCode::description(self)),),
+    );
     quote! {
         fn message(&self) -> #p::Cow<'_, str> {
-            match self {
-                #(#arms)*
-                #fallback
-            }
+            #body
         }
     }
 }
@@ -65,7 +59,7 @@ fn message_arm(variant: &Variant) -> Option<TokenStream> {
     let span = message.span();
     let used: Vec<&Field> = template
         .fields()
-        .into_iter()
+        .iter()
         .filter_map(|name| variant.field(name))
         .collect();
     let members = used.iter().map(|f| &f.member);
@@ -129,20 +123,13 @@ pub fn message_args_fn(e: &Enum) -> TokenStream {
     if arms.is_empty() {
         return TokenStream::new();
     }
-    let fallback = if arms.len() < e.variants.len() {
-        quote!(_ => {})
-    } else {
-        TokenStream::new()
-    };
+    let body = match_self(e, &arms, quote!(_ => {}));
     quote! {
         fn visit_message_args(
             &self,
             visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #p::fmt::Display),
         ) {
-            match self {
-                #(#arms)*
-                #fallback
-            }
+            #body
         }
     }
 }
@@ -164,17 +151,14 @@ pub fn retry_after_fn(e: &Enum) -> TokenStream {
     if arms.is_empty() {
         return TokenStream::new();
     }
-    let fallback = if arms.len() < e.variants.len() {
-        quote!(_ => #p::ApiErrorCode::info(self).retry_after.map(|seconds| ::core::time::Duration::from_secs(u64::from(seconds))),)
-    } else {
-        TokenStream::new()
-    };
+    let body = match_self(
+        e,
+        &arms,
+        quote!(_ => #p::ApiErrorCode::info(self).retry_after.map(|seconds| ::core::time::Duration::from_secs(u64::from(seconds))),),
+    );
     quote! {
         fn retry_after(&self) -> #p::Option<::core::time::Duration> {
-            match self {
-                #(#arms)*
-                #fallback
-            }
+            #body
         }
     }
 }

@@ -1,18 +1,19 @@
 //! For an enum with `from_code`: one call of the runtime crate's `__derive_code_impls!`, which
 //! writes `FromStr`, `TryFrom<&str>`, `AsRef<str>`, `From<Self> for &'static str` and
 //! `Deserialize` in terms of `from_code` and `code()`, plus the one thing that needs every
-//! variant by name, the list of values: `const ALL` and an `AllValues` impl built on it for
-//! unit variants only, else an `AllValues` impl chaining the inner enums' lists.
+//! variant by name, the list of values: `const ALL` and an `AllValues` impl built on it when
+//! no variant has fields, else an `AllValues` impl chaining the inner enums' lists.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::{WhereClause, parse_quote};
 
 use super::private;
+use super::trees::Trees;
 use crate::ast::{Enum, Variant};
 
 pub fn code_str_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
-    if !e.supports_from_code() {
+    if !e.from_code {
         return TokenStream::new();
     }
     let p = private();
@@ -30,17 +31,24 @@ pub fn code_str_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStre
         }
     }
     if e.attrs.all_values {
-        if e.variants.iter().all(Variant::is_unit) {
-            let values = e.variants.iter().map(|v| &v.ident);
+        if e.variants.iter().all(Variant::is_fieldless) {
+            let trees = Trees::new();
+            let mut values = Vec::with_capacity(e.variants.len() * 5);
+            for variant in &e.variants {
+                trees.fieldless_value(&mut values, &variant.ident, variant.shape);
+                values.push(trees.comma());
+            }
+            let values = TokenStream::from_iter(values);
             out.extend(quote! {
                 #[automatically_derived]
                 impl #impl_generics #ident #ty_generics #where_clause {
                     /// Every value, in declaration order.
-                    pub const ALL: &'static [Self] = &[#(Self::#values),*];
+                    pub const ALL: &'static [Self] = &[#values];
                 }
             });
             wanted.push(Ident::new("all_from_const", Span::call_site()));
         } else {
+            let trees = Trees::new();
             let steps = e.variants.iter().map(|variant| {
                 let v = &variant.ident;
                 match variant.transparent_field() {
@@ -51,7 +59,12 @@ pub fn code_str_impls(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStre
                             .chain(<#ty as #p::AllValues>::all().map(|inner| Self::#v { #member: inner }))
                         }
                     }
-                    None => quote!(.chain([Self::#v])),
+                    None => {
+                        let mut value = Vec::new();
+                        trees.fieldless_value(&mut value, v, variant.shape);
+                        let value = TokenStream::from_iter(value);
+                        quote!(.chain([#value]))
+                    }
                 }
             });
             out.extend(quote! {

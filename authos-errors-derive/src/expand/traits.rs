@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::{WhereClause, parse_quote};
 
-use super::private;
+use super::{match_self, private};
 use crate::ast::Enum;
 
 /// A call of the runtime crate's `__derive_http_impls!`, which expands to the impls of the HTTP
@@ -84,8 +84,8 @@ pub fn error_impl(e: &Enum, where_clause: Option<&WhereClause>) -> TokenStream {
     let ident = &e.ident;
     let (impl_generics, ty_generics, _) = e.generics.split_for_impl();
     let mut clause = with_debug(where_clause);
-    for field in e.variants.iter().flat_map(|v| &v.fields) {
-        if field.source.is_some() && field.generic_param.is_some() {
+    for (field, _) in e.variants.iter().filter_map(|v| v.source_field()) {
+        if field.generic_param.is_some() {
             let ty = &field.ty;
             clause.predicates.push(parse_quote!(#ty: #p::AsDynError));
         }
@@ -107,7 +107,7 @@ fn source_fn(e: &Enum) -> TokenStream {
         if let Some(field) = variant.transparent_field() {
             let member = &field.member;
             arms.push(quote!(Self::#v { #member: inner } => #p::Error::source(inner),));
-        } else if let Some(field) = variant.fields.iter().find(|f| f.source.is_some()) {
+        } else if let Some((field, _)) = variant.source_field() {
             let member = &field.member;
             // Spanned at the field's type: a #[source] that is not an error is reported there.
             let call = quote_spanned!(field.ty_span=> source.as_dyn_error());
@@ -117,18 +117,11 @@ fn source_fn(e: &Enum) -> TokenStream {
     if arms.is_empty() {
         return TokenStream::new();
     }
-    let fallback = if arms.len() < e.variants.len() {
-        quote!(_ => #p::None,)
-    } else {
-        TokenStream::new()
-    };
+    let body = match_self(e, &arms, quote!(_ => #p::None,));
     quote! {
         fn source(&self) -> #p::Option<&(dyn #p::Error + 'static)> {
             use #p::AsDynError as _;
-            match self {
-                #(#arms)*
-                #fallback
-            }
+            #body
         }
     }
 }

@@ -7,6 +7,8 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
+use crate::ast::Shape;
+
 /// Ready-made tokens, cloned into each arm.
 pub struct Trees {
     self_type: TokenTree,
@@ -45,6 +47,21 @@ impl Trees {
         if ignore_fields {
             out.push(self.rest.clone());
         }
+    }
+
+    /// The variant as a value: `Self::Unit`, `Self::Parens()` or `Self::Braces {}`, for a
+    /// variant without fields.
+    pub fn fieldless_value(&self, out: &mut Vec<TokenTree>, variant: &Ident, shape: Shape) {
+        self.variant(out, variant, false);
+        match shape {
+            Shape::Unit => {}
+            Shape::Tuple => out.push(self.empty(Delimiter::Parenthesis)),
+            Shape::Struct => out.push(self.empty(Delimiter::Brace)),
+        }
+    }
+
+    fn empty(&self, delimiter: Delimiter) -> TokenTree {
+        TokenTree::Group(Group::new(delimiter, TokenStream::new()))
     }
 
     /// `=>`

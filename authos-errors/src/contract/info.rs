@@ -46,6 +46,13 @@ pub struct ErrorCodeInfo {
     /// when it has one; without it the message is the description. Localisation (feature
     /// `fluent`) reads its placeholders as the variables a translation may use.
     pub message_template: Option<&'static str>,
+    /// The names of the message template's placeholders, in order of first appearance, each
+    /// once: a named field's name (without `r#`), a tuple field's index as written (`"0"`);
+    /// empty when there is no template or it has no placeholders. The derive writes them from
+    /// the template it parsed at compile time, so nothing parses
+    /// [`message_template`](Self::message_template) at run time; they are the names
+    /// [`ApiErrorCode::visit_message_args`](crate::ApiErrorCode::visit_message_args) passes.
+    pub message_args: &'static [&'static str],
     /// The names of the machine-readable values a body of this code carries in its `details`
     /// member (the variant's `#[detail]` fields); empty for most codes.
     pub details: &'static [&'static str],
@@ -72,6 +79,7 @@ impl ErrorCodeInfo {
             retry_after: None,
             doc_url: None,
             message_template: None,
+            message_args: &[],
             details: &[],
         }
     }
@@ -164,6 +172,45 @@ impl ErrorCodeInfo {
     #[must_use]
     pub const fn with_message_template(mut self, template: &'static str) -> Self {
         self.message_template = Some(template);
+        self
+    }
+
+    /// This entry with the names of its message template's placeholders (see
+    /// [`message_args`](Self::message_args)).
+    ///
+    /// ```
+    /// use authos_errors::ErrorCodeInfo;
+    /// let info = ErrorCodeInfo::new("SLUG_TOO_SHORT", 400, "Slug shorter than the minimum")
+    ///     .with_message_template("Slug {slug:?} has {len} characters, {min} at least ({min})")
+    ///     .with_message_args(&["slug", "len", "min"]);
+    /// assert_eq!(info.message_args, ["slug", "len", "min"]);
+    /// ```
+    ///
+    /// The derive fills it in from each variant's `message`:
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum SlugError {
+    ///     /// Slug shorter than the minimum
+    ///     #[code("SLUG_TOO_SHORT", status = 400, message = "Slug {slug:?} is under {min} characters ({min})")]
+    ///     TooShort { slug: String, min: usize },
+    ///     /// Slug taken
+    ///     #[code("SLUG_TAKEN", status = 409, message = "Slug {0} is taken")]
+    ///     Taken(String),
+    ///     /// Slug reserved
+    ///     #[code("SLUG_RESERVED", status = 409)]
+    ///     Reserved,
+    /// }
+    ///
+    /// assert_eq!(SlugError::CATALOG[0].message_args, ["slug", "min"]);
+    /// assert_eq!(SlugError::CATALOG[1].message_args, ["0"]);
+    /// assert!(SlugError::CATALOG[2].message_args.is_empty());
+    /// ```
+    #[must_use]
+    pub const fn with_message_args(mut self, names: &'static [&'static str]) -> Self {
+        self.message_args = names;
         self
     }
 

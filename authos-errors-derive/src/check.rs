@@ -1,16 +1,29 @@
-//! Cross-checks that need the whole enum: unique codes, descriptions, message placeholders
-//! against fields, transparent variants' shape. Reads the model, never the tokens.
+//! Every cross-check, on the model, never the tokens: unique codes, descriptions,
+//! `retry_after` against the status, sources, transparent variants' shape (here); message
+//! placeholders against fields (`check/message.rs`); `#[detail]` marks (`check/detail.rs`);
+//! `#[from]` marks, whose verdicts, the `From` impls to write, are recorded in the model
+//! (`check/from.rs`).
+
+mod detail;
+mod from;
+mod message;
 
 use std::collections::HashMap;
 
 use proc_macro2::Span;
-use syn::Member;
 
-use crate::ast::{Code, Enum, Own, Variant};
+use crate::ast::{Enum, Variant};
+use crate::attr::{Code, Own};
 use crate::errors::Errors;
-use crate::suggest::closest;
 
-pub fn check(input: &Enum, errors: &mut Errors) {
+/// Checks the model, reporting to `errors`, and records the verdicts later stages read.
+pub fn check(model: &mut Enum, errors: &mut Errors) {
+    variants(model, errors);
+    detail::check(model, errors);
+    from::check(model, errors);
+}
+
+fn variants(input: &Enum, errors: &mut Errors) {
     let mut first_use: HashMap<&str, &Variant> = HashMap::new();
     for variant in &input.variants {
         check_sources(variant, errors);
@@ -25,14 +38,13 @@ pub fn check(input: &Enum, errors: &mut Errors) {
                     }
                 }
                 check_description(variant, own, errors);
-                check_message(variant, own, errors);
+                message::check(variant, own, errors);
                 check_retry_after(own, errors);
             }
             Some(Code::Transparent(span)) => check_transparent(variant, *span, errors),
             None => {}
         }
     }
-    crate::detail::check(input, errors);
 }
 
 fn duplicate_code(code: &str, first: &Variant, own: &Own, variant: &Variant, errors: &mut Errors) {
@@ -78,88 +90,8 @@ fn check_description(variant: &Variant, own: &Own, errors: &mut Errors) {
     }
 }
 
-fn check_message(variant: &Variant, own: &Own, errors: &mut Errors) {
-    let Some(message) = &own.message else {
-        return;
-    };
-    let template = match &message.template {
-        Ok(template) => template,
-        Err(reason) => {
-            errors.spanned(&message.text, reason);
-            return;
-        }
-    };
-    for name in template.fields() {
-        let Some(field) = variant.field(name) else {
-            errors.spanned(
-                &message.text,
-                format!(
-                    "placeholder `{{{name}}}` names no field of `{}`; {}",
-                    variant.ident,
-                    placeholder_hint(variant, name)
-                ),
-            );
-            continue;
-        };
-        if field.source.is_some() && own.status.is_some_and(|s| s >= 500) {
-            errors.spanned(
-                &message.text,
-                format!(
-                    "a 5xx message must not show the underlying error: `{{{name}}}` is the #[source]; it stays in the logs via `source()`, so remove the placeholder"
-                ),
-            );
-        }
-    }
-}
-
-/// What to write instead of a placeholder `{name}` that names no field of `variant`.
-fn placeholder_hint(variant: &Variant, name: &str) -> String {
-    let names: Vec<&str> = variant.fields.iter().map(|f| f.name.as_str()).collect();
-    if names.is_empty() {
-        return "a unit variant has no fields to show: remove the placeholder, or add the field to the variant".to_owned();
-    }
-    let listed = names
-        .iter()
-        .map(|n| format!("`{{{n}}}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let named = matches!(variant.fields[0].member, Member::Named(_));
-    let is_index = name.chars().all(|c| c.is_ascii_digit());
-    if named && is_index {
-        let example = name
-            .parse::<usize>()
-            .ok()
-            .and_then(|index| names.get(index))
-            .unwrap_or(&names[0]);
-        return if names.len() == 1 {
-            format!("its field has a name: write `{{{example}}}` rather than a position")
-        } else {
-            format!("its fields have names, not positions: write one of {listed}")
-        };
-    }
-    if !named && !is_index {
-        return if names.len() == 1 {
-            "its one field has no name: write `{0}`".to_owned()
-        } else {
-            format!("its fields have no names, only positions: write one of {listed}")
-        };
-    }
-    let near = closest(name, &names).or_else(|| {
-        // `{minimum}` for `min`, `{id}` for `id_number`: one name abbreviates the other.
-        names
-            .iter()
-            .copied()
-            .find(|c| name.starts_with(c) || c.starts_with(name))
-    });
-    match near {
-        Some(near) if names.len() == 1 => format!("did you mean `{{{near}}}`?"),
-        Some(near) => format!("did you mean `{{{near}}}`? the fields are {listed}"),
-        None => format!("write one of {listed}"),
-    }
-}
-
 fn check_sources(variant: &Variant, errors: &mut Errors) {
-    for extra in variant.fields.iter().filter_map(|f| f.source).skip(1) {
+    for extra in variant.fields.iter().filter_map(|f| f.attrs.source).skip(1) {
         errors.at(
             extra,
             format!(
