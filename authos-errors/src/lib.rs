@@ -39,7 +39,7 @@
 //!   doc comment (one of the two is required); `message` is the body's `error` text, with
 //!   `{field}` (named fields) or `{0}` (tuple fields) placeholders, `{{`/`}}` for braces and
 //!   format specs such as `{n:>4}`; without it the message is the description. A 5xx message
-//!   may not interpolate the `#[source]` field, so the body never carries the underlying error.
+//!   may not interpolate the source field, so the body never carries the underlying error.
 //!
 //!   Optional keys of the same `#[code]`: `oauth = "authorization_pending"` (an OAuth 2.0 error
 //!   code of RFC 6749 §5.2 or RFC 8628 §3.5) and `scim = "uniqueness"` (a `scimType` of
@@ -52,12 +52,18 @@
 //!   everything is delegated to it, its catalog is spliced into this enum's `CATALOG` in place,
 //!   and `From<Inner>` is generated (unless the field carries thiserror's `#[from]`).
 //!
-//! A field marked `#[source]` is returned by `std::error::Error::source`; it may be any error
-//! type, `Box<dyn Error + Send + Sync>` or `anyhow::Error`. A field marked `#[from]` (thiserror's
-//! spelling) is the source too, and `From<FieldType>` builds the variant from it, so `?` converts;
-//! it must be the variant's only field, beside at most a backtrace (`#[backtrace]` or a type named
-//! `Backtrace`, captured on conversion). When `thiserror::Error` derives on the same enum (with
-//! `display = false`), `#[from]` is thiserror's and it writes the `From` impls.
+//! A variant's source — what `std::error::Error::source` returns and what a 5xx is logged with,
+//! chain included — is the field marked `#[source]`; else the field marked `#[from]`
+//! (thiserror's spelling, which also builds the variant through `From<FieldType>`, so `?`
+//! converts; it must be the variant's only field, beside at most a backtrace: `#[backtrace]` or a
+//! type named `Backtrace`, captured on conversion); else, as in thiserror, a named field called
+//! `source`. A field named `source` must therefore be an error: to keep one that is not, mark the
+//! real source with `#[source]` or rename the field. The source may be any error type,
+//! `Box<dyn Error + Send + Sync>` or `anyhow::Error`. A 5xx `message` may not interpolate the
+//! source however it was chosen (`message = "Database failed: {source}"` is a compile error that
+//! says to write `message = "Database failed"`), so the body never carries the underlying error.
+//! When `thiserror::Error` derives on the same enum (with `display = false`), `#[from]` is
+//! thiserror's and it writes the `From` impls.
 //! A field marked `#[detail]` (4xx variants only; not the `#[source]`; a `Serialize` type) is
 //! written to the body as a member of its `details` object, after the three AuthOS keys, and
 //! named in the entry's [`ErrorCodeInfo::details`]; see [`ApiErrorCode::serialize_details`].
