@@ -89,6 +89,7 @@
 //! assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 //! ```
 
+use std::borrow::Cow;
 use std::error::Error;
 use std::future::{Future, Ready, ready};
 use std::pin::Pin;
@@ -99,8 +100,10 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 
-use super::layer::{Answering, ErrorLayer, HeaderSink, Rendered, answer, write_headers};
-use super::policy::RequestHeaders;
+use super::layer::{
+    Answering, ErrorLayer, HeaderSink, Rendered, answer, is_header_text, write_headers,
+};
+use super::policy::{RequestHeader, RequestHeaders};
 use crate::response::CapturedError;
 use crate::{ApiErrorCode, Detailed};
 
@@ -141,7 +144,7 @@ pub fn __respond<E: ApiErrorCode + ?Sized>(
 fn respond_captured(captured: CapturedError, as_error: Option<&dyn Error>) -> HttpResponse {
     let (rendered, for_request) = answer(&captured, as_error);
     let mut response = HttpResponse::new(status_code(rendered.status));
-    write_headers(rendered.headers, response.headers_mut());
+    write_headers(rendered.headers, true, response.headers_mut());
     let mut response = response.set_body(BoxBody::new(rendered.body));
     if for_request {
         response.extensions_mut().insert(Rendered);
@@ -152,12 +155,19 @@ fn respond_captured(captured: CapturedError, as_error: Option<&dyn Error>) -> Ht
 
 impl HeaderSink for HeaderMap {
     fn remove(&mut self, name: &'static str) {
-        HeaderMap::remove(self, name);
+        HeaderMap::remove(self, HeaderName::from_static(name));
     }
 
-    fn set(&mut self, name: &'static str, value: String, append: bool) {
-        let Ok(value) = HeaderValue::try_from(value) else {
+    fn set(&mut self, name: &'static str, value: Cow<'static, str>, append: bool) {
+        if !is_header_text(&value) {
             return;
+        }
+        let value = match value {
+            Cow::Borrowed(text) => HeaderValue::from_static(text),
+            Cow::Owned(text) => match HeaderValue::try_from(text) {
+                Ok(value) => value,
+                Err(_) => return,
+            },
         };
         let name = HeaderName::from_static(name);
         if append {
@@ -296,7 +306,12 @@ where
 }
 
 impl RequestHeaders for HeaderMap {
-    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str> {
+    fn lines(&self, header: RequestHeader) -> impl Iterator<Item = &str> {
+        let name = match header {
+            RequestHeader::Accept => actix_web::http::header::ACCEPT,
+            RequestHeader::AcceptLanguage => actix_web::http::header::ACCEPT_LANGUAGE,
+            RequestHeader::RequestId => HeaderName::from_static(crate::request_id::HEADER),
+        };
         self.get_all(name).filter_map(|value| value.to_str().ok())
     }
 }
@@ -319,7 +334,7 @@ fn finish<B: MessageBody + 'static>(
     };
     let mut response = response.map_body(|head, _| {
         head.status = status_code(late.status);
-        write_headers(late.headers, &mut head.headers);
+        write_headers(late.headers, false, &mut head.headers);
         EitherBody::right(BoxBody::new(late.body))
     });
     response.response_mut().extensions_mut().insert(Rendered);

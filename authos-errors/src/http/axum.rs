@@ -121,6 +121,7 @@
 //! );
 //! ```
 
+use std::borrow::Cow;
 use std::error::Error;
 use std::future::Future;
 use std::pin::Pin;
@@ -131,8 +132,10 @@ use axum_core::response::{IntoResponse, Response};
 use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Request, StatusCode};
 
-use super::layer::{Answering, ErrorLayer, HeaderSink, Rendered, answer, write_headers};
-use super::policy::RequestHeaders;
+use super::layer::{
+    Answering, ErrorLayer, HeaderSink, Rendered, answer, is_header_text, write_headers,
+};
+use super::policy::{RequestHeader, RequestHeaders};
 use crate::response::{CapturedError, ErrorResponse};
 use crate::{ApiErrorCode, Detailed};
 
@@ -184,18 +187,26 @@ fn apply(response: &mut Response, rendered: ErrorResponse) {
     *response.status_mut() =
         StatusCode::from_u16(rendered.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     *response.body_mut() = Body::from(rendered.body);
-    write_headers(rendered.headers, response.headers_mut());
+    let fresh = response.headers().is_empty();
+    write_headers(rendered.headers, fresh, response.headers_mut());
 }
 
 impl HeaderSink for HeaderMap {
     fn remove(&mut self, name: &'static str) {
-        HeaderMap::remove(self, name);
+        HeaderMap::remove(self, HeaderName::from_static(name));
     }
 
-    fn set(&mut self, name: &'static str, value: String, append: bool) {
-        let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value))
-        else {
+    fn set(&mut self, name: &'static str, value: Cow<'static, str>, append: bool) {
+        if !is_header_text(&value) {
             return;
+        }
+        let name = HeaderName::from_static(name);
+        let value = match value {
+            Cow::Borrowed(text) => HeaderValue::from_static(text),
+            Cow::Owned(text) => match HeaderValue::try_from(text) {
+                Ok(value) => value,
+                Err(_) => return,
+            },
         };
         if append {
             self.append(name, value);
@@ -320,7 +331,12 @@ where
 }
 
 impl RequestHeaders for HeaderMap {
-    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str> {
+    fn lines(&self, header: RequestHeader) -> impl Iterator<Item = &str> {
+        let name = match header {
+            RequestHeader::Accept => http::header::ACCEPT,
+            RequestHeader::AcceptLanguage => http::header::ACCEPT_LANGUAGE,
+            RequestHeader::RequestId => HeaderName::from_static(crate::request_id::HEADER),
+        };
         self.get_all(name)
             .iter()
             .filter_map(|value| value.to_str().ok())

@@ -10,6 +10,7 @@
 //! is rendered by the layer afterwards ([`Answering::finish`]). The innermost layer decides, as
 //! its request is the current one while the route runs.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::error::Error;
 use std::fmt;
@@ -302,21 +303,33 @@ pub(crate) trait HeaderSink {
     fn remove(&mut self, name: &'static str);
     /// Sets `name` to `value` (replacing, or beside other values when `append`); a value the
     /// framework refuses is left out, not sent broken (rendered values are printable ASCII).
-    fn set(&mut self, name: &'static str, value: String, append: bool);
+    fn set(&mut self, name: &'static str, value: Cow<'static, str>, append: bool);
 }
 
-/// Writes the rendered headers into a response's map: every header a render may send
+/// Writes the rendered headers into a response's map. Into a response made for the error
+/// (`fresh`) they are simply set; into another one, every header a render may send
 /// ([`RENDERED_HEADERS`]) and `Content-Length` are removed first, so nothing of an earlier
-/// render survives; `Vary` is appended beside other middleware's, every other one replaces.
+/// render survives. `Vary` is appended beside other middleware's, every other one replaces.
 pub(crate) fn write_headers(
-    headers: Vec<(&'static str, std::borrow::Cow<'static, str>)>,
+    headers: Vec<(&'static str, Cow<'static, str>)>,
+    fresh: bool,
     sink: &mut impl HeaderSink,
 ) {
-    sink.remove("content-length");
-    for name in RENDERED_HEADERS {
-        sink.remove(name);
+    if !fresh {
+        sink.remove("content-length");
+        for name in RENDERED_HEADERS {
+            sink.remove(name);
+        }
     }
     for (name, value) in headers {
-        sink.set(name, value.into_owned(), name == "vary");
+        sink.set(name, value, name == "vary");
     }
+}
+
+/// Whether `value` may go into a header as it is: visible ASCII, spaces and tabs (what every
+/// render writes; checked again so an adapter never sends, nor panics on, anything else).
+pub(crate) fn is_header_text(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|byte| byte == b'\t' || (b' '..=b'~').contains(&byte))
 }

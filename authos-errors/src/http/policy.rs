@@ -28,10 +28,22 @@ impl FormatPolicy {
     }
 }
 
-/// The request headers as a layer sees them, whatever the framework's header map type.
+/// The request headers an error answer depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RequestHeader {
+    /// `Accept`: the format, when the route group negotiates it.
+    Accept,
+    /// `Accept-Language`: the language, when the route group has a localizer.
+    AcceptLanguage,
+    /// `X-Request-Id` ([`request_id::HEADER`](crate::request_id::HEADER)).
+    RequestId,
+}
+
+/// The request headers as a layer sees them, whatever the framework's header map type (each
+/// adapter looks a [`RequestHeader`] up by its framework's constant, without parsing a name).
 pub(crate) trait RequestHeaders {
-    /// The text values of every header line called `name` (lowercase).
-    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str>;
+    /// The text values of every line of `header`.
+    fn lines(&self, header: RequestHeader) -> impl Iterator<Item = &str>;
 }
 
 /// What a layer takes from the request before calling the route (the request is gone by the
@@ -52,17 +64,17 @@ impl FormatPolicy {
     pub(crate) fn read_request(&self, headers: &impl RequestHeaders) -> RequestFacts {
         let format = match self.fixed {
             Some(format) => format,
-            None => negotiate_lines(headers.lines("accept")),
+            None => negotiate_lines(headers.lines(RequestHeader::Accept)),
         };
         let request_id = headers
-            .lines(crate::request_id::HEADER)
+            .lines(RequestHeader::RequestId)
             .next()
             .and_then(crate::request_id::RequestId::parse);
         RequestFacts {
             format,
             #[cfg(feature = "fluent")]
             language: self.localizer.as_ref().map_or(0, |localizer| {
-                localizer.negotiate_lines(headers.lines("accept-language"))
+                localizer.negotiate_lines(headers.lines(RequestHeader::AcceptLanguage))
             }),
             request_id,
         }
