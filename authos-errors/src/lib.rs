@@ -233,7 +233,7 @@ pub use wire::{oauth, problem, request_id, scim};
 pub use wire::field_errors;
 
 #[cfg(feature = "http")]
-pub use self::http::response;
+pub use self::http::{framework, response};
 
 #[cfg(feature = "axum")]
 pub use self::http::axum;
