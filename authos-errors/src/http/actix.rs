@@ -455,8 +455,9 @@ fn rejection_of(error: &dyn ResponseError) -> FrameworkRejection {
 }
 
 /// The error handler of `web::JsonConfig`: a body over the limit answers `PAYLOAD_TOO_LARGE`,
-/// a wrong `Content-Type` `UNSUPPORTED_MEDIA_TYPE`, anything else `BAD_REQUEST`, in the
-/// scope's format. actix-web's `Json` reports no path: for a field-errors entry naming the
+/// a wrong `Content-Type` `UNSUPPORTED_MEDIA_TYPE` (where actix-web says 400), anything else
+/// `BAD_REQUEST`, in the scope's format. Without it the middleware still answers actix-web's
+/// plain responses in the structure, by their status. actix-web's `Json` reports no path: for a field-errors entry naming the
 /// refused value, extract [`Json`] (this module's) instead.
 ///
 /// ```
@@ -471,7 +472,16 @@ fn rejection_of(error: &dyn ResponseError) -> FrameworkRejection {
 #[must_use]
 #[allow(clippy::needless_pass_by_value)] // the signature JsonConfig::error_handler calls
 pub fn json_error_handler(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
-    rejection_of(&error).into()
+    let error = match error {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            FrameworkError::PayloadTooLarge
+        }
+        // actix-web's own answer to a wrong Content-Type is a 400.
+        JsonPayloadError::ContentType => FrameworkError::UnsupportedMediaType,
+        JsonPayloadError::Serialize(_) => FrameworkError::InternalServerError,
+        other => return rejection_of(&other).into(),
+    };
+    FrameworkRejection::new(error).into()
 }
 
 /// The error handler of `web::FormConfig`: `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE` or

@@ -40,7 +40,9 @@
 //!
 //! The innermost layer decides: once a layer has rendered an error, the layers around it leave
 //! it alone, so an app-wide negotiating layer and the protocol route groups nested inside it
-//! combine:
+//! combine. A group you `merge` takes its layer with `route_layer`: `Router::layer` wraps the
+//! group's fallback too, and axum answers the whole app's unknown routes with the fallback of
+//! the router merged last, which would then answer them in that group's format:
 //!
 //! ```
 //! use authos_errors::axum::ErrorFormatLayer;
@@ -56,10 +58,10 @@
 //!
 //! let oauth = Router::new()
 //!     .route("/oauth/token", post(token))
-//!     .layer(ErrorFormatLayer::oauth());
+//!     .route_layer(ErrorFormatLayer::oauth());
 //! let scim = Router::new()
 //!     .route("/scim/v2/Users", post(create_user))
-//!     .layer(ErrorFormatLayer::scim());
+//!     .route_layer(ErrorFormatLayer::scim());
 //! let app: Router = Router::new()
 //!     // .route("/api/...", ...)
 //!     .merge(oauth)
