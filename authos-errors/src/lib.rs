@@ -136,7 +136,8 @@
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
 //! - `http`: the `response` module, the framework-free response contract both are built on
-//!   (status, headers and body bytes of each format for one error and one request), with no web
+//!   (status, headers and body bytes of each format for one error and one request), and the
+//!   `framework` module, the codes a framework's own failures are answered with, with no web
 //!   framework; `axum` and `actix-web` turn it on.
 //! - `utoipa`: OpenAPI schemas and documented responses.
 //! - `fluent`: error messages translated with Fluent and negotiated from `Accept-Language`
@@ -170,8 +171,10 @@
 //!
 //! **`http/`** (feature `http`) — the framework-free answer to one request: the [`response`]
 //! contract (status, headers and body bytes of each format), the per-route format policy read
-//! from the request's headers, the request-id scope of the 5xx log line; then the thin adapters,
-//! `axum` and `actix`, which only convert the contract into their framework's types.
+//! from the request's headers, the request-id scope of the 5xx log line, the [`framework`]'s own
+//! errors (its catalog, the rule that recognises a framework's plain failure, JSON body
+//! rejections); then the thin adapters, `axum` and `actix`, which only convert the contract into
+//! their framework's types and recognise their framework's rejections.
 //!
 //! **`client/`, `openapi.rs`, `reference.rs`, `validation.rs`** — what is built on an answer:
 //! reading one back, documenting a catalog's answers, rendering its reference, turning
@@ -233,7 +236,7 @@ pub use wire::{oauth, problem, request_id, scim};
 pub use wire::field_errors;
 
 #[cfg(feature = "http")]
-pub use self::http::response;
+pub use self::http::{framework, response};
 
 #[cfg(feature = "axum")]
 pub use self::http::axum;

@@ -8,6 +8,9 @@
 //! - [`responses_with_examples`] writes a code's examples from real values of it, so a
 //!   `#[detail]` shows its numbers; codes with details list them in the response description
 //!   and in the `details` member of both content schemas.
+//! - [`framework_responses`] (feature `http`) documents the framework errors an operation
+//!   reading a JSON body can answer (400, 413, 415); [`WithJsonBodyErrors<E>`](WithJsonBodyErrors)
+//!   adds them to `E`'s responses in `#[utoipa::path(responses(...))]`.
 //! - [`FieldErrors`] documents its 400 with the `errors` array and a three-field example.
 //! - With this feature on, `#[derive(ApiErrorCode)]` also implements `utoipa::IntoResponses`
 //!   for each enum (as for axum, through a macro of this crate), and so does
@@ -536,4 +539,85 @@ fn signup_example() -> FieldErrors {
         .push_entry(slug)
         .push_entry(password);
     errors
+}
+
+/// The framework errors an operation that reads a JSON body can answer before its handler runs
+/// ([`FrameworkError`](crate::framework::FrameworkError)): `BAD_REQUEST` (400, malformed JSON or
+/// a value of the wrong shape), `PAYLOAD_TOO_LARGE` (413) and `UNSUPPORTED_MEDIA_TYPE` (415).
+///
+/// ```
+/// use authos_errors::ApiErrorCode;
+/// let codes: Vec<&str> = authos_errors::openapi::JSON_BODY_ERRORS.iter().map(|e| e.code()).collect();
+/// assert_eq!(codes, ["BAD_REQUEST", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"]);
+/// ```
+#[cfg(feature = "http")]
+pub const JSON_BODY_ERRORS: &[crate::framework::FrameworkError] = &[
+    crate::framework::FrameworkError::BadRequest,
+    crate::framework::FrameworkError::PayloadTooLarge,
+    crate::framework::FrameworkError::UnsupportedMediaType,
+];
+
+/// The catalog rows of [`JSON_BODY_ERRORS`].
+#[cfg(feature = "http")]
+fn json_body_catalog() -> Vec<ErrorCodeInfo> {
+    JSON_BODY_ERRORS.iter().map(|error| *error.info()).collect()
+}
+
+/// The documented responses of [`JSON_BODY_ERRORS`], with an example per code in both content
+/// types ([`responses_for`]): what to add to an operation that reads a JSON body.
+///
+/// ```
+/// let doc = serde_json::to_value(authos_errors::openapi::framework_responses()).unwrap();
+/// let statuses: Vec<&str> = doc.as_object().unwrap().keys().map(String::as_str).collect();
+/// assert_eq!(statuses, ["400", "413", "415"]);
+/// assert_eq!(
+///     doc["415"]["content"]["application/json"]["examples"]["UNSUPPORTED_MEDIA_TYPE"]["value"]["error_code"],
+///     "UNSUPPORTED_MEDIA_TYPE"
+/// );
+/// ```
+#[cfg(feature = "http")]
+#[must_use]
+pub fn framework_responses() -> Responses {
+    responses_for(&json_body_catalog())
+}
+
+/// The documented responses of `E` ([`responses`]) and of [`JSON_BODY_ERRORS`] together: a
+/// status both answer is one response holding every code's example (a code in both is
+/// documented once, as `E`'s).
+///
+/// ```
+/// use authos_errors::catalog::AuthenticationError;
+/// let doc = serde_json::to_value(
+///     authos_errors::openapi::responses_with_framework_errors::<AuthenticationError>(),
+/// ).unwrap();
+/// let examples = &doc["400"]["content"]["application/json"]["examples"];
+/// assert!(examples["BAD_REQUEST"].is_object());
+/// assert!(doc["401"].is_object() && doc["413"].is_object() && doc["415"].is_object());
+/// ```
+#[cfg(feature = "http")]
+#[must_use]
+pub fn responses_with_framework_errors<E: ApiErrorCode + ?Sized>() -> Responses {
+    responses_for(&[E::CATALOG, &json_body_catalog()].concat())
+}
+
+/// `#[utoipa::path(responses(WithJsonBodyErrors<LoginError>))]`: the responses of `E` and the
+/// framework errors of a JSON body ([`responses_with_framework_errors`]), for an operation that
+/// reads one.
+///
+/// ```
+/// use authos_errors::catalog::MfaError;
+/// use authos_errors::openapi::WithJsonBodyErrors;
+/// use utoipa::IntoResponses;
+///
+/// let responses = WithJsonBodyErrors::<MfaError>::responses();
+/// assert!(["400", "401", "413", "415"].iter().all(|status| responses.contains_key(*status)));
+/// ```
+#[cfg(feature = "http")]
+pub struct WithJsonBodyErrors<E: ?Sized>(std::marker::PhantomData<fn() -> E>);
+
+#[cfg(feature = "http")]
+impl<E: ApiErrorCode + ?Sized> IntoResponses for WithJsonBodyErrors<E> {
+    fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
+        responses_with_framework_errors::<E>().responses
+    }
 }

@@ -40,7 +40,9 @@
 //!
 //! The innermost layer decides: once a layer has rendered an error, the layers around it leave
 //! it alone, so an app-wide negotiating layer and the protocol route groups nested inside it
-//! combine:
+//! combine. A group you `merge` takes its layer with `route_layer`: `Router::layer` wraps the
+//! group's fallback too, and axum answers the whole app's unknown routes with the fallback of
+//! the router merged last, which would then answer them in that group's format:
 //!
 //! ```
 //! use authos_errors::axum::ErrorFormatLayer;
@@ -56,10 +58,10 @@
 //!
 //! let oauth = Router::new()
 //!     .route("/oauth/token", post(token))
-//!     .layer(ErrorFormatLayer::oauth());
+//!     .route_layer(ErrorFormatLayer::oauth());
 //! let scim = Router::new()
 //!     .route("/scim/v2/Users", post(create_user))
-//!     .layer(ErrorFormatLayer::scim());
+//!     .route_layer(ErrorFormatLayer::scim());
 //! let app: Router = Router::new()
 //!     // .route("/api/...", ...)
 //!     .merge(oauth)
@@ -132,8 +134,13 @@ use axum_core::response::{IntoResponse, Response};
 use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Request, StatusCode};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::framework::{FrameworkError, FrameworkRejection, is_json_content_type};
 use super::layer::{
-    Answering, ErrorLayer, HeaderSink, Rendered, answer, is_header_text, write_headers,
+    Answering, ErrorLayer, HeaderSink, Rendered, answer, answer_rejection, is_header_text,
+    log_panic, write_headers,
 };
 use super::policy::{RequestHeader, RequestHeaders};
 use crate::response::{CapturedError, ErrorResponse};
@@ -173,6 +180,11 @@ pub fn __respond<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Erro
 /// request when a layer is around the route.
 fn respond_captured(captured: CapturedError, as_error: Option<&dyn Error>) -> Response {
     let (rendered, for_request) = answer(&captured, as_error);
+    into_response(rendered, for_request, captured)
+}
+
+/// The response of an error rendered by [`answer`] or [`answer_rejection`].
+fn into_response(rendered: ErrorResponse, for_request: bool, captured: CapturedError) -> Response {
     let mut response = Response::new(Body::empty());
     apply(&mut response, rendered);
     if for_request {
@@ -377,12 +389,194 @@ where
         Poll::Ready(result.map(|mut response| {
             let rendered = response.extensions().get::<Rendered>().is_some();
             let captured = response.extensions().get::<CapturedError>();
-            if let Some(late) = this.answering.finish(captured, rendered) {
+            let late = this
+                .answering
+                .finish(captured, rendered, || plain_failure(&response));
+            if let Some((late, now_captured)) = late {
                 apply(&mut response, late);
                 response.extensions_mut().insert(Rendered);
+                if let Some(captured) = now_captured {
+                    response.extensions_mut().insert(captured);
+                }
             }
             response
         }))
+    }
+}
+
+/// The framework failure `response` is, by [`FrameworkError::for_plain_response`]'s rule:
+/// axum's rejections are `text/plain`, its unknown route and wrong method empty.
+fn plain_failure(response: &Response) -> Option<FrameworkError> {
+    let status = response.status().as_u16();
+    // Most responses stop here, before any header is read.
+    FrameworkError::from_status(status)?;
+    let content_type = response
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok());
+    let empty = http_body::Body::size_hint(response.body()).exact() == Some(0);
+    FrameworkError::for_plain_response(status, content_type, empty)
+}
+
+/// A rejection of this crate's extractors, answered like any error of the crate: in the
+/// route's format, localised, with the request id, through the layer's
+/// [framework mapping](ErrorLayer::with_framework_errors).
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use authos_errors::framework::{FrameworkError, FrameworkRejection};
+///
+/// let response = FrameworkRejection::new(FrameworkError::UnsupportedMediaType).into_response();
+/// assert_eq!(response.status(), 415);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// ```
+impl IntoResponse for FrameworkRejection {
+    fn into_response(self) -> Response {
+        let (rendered, for_request, captured) = answer_rejection(&self);
+        into_response(rendered, for_request, captured)
+    }
+}
+
+/// The answer to a panic, for tower-http's `CatchPanicLayer::custom`: `INTERNAL_SERVER_ERROR`
+/// in the route's format, the payload logged (`tracing::error!`, with the request id) and
+/// never sent.
+///
+/// Put the error layer *around* the catch-panic layer (added after it), so that the request
+/// is known when the panic is caught:
+///
+/// ```
+/// use authos_errors::axum::{ErrorFormatLayer, catch_panic};
+/// use axum::{Router, routing::get};
+/// use tower_http::catch_panic::CatchPanicLayer;
+///
+/// async fn broken() -> &'static str {
+///     panic!("the cache is poisoned")
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/broken", get(broken))
+///     .layer(CatchPanicLayer::custom(catch_panic))
+///     .layer(ErrorFormatLayer::default());
+/// // GET /broken: 500 {"error":"Unexpected server error","error_code":"INTERNAL_SERVER_ERROR",...}
+/// # let _ = app;
+/// ```
+///
+/// Without `catch_panic`, tower-http's own `text/plain` 500 is answered
+/// `INTERNAL_SERVER_ERROR` by the layer too (the payload then logged by tower-http, without the
+/// request id).
+#[must_use]
+#[allow(clippy::needless_pass_by_value)] // the signature CatchPanicLayer::custom calls
+pub fn catch_panic(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    log_panic(&*payload);
+    FrameworkRejection::new(FrameworkError::InternalServerError).into_response()
+}
+
+/// axum's `Json` extractor and response, answering a body it cannot read as an error of this
+/// crate ([`FrameworkRejection`]) in the route's format: `UNSUPPORTED_MEDIA_TYPE` without a JSON
+/// `Content-Type`, `PAYLOAD_TOO_LARGE` over the body limit (axum's `DefaultBodyLimit`),
+/// `BAD_REQUEST` for malformed JSON, and `BAD_REQUEST` with a field-errors entry whose
+/// `pointer` names the value serde refused (read with `serde_path_to_error`, as axum's `Json`
+/// does; see [`crate::framework`]).
+///
+/// A drop-in for `axum::Json`: import this one instead. Handlers keeping `axum::Json` are
+/// answered in the structure too (the error layer renders axum's plain rejections as
+/// `BAD_REQUEST`, `UNSUPPORTED_MEDIA_TYPE`, `PAYLOAD_TOO_LARGE`), without the field's pointer.
+///
+/// ```
+/// use authos_errors::axum::{ErrorFormatLayer, Json};
+/// use axum::{Router, routing::post};
+/// use serde::{Deserialize, Serialize};
+///
+/// #[derive(Deserialize)]
+/// struct Login { email: String }
+/// #[derive(Serialize)]
+/// struct Session { user: String }
+///
+/// async fn login(Json(login): Json<Login>) -> Json<Session> {
+///     Json(Session { user: login.email })
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/login", post(login))
+///     .layer(ErrorFormatLayer::default());
+/// // POST /login {"email": 42}: 400, "error_code":"BAD_REQUEST",
+/// //   "errors":[{"error_code":"BAD_REQUEST","error":"invalid type: integer `42`, expected a string","pointer":"/email"}]
+/// # let _ = app;
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Json<T>(pub T);
+
+impl<T, S> axum_core::extract::FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = FrameworkRejection;
+
+    async fn from_request(
+        request: axum_core::extract::Request,
+        state: &S,
+    ) -> Result<Self, FrameworkRejection> {
+        let announced = is_json_content_type(
+            request
+                .headers()
+                .get(http::header::CONTENT_TYPE)
+                .and_then(|value| value.to_str().ok()),
+        );
+        if !announced {
+            return Err(FrameworkError::UnsupportedMediaType.into());
+        }
+        // axum's own body reading, under its `DefaultBodyLimit`.
+        let body = <String as axum_core::extract::FromRequest<S>>::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                FrameworkError::from_status(rejection.status().as_u16())
+                    .unwrap_or(FrameworkError::BadRequest)
+            })?;
+        FrameworkRejection::read_json(body.as_bytes()).map(Json)
+    }
+}
+
+/// The value as an `application/json` body; a value serde cannot write answers
+/// `INTERNAL_SERVER_ERROR`.
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// let response = authos_errors::axum::Json(vec![1, 2]).into_response();
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// ```
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        match serde_json::to_vec(&self.0) {
+            Ok(bytes) => {
+                let mut response = Response::new(Body::from(bytes));
+                response.headers_mut().insert(
+                    http::header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                );
+                response
+            }
+            Err(error) => __respond(&FrameworkError::InternalServerError, Some(&error)),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Json<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> std::ops::DerefMut for Json<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+impl<T> From<T> for Json<T> {
+    fn from(value: T) -> Self {
+        Json(value)
     }
 }
 

@@ -17,8 +17,10 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use super::policy::{FormatPolicy, RequestFacts, RequestHeaders};
+use super::framework::{FrameworkError, FrameworkRejection};
+use super::policy::{FormatPolicy, FrameworkErrors, RequestFacts, RequestHeaders};
 use super::response::{CapturedError, ErrorResponse, RENDERED_HEADERS, RenderContext};
+use crate::ApiErrorCode;
 use crate::problem::{ErrorFormat, ProblemConfig};
 use crate::request_id::RequestId;
 
@@ -174,6 +176,65 @@ impl<A> ErrorLayer<A> {
         ErrorLayer::with_policy(policy)
     }
 
+    /// This layer answering the framework's own failures ([`FrameworkError`]: a malformed body,
+    /// an unknown route, a wrong method, a body over the limit, a timeout, a panic) with errors
+    /// of your catalog: `map` gives the error each one is answered with, rendered like any
+    /// other (format, language, request id). It applies to the framework's plain responses the
+    /// layer recognises (see [`crate::framework`]), to this crate's extractors and handlers,
+    /// and to the `catch_panic` answer; the field-errors entries of a JSON body keep
+    /// `BAD_REQUEST`.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::framework::FrameworkError;
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// #[api_error(group = "Shop Errors")]
+    /// enum ShopError {
+    ///     /// The request could not be read
+    ///     #[code("SHOP_UNREADABLE_REQUEST", status = 400, resolution = "Send a JSON body")]
+    ///     Unreadable,
+    ///     #[code(transparent)]
+    ///     Framework(FrameworkError),
+    /// }
+    ///
+    /// let layer = ErrorFormatLayer::default().with_framework_errors(|error| match error {
+    ///     FrameworkError::BadRequest => ShopError::Unreadable,
+    ///     other => ShopError::Framework(other),
+    /// });
+    /// // router.layer(layer): malformed JSON answers SHOP_UNREADABLE_REQUEST
+    /// # let _ = layer;
+    /// ```
+    #[must_use]
+    pub fn with_framework_errors<E, F>(self, map: F) -> Self
+    where
+        E: ApiErrorCode,
+        F: Fn(FrameworkError) -> E + Send + Sync + 'static,
+    {
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.framework =
+            FrameworkErrors::Mapped(Arc::new(move |error| CapturedError::capture(&map(error))));
+        ErrorLayer::with_policy(policy)
+    }
+
+    /// This layer leaving the framework's plain responses as they are (an empty 404, axum's
+    /// `text/plain` rejections, ...): only errors of this crate are rendered. For a route group
+    /// whose own plain-text 4xx responses must stay plain (see [`crate::framework`] for the
+    /// rule the layer applies otherwise).
+    ///
+    /// ```
+    /// use authos_errors::actix::ErrorFormatMiddleware;
+    /// let middleware = ErrorFormatMiddleware::default().keep_framework_responses();
+    /// # let _ = middleware;
+    /// ```
+    #[must_use]
+    pub fn keep_framework_responses(self) -> Self {
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.framework = FrameworkErrors::Kept;
+        ErrorLayer::with_policy(policy)
+    }
+
     /// The format this layer always answers in; `None` when it negotiates.
     ///
     /// ```
@@ -251,15 +312,23 @@ impl Answering {
 
     /// The response that replaces one the route returned, when it is an error response nobody
     /// rendered for this request yet (`captured` is in its extensions, `rendered` says whether
-    /// it carries the mark); `None`: keep the route's response as it is.
+    /// it carries the mark), or a framework's plain failure (`framework` reads the response by
+    /// [`FrameworkError::for_plain_response`]'s rule; asked only of a response no error of this
+    /// crate made), with the error it now carries; `None`: keep the route's response as it is.
     pub(crate) fn finish(
         &self,
         captured: Option<&CapturedError>,
         rendered: bool,
-    ) -> Option<ErrorResponse> {
+        framework: impl FnOnce() -> Option<FrameworkError>,
+    ) -> Option<(ErrorResponse, Option<CapturedError>)> {
         match captured {
-            Some(captured) if !rendered => Some(captured.render(&self.context())),
-            _ => None,
+            Some(captured) if !rendered => Some((captured.render(&self.context()), None)),
+            Some(_) => None,
+            None if rendered || matches!(self.policy.framework, FrameworkErrors::Kept) => None,
+            None => {
+                let captured = self.policy.capture_framework(framework()?);
+                Some((captured.render(&self.context()), Some(captured)))
+            }
         }
     }
 
@@ -295,6 +364,42 @@ pub(crate) fn answer(
         Some(answering) => (captured.render(&answering.context()), true),
         None => (captured.render(&RenderContext::default()), false),
     })
+}
+
+/// The response to a framework failure this crate recognised (an extractor's rejection, a
+/// panic), where it becomes a response: the error the current route group maps it to
+/// ([`ErrorLayer::with_framework_errors`]), carrying the rejection's field-errors entries, then
+/// as [`answer`]. Returns the captured error too, for the response's extensions.
+pub(crate) fn answer_rejection(
+    rejection: &FrameworkRejection,
+) -> (ErrorResponse, bool, CapturedError) {
+    let answering = CURRENT.with(|current| current.borrow().clone());
+    let captured = match &answering {
+        Some(answering) => answering.policy.capture_framework(rejection.error()),
+        None => CapturedError::capture(&rejection.error()),
+    }
+    .with_field_errors(rejection.field_errors());
+    let (response, for_request) = answer(&captured, None);
+    (response, for_request, captured)
+}
+
+/// Logs a caught panic's payload (a string, else a note that it is none) with the id of the
+/// current request: the one place it goes, as no answer carries it. Debug-quoted, so that
+/// whatever it holds stays one line.
+pub(crate) fn log_panic(payload: &(dyn std::any::Any + Send)) {
+    let text = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(the panic payload is not a string)");
+    match current_request_id() {
+        Some(request_id) => tracing::error!(
+            panic = ?text,
+            request_id = %request_id,
+            "request handler panicked",
+        ),
+        None => tracing::error!(panic = ?text, "request handler panicked"),
+    }
 }
 
 /// A framework's response header map, as [`write_headers`] fills it.

@@ -3,6 +3,7 @@
 //! every adapter shares (rendering each error once, for its request), and the thin adapters that translate the contract into axum's and
 //! actix-web's types. Built on `core`, `wire` and `l10n`.
 
+pub mod framework;
 pub mod response;
 
 // What every adapter's layer does, written once; a server of its own builds on `response`.

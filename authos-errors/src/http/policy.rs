@@ -1,7 +1,8 @@
 //! How a route group chooses the format and language of its error answers, from the request's
 //! headers: what every adapter's layer holds and reads before calling the route.
 
-use super::response::RenderContext;
+use super::framework::FrameworkError;
+use super::response::{CapturedError, RenderContext};
 use crate::problem::{ErrorFormat, ProblemConfig};
 
 /// How a route group chooses the format of its error responses; what the layers of the
@@ -14,6 +15,41 @@ pub(crate) struct FormatPolicy {
     /// Translations, negotiated from `Accept-Language` (feature `fluent`).
     #[cfg(feature = "fluent")]
     pub(crate) localizer: Option<std::sync::Arc<crate::l10n::Localizer>>,
+    /// What the framework's own failures are answered with.
+    pub(crate) framework: FrameworkErrors,
+}
+
+/// What a route group answers the framework's own failures with.
+#[derive(Clone, Default)]
+pub(crate) enum FrameworkErrors {
+    /// This crate's [`FrameworkError`] codes.
+    #[default]
+    Catalog,
+    /// The user's errors, captured from each [`FrameworkError`].
+    Mapped(std::sync::Arc<dyn Fn(FrameworkError) -> CapturedError + Send + Sync>),
+    /// The framework's plain responses are left as they are (the crate's own extractors and
+    /// handlers still answer with [`FrameworkError`]).
+    Kept,
+}
+
+impl std::fmt::Debug for FrameworkErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FrameworkErrors::Catalog => "Catalog",
+            FrameworkErrors::Mapped(_) => "Mapped",
+            FrameworkErrors::Kept => "Kept",
+        })
+    }
+}
+
+impl FormatPolicy {
+    /// The error a framework failure is answered with on this route group.
+    pub(crate) fn capture_framework(&self, error: FrameworkError) -> CapturedError {
+        match &self.framework {
+            FrameworkErrors::Mapped(map) => map(error),
+            FrameworkErrors::Catalog | FrameworkErrors::Kept => CapturedError::capture(&error),
+        }
+    }
 }
 
 impl FormatPolicy {
@@ -24,6 +60,7 @@ impl FormatPolicy {
             config,
             #[cfg(feature = "fluent")]
             localizer: None,
+            framework: FrameworkErrors::Catalog,
         }
     }
 }

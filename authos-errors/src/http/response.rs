@@ -307,6 +307,14 @@ impl CapturedError {
         captured
     }
 
+    /// This error carrying `entries` as its `errors` array (none: unchanged).
+    pub(crate) fn with_field_errors(mut self, entries: &[crate::field_errors::FieldError]) -> Self {
+        if !entries.is_empty() {
+            self.extras.errors = Some(entries.into());
+        }
+        self
+    }
+
     /// Captures `error`, stamped now.
     ///
     /// ```

@@ -139,6 +139,21 @@ impl Client {
     }
 }
 
+impl Client {
+    /// Any request: `method`, `path`, the given headers (no others but the client's own) and
+    /// `body` (sent when not empty).
+    pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let mut request = ureq::http::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request.body(body.to_vec()).expect("a valid request");
+        read(self.agent.run(request))
+    }
+}
+
 fn read(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
     let mut response = result.expect("the server answers");
     let headers = response
@@ -259,8 +274,9 @@ impl AxumServer {
         let thread = std::thread::spawn(move || {
             // A current-thread runtime: every task of the server runs, and logs, on this thread.
             let _default = tracing::dispatcher::set_default(&dispatch);
+            // Timers too, for the tower-http timeout layer a test may install.
             let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_io()
+                .enable_all()
                 .build()
                 .expect("a tokio runtime");
             runtime.block_on(async move {
