@@ -34,11 +34,10 @@ use std::time::{Duration, Instant};
 
 use authos_errors::axum::ProblemJsonLayer;
 use authos_errors::catalog::{
-    AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError, ResourceError,
+    self, AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError, ResourceError,
 };
 use authos_errors::field_errors::FieldErrors;
 use authos_errors::l10n::Localizer;
-use authos_errors::problem::ProblemConfig;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
 use axum::body::Bytes;
@@ -134,7 +133,7 @@ pub fn app(clock: Clock) -> Router {
         .route("/openapi.json", get(openapi_json))
         // Problem+json when `Accept` prefers it; English or French after `Accept-Language`.
         .layer(
-            ProblemJsonLayer::new(ProblemConfig::default())
+            ProblemJsonLayer::new(catalog::problem_config())
                 .with_localizer(Arc::clone(Localizer::authos())),
         )
         .with_state(state)
@@ -301,7 +300,7 @@ pub enum SignupFieldError {
 
 /// Every invalid field of a signup, answered at once.
 pub fn signup_errors(email: &str, slug: &str, password: &str) -> FieldErrors {
-    let mut errors = FieldErrors::new();
+    let mut errors = catalog::field_errors();
     if !email.contains('@') {
         errors.push(
             "email",

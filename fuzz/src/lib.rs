@@ -15,7 +15,7 @@
 
 use std::time::Duration;
 
-use authos_errors::catalog::{AuthOsError, AuthenticationError};
+use authos_errors::catalog::{self, AuthOsError, AuthenticationError};
 use authos_errors::client::{self, MAX_BODY_BYTES, ParseErrorKind, RetryDecision};
 use authos_errors::problem::{self, ErrorFormat};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
@@ -172,7 +172,9 @@ pub fn http_headers(data: &[u8]) -> &'static str {
 
     let (realm, message) = text.split_once('\n').unwrap_or((text, text));
     let err = AuthenticationError::TokenExpired.with_message(message.to_owned());
-    let header = problem::www_authenticate(&err, realm).expect("a 401 has a challenge");
+    // AuthOS's invalid-token codes, under the fuzzed realm.
+    let config = catalog::problem_config().with_realm(realm.to_owned());
+    let header = problem::www_authenticate(&err, &config).expect("a 401 has a challenge");
     assert!(
         header.bytes().all(|b| (0x20..=0x7e).contains(&b)),
         "not a printable-ASCII header: {header:?}"

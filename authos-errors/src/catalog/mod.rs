@@ -16,6 +16,12 @@
 //! The rest of the reference is here too, as data: [`STATUS_SUMMARY`], [`TROUBLESHOOTING`], and
 //! [`REFERENCE`], the whole reference ready to render as Markdown.
 //!
+//! # How AuthOS answers
+//!
+//! The catalog brings its policies through the same public means any service has, never as
+//! special cases of the generic layers: [`problem_config`] (problem `type`s at the AuthOS
+//! reference, [`TYPE_BASE`]; the challenge realm [`REALM`]; the [`INVALID_TOKEN_CODES`]).
+//!
 //! # One status per code
 //!
 //! UNAUTHORIZED, FORBIDDEN and NOT_FOUND are each listed in two groups, with the same status.
@@ -53,6 +59,7 @@
 
 mod authentication;
 mod authorization;
+mod config;
 mod device_flow;
 mod general;
 mod guide;
@@ -67,6 +74,9 @@ mod webhook;
 
 pub use authentication::AuthenticationError;
 pub use authorization::AuthorizationError;
+pub use config::{INVALID_TOKEN_CODES, REALM, TYPE_BASE, problem_config};
+#[cfg(feature = "field-errors")]
+pub use config::field_errors;
 pub use device_flow::DeviceFlowError;
 pub use general::GeneralError;
 pub use guide::{REFERENCE, REFERENCE_INTRO, REFERENCE_TITLE, STATUS_SUMMARY, TROUBLESHOOTING};

@@ -50,7 +50,7 @@
 //! }
 //!
 //! async fn me() -> Result<HttpResponse, AuthOsError> {
-//!     Err(AuthenticationError::TokenExpired.into()) // 401 + WWW-Authenticate: Bearer ... invalid_token
+//!     Err(AuthenticationError::TokenExpired.into()) // 401 + WWW-Authenticate: Bearer
 //! }
 //!
 //! async fn report() -> Result<HttpResponse, StoreError> {
@@ -239,7 +239,7 @@ impl ErrorFormatMiddleware {
     /// use authos_errors::actix::ProblemJsonMiddleware;
     /// use authos_errors::problem::ProblemConfig;
     /// let middleware = ProblemJsonMiddleware::new(ProblemConfig::default().with_realm("example"));
-    /// assert_eq!(middleware.config().realm(), "example");
+    /// assert_eq!(middleware.config().realm(), Some("example"));
     /// ```
     #[must_use]
     pub fn new(config: ProblemConfig) -> Self {
@@ -304,7 +304,7 @@ impl ErrorFormatMiddleware {
     /// use authos_errors::problem::ProblemConfig;
     /// let middleware = ErrorFormatMiddleware::oauth()
     ///     .with_config(ProblemConfig::default().with_realm("token"));
-    /// assert_eq!(middleware.config().realm(), "token");
+    /// assert_eq!(middleware.config().realm(), Some("token"));
     /// ```
     #[must_use]
     pub fn with_config(self, config: ProblemConfig) -> Self {
@@ -361,7 +361,7 @@ impl ErrorFormatMiddleware {
     ///
     /// ```
     /// use authos_errors::actix::ProblemJsonMiddleware;
-    /// assert_eq!(ProblemJsonMiddleware::default().config().realm(), "authos");
+    /// assert_eq!(ProblemJsonMiddleware::default().config().realm(), None);
     /// ```
     #[must_use]
     pub fn config(&self) -> &ProblemConfig {

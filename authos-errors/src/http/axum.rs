@@ -117,7 +117,7 @@
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //! assert_eq!(
 //!     response.headers()["www-authenticate"],
-//!     r#"Bearer realm="authos", error="invalid_token", error_description="JWT has expired""#
+//!     "Bearer" // no realm nor `invalid_token` code unless a layer's ProblemConfig sets them
 //! );
 //! ```
 
@@ -228,7 +228,7 @@ impl<E: ApiErrorCode + Error + 'static> IntoResponse for Detailed<E> {
 ///
 /// let layer = ErrorFormatLayer::oauth().with_config(ProblemConfig::default().with_realm("example"));
 /// assert_eq!(layer.format(), Some(ErrorFormat::OAuth));
-/// assert_eq!(layer.config().realm(), "example");
+/// assert_eq!(layer.config().realm(), Some("example"));
 /// // router.layer(layer)
 /// ```
 #[derive(Debug, Clone)]
@@ -266,7 +266,7 @@ impl ErrorFormatLayer {
     /// use authos_errors::axum::ProblemJsonLayer;
     /// use authos_errors::problem::ProblemConfig;
     /// let layer = ProblemJsonLayer::new(ProblemConfig::default().with_realm("example"));
-    /// assert_eq!(layer.config().realm(), "example");
+    /// assert_eq!(layer.config().realm(), Some("example"));
     /// ```
     #[must_use]
     pub fn new(config: ProblemConfig) -> Self {
@@ -330,7 +330,7 @@ impl ErrorFormatLayer {
     /// use authos_errors::axum::ErrorFormatLayer;
     /// use authos_errors::problem::ProblemConfig;
     /// let layer = ErrorFormatLayer::scim().with_config(ProblemConfig::default().with_realm("scim"));
-    /// assert_eq!(layer.config().realm(), "scim");
+    /// assert_eq!(layer.config().realm(), Some("scim"));
     /// ```
     #[must_use]
     pub fn with_config(self, config: ProblemConfig) -> Self {
@@ -387,7 +387,7 @@ impl ErrorFormatLayer {
     ///
     /// ```
     /// use authos_errors::axum::ProblemJsonLayer;
-    /// assert_eq!(ProblemJsonLayer::default().config().realm(), "authos");
+    /// assert_eq!(ProblemJsonLayer::default().config().realm(), None);
     /// ```
     #[must_use]
     pub fn config(&self) -> &ProblemConfig {
