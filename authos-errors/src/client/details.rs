@@ -39,7 +39,7 @@ const REQUEST_URN: &str = "urn:request:";
 /// # Ok::<(), authos_errors::client::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldErrorEntry<E = crate::catalog::AuthOsError> {
+pub struct FieldErrorEntry<E> {
     code: String,
     message: String,
     pointer: String,

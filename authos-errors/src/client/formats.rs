@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use super::details::{Extensions, RawEntry, request_id_of_instance};
 use super::wire::Members;
 use super::{ErrorResponse, MAX_BODY_BYTES, ParseError, ParseErrorKind, Reading};
-use crate::catalog::AuthOsError;
 use crate::oauth::OAuthErrorCode;
 use crate::scim::ScimType;
 use crate::{ApiErrorCode, ErrorBody, FromCode};
@@ -16,8 +15,9 @@ use crate::{ApiErrorCode, ErrorBody, FromCode};
 /// The `type` of a problem document that names none (RFC 9457 section 4.2.1).
 const ABOUT_BLANK: &str = "about:blank";
 
-/// Reads an error response in any format the server writes, looking its code up in the AuthOS
-/// catalog.
+/// Reads an error response in any format the server writes, looking its code up in `E`'s
+/// catalog (the AuthOS catalog's reader is
+/// [`catalog::client::parse_response`](crate::catalog::client::parse_response)).
 ///
 /// `http_status` is the response's status (`None` when unknown): it is the status of a body
 /// that carries none. `content_type` is the `Content-Type` header value, if any: it tells
@@ -31,7 +31,7 @@ const ABOUT_BLANK: &str = "about:blank";
 ///
 /// // RFC 9457, as `ProblemJsonLayer` writes it.
 /// let problem = br#"{"type":"https://docs.authos.dev/errors#DATABASE_ERROR","title":"Database operation failed","status":500,"detail":"Database operation failed","error_code":"DATABASE_ERROR","timestamp":"2025-01-15T10:30:00Z"}"#;
-/// let response = client::parse_response(Some(500), Some("application/problem+json"), problem)?;
+/// let response = client::parse_response::<AuthOsError>(Some(500), Some("application/problem+json"), problem)?;
 /// assert_eq!(response.format(), WireFormat::ProblemJson);
 /// assert_eq!(response.code(), "DATABASE_ERROR");
 /// assert_eq!(response.error(), Some(&AuthOsError::Infrastructure(InfrastructureError::DatabaseError)));
@@ -39,7 +39,7 @@ const ABOUT_BLANK: &str = "about:blank";
 ///
 /// // An OAuth error from a server that is not AuthOS: typed as OAuth, no AuthOS code.
 /// let oauth = br#"{"error":"invalid_grant","error_description":"Code was already used"}"#;
-/// let response = client::parse_response(Some(400), Some("application/json"), oauth)?;
+/// let response = client::parse_response::<AuthOsError>(Some(400), Some("application/json"), oauth)?;
 /// assert_eq!(response.format(), WireFormat::OAuth);
 /// assert_eq!(response.oauth().map(|oauth| oauth.error()), Some("invalid_grant"));
 /// assert_eq!((response.authos_code(), response.error()), (None, None));
@@ -52,12 +52,12 @@ const ABOUT_BLANK: &str = "about:blank";
 /// or is JSON but none of the four formats (not an object, a member of the wrong type or given
 /// twice, a timestamp that is not RFC 3339, a status outside 100..=599, or none of the members
 /// that mark a format).
-pub fn parse_response(
+pub fn parse_response<E: FromCode>(
     http_status: Option<u16>,
     content_type: Option<&str>,
     body: impl AsRef<[u8]>,
-) -> Result<ErrorResponse, ParseError> {
-    ErrorResponse::<AuthOsError>::from_response(http_status, content_type, body.as_ref())
+) -> Result<ErrorResponse<E>, ParseError> {
+    ErrorResponse::from_response(http_status, content_type, body.as_ref())
 }
 
 /// The wire format an [`ErrorResponse`] was read from.

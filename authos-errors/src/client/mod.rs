@@ -54,7 +54,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::catalog::{AuthOsError, AuthenticationError, AuthorizationError};
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
 
 mod backoff;
@@ -83,23 +82,28 @@ pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_resp
 /// ```
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Parses an AuthOS error response body, looking its code up in the AuthOS catalog.
-///
-/// For another catalog, use [`ErrorResponse::from_slice`] or `str::parse` with the type named:
-/// `ErrorResponse::<MyError>::from_slice(bytes)`.
+/// Parses an AuthOS JSON error body, looking its code up in `E`'s catalog (the AuthOS
+/// catalog's reader is [`catalog::client::parse`](crate::catalog::client::parse)).
 ///
 /// ```
-/// use authos_errors::{client, catalog::{AuthOsError, MfaError}};
+/// use authos_errors::{ApiErrorCode, client};
 ///
-/// let response = client::parse(r#"{"error":"MFA verification needed","error_code":"MFA_REQUIRED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
-/// assert_eq!(response.error(), Some(&AuthOsError::Mfa(MfaError::MfaRequired)));
+/// #[derive(Debug, PartialEq, ApiErrorCode)]
+/// enum BillingError {
+///     /// Card was declined
+///     #[code("CARD_DECLINED", status = 402)]
+///     CardDeclined,
+/// }
+///
+/// let response = client::parse::<BillingError>(r#"{"error":"Card was declined","error_code":"CARD_DECLINED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
+/// assert_eq!(response.error(), Some(&BillingError::CardDeclined));
 ///
 /// // Unknown codes parse: the raw code is kept.
-/// let newer = client::parse(r#"{"error":"Quota hit","error_code":"QUOTA_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
+/// let newer = client::parse::<BillingError>(r#"{"error":"Quota hit","error_code":"QUOTA_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
 /// assert_eq!((newer.code(), newer.error()), ("QUOTA_EXCEEDED", None));
 ///
 /// // Anything else is a typed error.
-/// let err = client::parse("<html>Bad gateway</html>").unwrap_err();
+/// let err = client::parse::<BillingError>("<html>Bad gateway</html>").unwrap_err();
 /// assert_eq!(err.kind(), client::ParseErrorKind::Syntax);
 /// # Ok::<(), client::ParseError>(())
 /// ```
@@ -108,12 +112,12 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A [`ParseError`] when the input is longer than [`MAX_BODY_BYTES`], is not JSON, ends early,
 /// or is JSON but not an error body (a key missing or of the wrong type, a timestamp that is
 /// not RFC 3339, a key given twice).
-pub fn parse(input: impl AsRef<[u8]>) -> Result<ErrorResponse, ParseError> {
+pub fn parse<E: FromCode>(input: impl AsRef<[u8]>) -> Result<ErrorResponse<E>, ParseError> {
     ErrorResponse::from_slice(input.as_ref())
 }
 
 /// A parsed error response: the body as sent and, when the code is in `E`'s catalog, the
-/// typed error (`E` is [`AuthOsError`] unless named).
+/// typed error (the AuthOS catalog's: [`catalog::client::ErrorResponse`](crate::catalog::client::ErrorResponse)).
 ///
 /// The body is owned, so the response outlives the buffer it was parsed from.
 ///
@@ -128,7 +132,7 @@ pub fn parse(input: impl AsRef<[u8]>) -> Result<ErrorResponse, ParseError> {
 /// # Ok::<(), authos_errors::client::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorResponse<E = AuthOsError> {
+pub struct ErrorResponse<E> {
     body: ErrorBody<'static>,
     error: Option<E>,
     format: WireFormat,
@@ -387,36 +391,6 @@ impl<E> ErrorResponse<E> {
     #[must_use]
     pub fn into_body(self) -> ErrorBody<'static> {
         self.body
-    }
-
-    /// Whether the access token expired (`TOKEN_EXPIRED`): refresh it
-    /// (`/api/auth/refresh`) and send the request again, as the troubleshooting guide says.
-    ///
-    /// ```
-    /// let response = authos_errors::client::parse(
-    ///     r#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#,
-    /// )?;
-    /// assert!(response.should_refresh_token());
-    /// # Ok::<(), authos_errors::client::ParseError>(())
-    /// ```
-    #[must_use]
-    pub fn should_refresh_token(&self) -> bool {
-        self.code() == AuthenticationError::TokenExpired.code()
-    }
-
-    /// Whether the organization is suspended or pending approval (`ORGANIZATION_NOT_ACTIVE`):
-    /// retrying will not help; the platform administrator has to act.
-    ///
-    /// ```
-    /// let response = authos_errors::client::parse(
-    ///     r#"{"error":"Organization suspended/pending","error_code":"ORGANIZATION_NOT_ACTIVE","timestamp":"2025-01-15T10:30:00Z"}"#,
-    /// )?;
-    /// assert!(response.is_organization_inactive());
-    /// # Ok::<(), authos_errors::client::ParseError>(())
-    /// ```
-    #[must_use]
-    pub fn is_organization_inactive(&self) -> bool {
-        self.code() == AuthorizationError::OrganizationNotActive.code()
     }
 }
 

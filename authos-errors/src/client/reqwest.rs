@@ -27,7 +27,6 @@ use ::reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
 
 use super::{BackoffPolicy, ErrorResponse, MAX_BODY_BYTES, ParseError, RetryDecision};
 use crate::FromCode;
-use crate::catalog::AuthOsError;
 
 #[cfg(feature = "reqwest-retry")]
 mod retry;
@@ -62,24 +61,9 @@ mod sealed {
 /// ```
 pub trait ResponseExt: sealed::Sealed + Sized {
     /// The response itself when its status is below 400; for a 4xx or 5xx, its body read
-    /// into an [`ApiError::Response`] (AuthOS catalog), or [`ApiError::Unreadable`].
-    ///
-    /// ```no_run
-    /// use authos_errors::client::reqwest::{ApiError, ResponseExt};
-    /// # async fn run(http: reqwest::Client) -> Result<(), reqwest::Error> {
-    /// let response = http.get("http://127.0.0.1:3000/api/me").send().await?;
-    /// match response.error_for_authos_status().await {
-    ///     Ok(ok) => println!("{}", ok.status()),
-    ///     Err(ApiError::Response(error)) if error.should_refresh_token() => { /* refresh */ }
-    ///     Err(other) => eprintln!("{other}"),
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    fn error_for_authos_status(self) -> impl Future<Output = Result<Response, ApiError>> + Send;
-
-    /// As [`error_for_authos_status`](Self::error_for_authos_status), typing codes with
-    /// `E`'s catalog.
+    /// into an [`ApiError::Response`] typing codes with `E`'s catalog, or
+    /// [`ApiError::Unreadable`]. (The AuthOS catalog's:
+    /// [`AuthOsResponseExt::error_for_authos_status`](crate::catalog::client::AuthOsResponseExt::error_for_authos_status).)
     ///
     /// ```no_run
     /// use authos_errors::ApiErrorCode;
@@ -101,23 +85,11 @@ pub trait ResponseExt: sealed::Sealed + Sized {
         self,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send;
 
-    /// Reads the body (whatever the status) into an [`ErrorResponse`] of the AuthOS catalog, in
-    /// any format the server writes ([`parse_response`](super::parse_response) with the
-    /// response's status and `Content-Type`).
-    ///
-    /// ```no_run
-    /// use authos_errors::client::reqwest::ResponseExt;
-    /// # async fn run(response: reqwest::Response) {
-    /// match response.authos_error().await {
-    ///     Ok(error) => eprintln!("{}: {}", error.code(), error.message()),
-    ///     Err(unreadable) => eprintln!("{unreadable}"),
-    /// }
-    /// # }
-    /// ```
-    fn authos_error(self)
-    -> impl Future<Output = Result<ErrorResponse, UnreadableResponse>> + Send;
-
-    /// As [`authos_error`](Self::authos_error), typing the code with `E`'s catalog.
+    /// Reads the body (whatever the status) into an [`ErrorResponse`] typing the code with
+    /// `E`'s catalog, in any format the server writes
+    /// ([`parse_response`](super::parse_response) with the response's status and
+    /// `Content-Type`). (The AuthOS catalog's:
+    /// [`AuthOsResponseExt::authos_error`](crate::catalog::client::AuthOsResponseExt::authos_error).)
     ///
     /// ```no_run
     /// use authos_errors::catalog::AuthOsError;
@@ -195,20 +167,10 @@ pub trait ResponseExt: sealed::Sealed + Sized {
 }
 
 impl ResponseExt for Response {
-    fn error_for_authos_status(self) -> impl Future<Output = Result<Response, ApiError>> + Send {
-        self.error_for_status_as::<AuthOsError>()
-    }
-
     fn error_for_status_as<E: FromCode + Send>(
         self,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send {
         self.error_for_status_with::<E>(ReadLimits::default())
-    }
-
-    fn authos_error(
-        self,
-    ) -> impl Future<Output = Result<ErrorResponse, UnreadableResponse>> + Send {
-        self.authos_error_as::<AuthOsError>()
     }
 
     fn authos_error_as<E: FromCode + Send>(
@@ -518,7 +480,7 @@ impl std::error::Error for UnreadableResponse {
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum ApiError<E = AuthOsError> {
+pub enum ApiError<E> {
     /// The server answered with an error body (any format), typed with the catalog (boxed:
     /// the response is far larger than the other variants).
     Response(Box<ErrorResponse<E>>),

@@ -119,6 +119,17 @@ impl FieldError {
         }
     }
 
+    /// The entry for the catalog entry `info` itself at `pointer`: its description as the
+    /// message, no details.
+    pub(crate) fn of_entry(pointer: impl Into<String>, info: &'static ErrorCodeInfo) -> Self {
+        FieldError {
+            info,
+            message: Cow::Borrowed(info.description),
+            pointer: pointer.into(),
+            details: None,
+        }
+    }
+
     /// The catalog entry of the error.
     ///
     /// ```
