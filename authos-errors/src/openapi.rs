@@ -645,8 +645,10 @@ fn field_errors_responses(
 
 /// The entries of the documented example: illustrative codes of a signup form, not those of
 /// any catalog.
-const EXAMPLE_EMAIL: ErrorCodeInfo = ErrorCodeInfo::new("INVALID_EMAIL", 400, "Invalid email format");
-const EXAMPLE_SLUG: ErrorCodeInfo = ErrorCodeInfo::new("SLUG_TOO_SHORT", 400, "Slug less than 3 characters");
+const EXAMPLE_EMAIL: ErrorCodeInfo =
+    ErrorCodeInfo::new("INVALID_EMAIL", 400, "Invalid email format");
+const EXAMPLE_SLUG: ErrorCodeInfo =
+    ErrorCodeInfo::new("SLUG_TOO_SHORT", 400, "Slug less than 3 characters");
 const EXAMPLE_PASSWORD: ErrorCodeInfo =
     ErrorCodeInfo::new("WEAK_PASSWORD", 400, "Password requirements not met");
 

@@ -49,7 +49,7 @@ pub const TARGETS: &[Target] = &[
 /// `client::parse` on any bytes: a typed result, never a panic; refusals are of the right
 /// kind; and whatever parses survives being written back and parsed again.
 pub fn client_body(data: &[u8]) -> &'static str {
-    let response = match client::parse(data) {
+    let response = match authos_errors::catalog::client::parse(data) {
         Ok(response) => response,
         Err(err) => {
             assert_eq!(
@@ -80,7 +80,7 @@ pub fn client_body(data: &[u8]) -> &'static str {
 
     let written = serde_json::to_string(response.body()).expect("a parsed body serialises");
     // Parsing refuses UTC years outside 0000..=9999, so whatever parsed can be written back.
-    let again = client::parse(&written).unwrap_or_else(|err| {
+    let again = authos_errors::catalog::client::parse(&written).unwrap_or_else(|err| {
         panic!("a body written from a parsed one does not parse: {err}\n{written}")
     });
     assert_eq!(again.code(), response.code());

@@ -9,9 +9,9 @@
 //! # Ok::<(), authos_errors::client::ParseError>(())
 //! ```
 
+use crate::ApiErrorCode;
 use crate::catalog::{AuthOsError, AuthenticationError, AuthorizationError};
 use crate::client::{self, ParseError};
-use crate::ApiErrorCode;
 
 /// An error response typed with the AuthOS catalog.
 pub type ErrorResponse = client::ErrorResponse<AuthOsError>;
@@ -143,9 +143,8 @@ mod reqwest {
         /// # Ok(())
         /// # }
         /// ```
-        fn error_for_authos_status(
-            self,
-        ) -> impl Future<Output = Result<Response, ApiError>> + Send;
+        fn error_for_authos_status(self)
+        -> impl Future<Output = Result<Response, ApiError>> + Send;
 
         /// [`ResponseExt::authos_error_as`] with the AuthOS catalog.
         ///

@@ -84,9 +84,9 @@ mod webhook;
 
 pub use authentication::AuthenticationError;
 pub use authorization::AuthorizationError;
-pub use config::{INVALID_TOKEN_CODES, REALM, TYPE_BASE, problem_config};
 #[cfg(feature = "field-errors")]
 pub use config::field_errors;
+pub use config::{INVALID_TOKEN_CODES, REALM, TYPE_BASE, problem_config};
 pub use device_flow::DeviceFlowError;
 pub use general::GeneralError;
 pub use guide::{REFERENCE, REFERENCE_INTRO, REFERENCE_TITLE, STATUS_SUMMARY, TROUBLESHOOTING};

@@ -67,7 +67,10 @@ impl Rules {
     /// report.add("homepage", validator::ValidationError::new("url"));
     /// assert_eq!(Rules::authos().field_errors(&report).iter().next().unwrap().code(), "INVALID_URL");
     /// ```
-    #[deprecated(since = "0.1.0", note = "use `authos_errors::catalog::validation_rules()`")]
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `authos_errors::catalog::validation_rules()`"
+    )]
     #[must_use]
     pub fn authos() -> Self {
         validation_rules()

@@ -4,7 +4,7 @@
 //! [`RetryDecision`].
 //!
 //! ```no_run
-//! use authos_errors::client::reqwest::{ApiError, ResponseExt};
+//! use authos_errors::catalog::client::{ApiError, AuthOsResponseExt};
 //!
 //! async fn organization(http: &reqwest::Client, slug: &str) -> Result<String, ApiError> {
 //!     let response = http
@@ -47,6 +47,7 @@ mod sealed {
 /// trickles it a byte at a time costs at most that long.
 ///
 /// ```no_run
+/// use authos_errors::catalog::client::AuthOsResponseExt;
 /// use authos_errors::client::reqwest::ResponseExt;
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -335,8 +336,8 @@ impl ReadLimits {
 /// ([`ReadLimits`]).
 ///
 /// ```no_run
+/// use authos_errors::catalog::client::AuthOsResponseExt;
 /// use authos_errors::client::ParseErrorKind;
-/// use authos_errors::client::reqwest::ResponseExt;
 /// # async fn run(response: reqwest::Response) {
 /// if let Err(unreadable) = response.authos_error().await {
 ///     let too_large = unreadable.parse_error().map(|e| e.kind()) == Some(ParseErrorKind::TooLarge);
@@ -362,7 +363,7 @@ impl UnreadableResponse {
     /// The HTTP status of the response.
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # use authos_errors::catalog::client::AuthOsResponseExt;
     /// # async fn run(response: reqwest::Response) {
     /// if let Err(unreadable) = response.authos_error().await {
     ///     assert!(unreadable.status() >= 100);
@@ -377,7 +378,7 @@ impl UnreadableResponse {
     /// Why the body is not an error body, when it was read (or refused for its length).
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # use authos_errors::catalog::client::AuthOsResponseExt;
     /// # async fn run(response: reqwest::Response) {
     /// if let Err(unreadable) = response.authos_error().await {
     ///     println!("{:?}", unreadable.parse_error().map(|e| e.kind()));
@@ -396,7 +397,7 @@ impl UnreadableResponse {
     /// of the client's own ([`read_error`](Self::read_error) then says which).
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # use authos_errors::catalog::client::AuthOsResponseExt;
     /// # async fn run(response: reqwest::Response) {
     /// if let Err(unreadable) = response.authos_error().await {
     ///     if unreadable.is_timeout() {
@@ -417,7 +418,7 @@ impl UnreadableResponse {
     /// The transport error, when reading the body failed.
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # use authos_errors::catalog::client::AuthOsResponseExt;
     /// # async fn run(response: reqwest::Response) {
     /// if let Err(unreadable) = response.authos_error().await {
     ///     println!("{:?}", unreadable.read_error().map(|e| e.is_timeout()));
@@ -471,7 +472,7 @@ impl std::error::Error for UnreadableResponse {
 /// `?` converts `reqwest::Error` (and, with `reqwest-retry`, `reqwest_middleware::Error`).
 ///
 /// ```no_run
-/// use authos_errors::client::reqwest::{ApiError, ResponseExt};
+/// use authos_errors::catalog::client::{ApiError, AuthOsResponseExt};
 ///
 /// async fn me(http: &reqwest::Client) -> Result<String, ApiError> {
 ///     let response = http.get("http://127.0.0.1:3000/api/me").send().await?;
@@ -497,7 +498,7 @@ impl<E> ApiError<E> {
     /// The server's error, when it answered with one.
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ApiError;
+    /// # use authos_errors::catalog::client::ApiError;
     /// # fn run(error: ApiError) {
     /// if error.response().is_some_and(|e| e.should_refresh_token()) { /* refresh */ }
     /// # }

@@ -435,13 +435,8 @@ mod tests {
         );
         let japanese = ErrorCodeInfo::new("TOKEN_EXPIRED", 401, "\u{671f}\u{9650}\u{5207}\u{308c}");
         assert_eq!(
-            super::challenge(
-                &japanese,
-                "\u{30c8}\u{30fc}\u{30af}\u{30f3}",
-                &config,
-                None
-            )
-            .as_deref(),
+            super::challenge(&japanese, "\u{30c8}\u{30fc}\u{30af}\u{30f3}", &config, None)
+                .as_deref(),
             Some(r#"Bearer realm="authos", error="invalid_token""#)
         );
     }
