@@ -164,7 +164,9 @@
 //! **`wire/`** — the bytes of each answer: the [`ErrorFormat`](problem::ErrorFormat)s and
 //! `Accept` negotiation, RFC 9457 [`problem`] documents, [`oauth`] and [`scim`] bodies, field
 //! errors as an extension of the AuthOS body and the problem, [`request_id`]s, and the
-//! `Retry-After` and `WWW-Authenticate` header values. No HTTP framework, no AuthOS code.
+//! `Retry-After` and `WWW-Authenticate` header values. The service's policies are data of one
+//! config, [`ProblemConfig`](problem::ProblemConfig) (realm, invalid-token codes, problem
+//! `type` bases), with generic defaults. No HTTP framework, no AuthOS code.
 //!
 //! **`l10n/`** (feature `fluent`) — Fluent resources keyed by code, `Accept-Language`
 //! negotiation and translated texts, over the contract alone.
@@ -180,8 +182,10 @@
 //! reading one back, documenting a catalog's answers, rendering its reference, turning
 //! `validator` reports into field errors.
 //!
-//! **`catalog/`** — the AuthOS product: its error enums, built with the derive and configured
-//! through the same public means a user has.
+//! **`catalog/`** — the AuthOS product: its error enums, built with the derive, and its
+//! policies given through the same public means a user has: [`catalog::problem_config`],
+//! `catalog::field_errors`, `catalog::validation_rules`, `catalog::localizer` and
+//! `catalog::client`. No module below it imports it (a test checks).
 //!
 //! **`generated/`** — the hidden paths the derive's output names (`__private`, `__http`,
 //! `__codes`); not public API.

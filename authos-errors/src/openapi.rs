@@ -12,6 +12,9 @@
 //!   reading a JSON body can answer (400, 413, 415); [`WithJsonBodyErrors<E>`](WithJsonBodyErrors)
 //!   adds them to `E`'s responses in `#[utoipa::path(responses(...))]`.
 //! - [`FieldErrors`] documents its 400 with the `errors` array and a three-field example.
+//! - Examples are written with the default [`ProblemConfig`] (problem `type`s `about:blank`
+//!   unless an entry has a `doc_url`); [`ResponseDocs`] writes them with yours, as your service
+//!   answers (the AuthOS catalog's: `ResponseDocs::new(&catalog::problem_config())`).
 //! - With this feature on, `#[derive(ApiErrorCode)]` also implements `utoipa::IntoResponses`
 //!   for each enum (as for axum, through a macro of this crate), and so does
 //!   [`Detailed<E>`](crate::Detailed): `#[utoipa::path(responses(LoginError))]` documents them.
@@ -37,8 +40,7 @@ use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, 
 use utoipa::openapi::{RefOr, ResponsesBuilder};
 use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
-use crate::catalog::ValidationError;
-use crate::field_errors::{FieldError, FieldErrors};
+use crate::field_errors::{DEFAULT_SUMMARY, FieldError, FieldErrors};
 use crate::problem::{APPLICATION_JSON, APPLICATION_PROBLEM_JSON, ProblemConfig, ProblemDetails};
 use crate::{ApiErrorCode, Detailed, ErrorBody, ErrorCodeInfo};
 
@@ -238,7 +240,7 @@ pub fn responses<E: ApiErrorCode + ?Sized>() -> Responses {
 /// ```
 #[must_use]
 pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
-    documented(catalog, &BTreeMap::new())
+    ResponseDocs::new(&ProblemConfig::default()).responses_for(catalog)
 }
 
 /// The documented error responses of `E` ([`responses`]), each code's examples written from
@@ -269,14 +271,111 @@ pub fn responses_for(catalog: &[ErrorCodeInfo]) -> Responses {
 /// ```
 #[must_use]
 pub fn responses_with_examples<E: ApiErrorCode>(examples: &[E]) -> Responses {
-    let mut by_code: BTreeMap<&'static str, ExampleValue> = BTreeMap::new();
-    for error in examples {
-        by_code.entry(error.code()).or_insert_with(|| ExampleValue {
-            message: error.message().into_owned(),
-            details: crate::contract::details::details_value(error),
-        });
+    ResponseDocs::new(&ProblemConfig::default()).responses_with_examples(examples)
+}
+
+/// The documented responses written for a service's [`ProblemConfig`]: the problem examples'
+/// `type`s as the service sends them, the `WWW-Authenticate` description naming its
+/// invalid-token codes. [`responses`], [`responses_for`], [`responses_with_examples`] and
+/// `FieldErrors`' `IntoResponses` are these with the default config.
+///
+/// ```
+/// use authos_errors::catalog::{self, AuthenticationError};
+/// use authos_errors::openapi::ResponseDocs;
+///
+/// let config = catalog::problem_config();
+/// let doc = serde_json::to_value(ResponseDocs::new(&config).responses::<AuthenticationError>()).unwrap();
+/// let example = &doc["401"]["content"]["application/problem+json"]["examples"]["TOKEN_EXPIRED"]["value"];
+/// assert_eq!(example["type"], "https://docs.authos.dev/errors#TOKEN_EXPIRED");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct ResponseDocs<'a> {
+    config: &'a ProblemConfig,
+}
+
+impl<'a> ResponseDocs<'a> {
+    /// Documentation written for `config`.
+    ///
+    /// ```
+    /// use authos_errors::openapi::ResponseDocs;
+    /// use authos_errors::problem::ProblemConfig;
+    /// let config = ProblemConfig::default().with_type_base("https://errors.example.com/");
+    /// let docs = ResponseDocs::new(&config);
+    /// # let _ = docs;
+    /// ```
+    #[must_use]
+    pub const fn new(config: &'a ProblemConfig) -> Self {
+        ResponseDocs { config }
     }
-    documented(E::CATALOG, &by_code)
+
+    /// [`responses`], for this config.
+    ///
+    /// ```
+    /// use authos_errors::catalog::{self, MfaError};
+    /// use authos_errors::openapi::ResponseDocs;
+    /// let config = catalog::problem_config();
+    /// assert!(ResponseDocs::new(&config).responses::<MfaError>().responses.contains_key("401"));
+    /// ```
+    #[must_use]
+    pub fn responses<E: ApiErrorCode + ?Sized>(&self) -> Responses {
+        self.responses_for(E::CATALOG)
+    }
+
+    /// [`responses_for`], for this config.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::{self, MfaError}};
+    /// use authos_errors::openapi::ResponseDocs;
+    /// let config = catalog::problem_config();
+    /// assert!(ResponseDocs::new(&config).responses_for(MfaError::CATALOG).responses.contains_key("400"));
+    /// ```
+    #[must_use]
+    pub fn responses_for(&self, catalog: &[ErrorCodeInfo]) -> Responses {
+        documented(catalog, &BTreeMap::new(), self.config)
+    }
+
+    /// [`responses_with_examples`], for this config.
+    ///
+    /// ```
+    /// use authos_errors::catalog::{self, MfaError};
+    /// use authos_errors::openapi::ResponseDocs;
+    /// let config = catalog::problem_config();
+    /// let responses = ResponseDocs::new(&config).responses_with_examples(&[MfaError::MfaRequired]);
+    /// assert!(responses.responses.contains_key("401"));
+    /// ```
+    #[must_use]
+    pub fn responses_with_examples<E: ApiErrorCode>(&self, examples: &[E]) -> Responses {
+        let mut by_code: BTreeMap<&'static str, ExampleValue> = BTreeMap::new();
+        for error in examples {
+            by_code.entry(error.code()).or_insert_with(|| ExampleValue {
+                message: error.message().into_owned(),
+                details: crate::contract::details::details_value(error),
+            });
+        }
+        documented(E::CATALOG, &by_code, self.config)
+    }
+
+    /// The one response of a [`FieldErrors`] answered as `summary`
+    /// ([`FieldErrors::with_summary`]; [`DEFAULT_SUMMARY`] by default): its status, whose
+    /// bodies carry the `errors` array, with a three-field signup failure as the example of
+    /// each content type.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    /// use authos_errors::catalog::{self, GeneralError};
+    /// use authos_errors::openapi::ResponseDocs;
+    /// let config = catalog::problem_config();
+    /// let doc = serde_json::to_value(ResponseDocs::new(&config).field_errors(GeneralError::BadRequest.info())).unwrap();
+    /// let example = &doc["400"]["content"]["application/problem+json"]["examples"]["FIELD_ERRORS"]["value"];
+    /// assert_eq!(example["type"], "https://docs.authos.dev/errors#BAD_REQUEST");
+    /// ```
+    #[must_use]
+    pub fn field_errors(
+        &self,
+        summary: &'static ErrorCodeInfo,
+    ) -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
+        field_errors_responses(summary, self.config)
+    }
 }
 
 /// What a documented example shows of one error value.
@@ -285,7 +384,11 @@ struct ExampleValue {
     details: Option<serde_json::Value>,
 }
 
-fn documented(catalog: &[ErrorCodeInfo], values: &BTreeMap<&str, ExampleValue>) -> Responses {
+fn documented(
+    catalog: &[ErrorCodeInfo],
+    values: &BTreeMap<&str, ExampleValue>,
+    config: &ProblemConfig,
+) -> Responses {
     let mut by_status: BTreeMap<u16, Vec<&ErrorCodeInfo>> = BTreeMap::new();
     for info in catalog {
         let entries = by_status.entry(info.status).or_default();
@@ -293,13 +396,12 @@ fn documented(catalog: &[ErrorCodeInfo], values: &BTreeMap<&str, ExampleValue>) 
             entries.push(info);
         }
     }
-    let config = ProblemConfig::default();
     let at = example_timestamp();
     let mut builder = ResponsesBuilder::new();
     for (status, entries) in by_status {
         builder = builder.response(
             status.to_string(),
-            status_response(status, &entries, values, &config, at),
+            status_response(status, &entries, values, config, at),
         );
     }
     builder.build()
@@ -370,10 +472,7 @@ fn status_response(
             "WWW-Authenticate",
             HeaderBuilder::new()
                 .schema(ObjectBuilder::new().schema_type(Type::String))
-                .description(Some(
-                    "RFC 6750 Bearer challenge; `error=\"invalid_token\"` for TOKEN_EXPIRED, \
-                     JWT_ERROR and INVALID_SCIM_TOKEN",
-                ))
+                .description(Some(challenge_description(config)))
                 .build(),
         );
     }
@@ -393,6 +492,21 @@ fn status_response(
         );
     }
     response.build()
+}
+
+/// What the documented `WWW-Authenticate` of a 401 says: the codes whose challenge says
+/// `invalid_token` under `config`, if any.
+fn challenge_description(config: &ProblemConfig) -> String {
+    let mut description = String::from("RFC 6750 Bearer challenge");
+    if let Some((last, first)) = config.invalid_token_codes().split_last() {
+        description.push_str("; `error=\"invalid_token\"` for ");
+        if !first.is_empty() {
+            description.push_str(&first.join(", "));
+            description.push_str(" and ");
+        }
+        description.push_str(last);
+    }
+    description
 }
 
 /// `schema` with its `details` member listing the members the codes of `entries` send (each
@@ -477,65 +591,81 @@ impl<E: ApiErrorCode> IntoResponses for Detailed<E> {
 /// ```
 impl IntoResponses for FieldErrors {
     fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
-        let errors = signup_example();
-        let config = ProblemConfig::default();
-        let at = example_timestamp();
-        let summary = "A signup form with three invalid fields";
-        let json_example = ExampleBuilder::new()
-            .summary(summary)
-            .value(serde_json::to_value(errors.body_at(at)).ok())
-            .build();
-        let problem_example = ExampleBuilder::new()
-            .summary(summary)
-            .value(serde_json::to_value(errors.problem_at(&config, at)).ok())
-            .build();
-        let with_errors = |schema: RefOr<Schema>| -> RefOr<Schema> {
-            match schema {
-                RefOr::T(Schema::Object(object)) => {
-                    let mut builder: ObjectBuilder = object.into();
-                    builder = builder
-                        .property("errors", errors_property())
-                        .required("errors");
-                    builder.into()
-                }
-                other => other,
-            }
-        };
-        let response = ResponseBuilder::new()
-            .description(
-                "`BAD_REQUEST`: Invalid request parameters or malformed JSON; `errors` has one \
-                 entry per invalid value (`error_code`, `error`, `pointer`, `details`)",
-            )
-            .content(
-                APPLICATION_JSON,
-                ContentBuilder::new()
-                    .schema(Some(with_errors(ErrorBody::schema())))
-                    .examples_from_iter([("FIELD_ERRORS", json_example)])
-                    .build(),
-            )
-            .content(
-                APPLICATION_PROBLEM_JSON,
-                ContentBuilder::new()
-                    .schema(Some(with_errors(ProblemDetails::schema())))
-                    .examples_from_iter([("FIELD_ERRORS", problem_example)])
-                    .build(),
-            )
-            .build();
-        BTreeMap::from([("400".to_owned(), RefOr::T(response))])
+        field_errors_responses(&DEFAULT_SUMMARY, &ProblemConfig::default())
     }
 }
 
+fn field_errors_responses(
+    summary: &'static ErrorCodeInfo,
+    config: &ProblemConfig,
+) -> BTreeMap<String, RefOr<utoipa::openapi::response::Response>> {
+    let errors = signup_example(summary);
+    let at = example_timestamp();
+    let example_summary = "A signup form with three invalid fields";
+    let json_example = ExampleBuilder::new()
+        .summary(example_summary)
+        .value(serde_json::to_value(errors.body_at(at)).ok())
+        .build();
+    let problem_example = ExampleBuilder::new()
+        .summary(example_summary)
+        .value(serde_json::to_value(errors.problem_at(config, at)).ok())
+        .build();
+    let with_errors = |schema: RefOr<Schema>| -> RefOr<Schema> {
+        match schema {
+            RefOr::T(Schema::Object(object)) => {
+                let mut builder: ObjectBuilder = object.into();
+                builder = builder
+                    .property("errors", errors_property())
+                    .required("errors");
+                builder.into()
+            }
+            other => other,
+        }
+    };
+    let response = ResponseBuilder::new()
+        .description(format!(
+            "`{}`: {}; `errors` has one entry per invalid value (`error_code`, `error`, \
+             `pointer`, `details`)",
+            summary.code, summary.description
+        ))
+        .content(
+            APPLICATION_JSON,
+            ContentBuilder::new()
+                .schema(Some(with_errors(ErrorBody::schema())))
+                .examples_from_iter([("FIELD_ERRORS", json_example)])
+                .build(),
+        )
+        .content(
+            APPLICATION_PROBLEM_JSON,
+            ContentBuilder::new()
+                .schema(Some(with_errors(ProblemDetails::schema())))
+                .examples_from_iter([("FIELD_ERRORS", problem_example)])
+                .build(),
+        )
+        .build();
+    BTreeMap::from([(summary.status.to_string(), RefOr::T(response))])
+}
+
+/// The entries of the documented example: illustrative codes of a signup form, not those of
+/// any catalog.
+const EXAMPLE_EMAIL: ErrorCodeInfo =
+    ErrorCodeInfo::new("INVALID_EMAIL", 400, "Invalid email format");
+const EXAMPLE_SLUG: ErrorCodeInfo =
+    ErrorCodeInfo::new("SLUG_TOO_SHORT", 400, "Slug less than 3 characters");
+const EXAMPLE_PASSWORD: ErrorCodeInfo =
+    ErrorCodeInfo::new("WEAK_PASSWORD", 400, "Password requirements not met");
+
 /// The documented example: a bad email, a slug below its minimum, a password below its.
-fn signup_example() -> FieldErrors {
-    let slug = FieldError::new("/slug", &ValidationError::SlugTooShort)
+fn signup_example(summary: &'static ErrorCodeInfo) -> FieldErrors {
+    let slug = FieldError::of_entry("/slug", &EXAMPLE_SLUG)
         .with_message("Slug must be at least 3 characters")
         .with_details(Some(serde_json::json!({"min": 3})));
-    let password = FieldError::new("/password", &ValidationError::WeakPassword)
+    let password = FieldError::of_entry("/password", &EXAMPLE_PASSWORD)
         .with_message("Password must be at least 8 characters")
         .with_details(Some(serde_json::json!({"min": 8})));
-    let mut errors = FieldErrors::new();
+    let mut errors = FieldErrors::new().with_summary(summary);
     errors
-        .push("email", &ValidationError::InvalidEmail)
+        .push_entry(FieldError::of_entry("/email", &EXAMPLE_EMAIL))
         .push_entry(slug)
         .push_entry(password);
     errors

@@ -307,7 +307,7 @@ impl Display for Markdown<'_> {
 /// is documented first where `from_code` finds it). The id is the code itself: an ASCII
 /// SCREAMING_SNAKE_CASE code is a valid HTML id and URL fragment as is, and is as stable as
 /// the code, so `https://<reference page>#CODE` links the row (the problem `type` of AuthOS
-/// codes is [`DEFAULT_TYPE_BASE`](crate::problem::DEFAULT_TYPE_BASE) + code).
+/// codes is [`catalog::TYPE_BASE`](crate::catalog::TYPE_BASE) + code).
 struct CodeCell<'a> {
     code: &'a str,
     anchored: bool,
@@ -461,16 +461,16 @@ fn write_members<S: SerializeStruct>(out: &mut S, entry: &ErrorCodeInfo) -> Resu
 
 /// A catalog as JSON with each entry's documentation link: every member of an
 /// [`ErrorCodeInfo`]'s JSON, then `doc_url`, the address its problem documents' `type` points
-/// at ([`ProblemConfig::problem_type`]: the entry's own page, else the configured base + the
-/// code, else the AuthOS reference for AuthOS codes), `null` when the code is documented
-/// nowhere (`about:blank`). Opt-in, so the plain catalog JSON stays as it is.
+/// at ([`ProblemConfig::problem_type`]: the entry's own page, else a configured base + the
+/// code; the AuthOS reference for AuthOS codes under
+/// [`catalog::problem_config`](crate::catalog::problem_config)), `null` when the code is
+/// documented nowhere (`about:blank`). Opt-in, so the plain catalog JSON stays as it is.
 ///
 /// ```
-/// use authos_errors::{ApiErrorCode, catalog::MfaError};
-/// use authos_errors::problem::ProblemConfig;
+/// use authos_errors::{ApiErrorCode, catalog::{self, MfaError}};
 /// use authos_errors::reference::JsonWithDocUrls;
 ///
-/// let config = ProblemConfig::default();
+/// let config = catalog::problem_config();
 /// let json = serde_json::to_string(&JsonWithDocUrls::new(&MfaError::CATALOG[..1], &config)).unwrap();
 /// assert_eq!(
 ///     json,

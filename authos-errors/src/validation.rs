@@ -5,19 +5,17 @@
 //! (`email`, `length`) and parameters (`min`, `max`), which map to catalog codes and to
 //! machine-readable details; `garde` reports a path and an English message only.
 //!
-//! # Built-in mapping ([`Rules::authos`])
+//! # Mapping rules to codes
 //!
-//! | rule | field | code |
-//! |---|---|---|
-//! | `email` | any | `INVALID_EMAIL` |
-//! | `url` | any | `INVALID_URL` |
-//! | `length` | `slug` | `SLUG_TOO_SHORT` / `SLUG_TOO_LONG` (by the bound the value misses) |
-//! | `length` | `name` | `NAME_TOO_SHORT` / `NAME_TOO_LONG` |
-//! | `length` | `password` | `WEAK_PASSWORD` |
-//! | anything else | | `BAD_REQUEST` |
+//! [`Rules::new`] maps nothing: every failure is answered with the fallback, by default the
+//! generic [`DEFAULT_SUMMARY`] (`BAD_REQUEST`). Your rules map to your codes with
+//! [`Rules::rule`] (every field), [`Rules::field_rule`] (one field name) and
+//! [`Rules::length_rule`] (a field's `length`, by the bound the value misses); the rule added
+//! last is checked first. [`Rules::with_fallback`] and [`Rules::with_summary`] choose the
+//! codes of unmapped failures and of the whole response.
 //!
-//! Your own rules map to your own codes with [`Rules::rule`] (every field) and
-//! [`Rules::field_rule`] (one field name), which take precedence over the built-in ones.
+//! The AuthOS catalog's mapping is built the same way:
+//! [`catalog::validation_rules`](crate::catalog::validation_rules).
 //!
 //! Each entry's `pointer` is the path of the value (`/members/0/email`; a struct-level
 //! `#[validate(schema(...))]` error is `""`, the whole document), its `error` the rule's
@@ -43,7 +41,25 @@
 //! ```
 //! use std::borrow::Cow;
 //! use authos_errors::ApiErrorCode;
+//! use authos_errors::validation::Rules;
 //! use validator::{ValidationError, ValidationErrors};
+//!
+//! #[derive(Debug, ApiErrorCode)]
+//! enum SignupError {
+//!     /// Invalid email format
+//!     #[code("INVALID_EMAIL", status = 400)]
+//!     InvalidEmail,
+//!     /// Slug too short
+//!     #[code("SLUG_TOO_SHORT", status = 400)]
+//!     SlugTooShort,
+//!     /// Slug too long
+//!     #[code("SLUG_TOO_LONG", status = 400)]
+//!     SlugTooLong,
+//! }
+//!
+//! let rules = Rules::new()
+//!     .rule("email", &SignupError::InvalidEmail)
+//!     .length_rule("slug", &SignupError::SlugTooShort, &SignupError::SlugTooLong);
 //!
 //! let mut report = ValidationErrors::new();
 //! report.add("email", ValidationError::new("email"));
@@ -51,11 +67,15 @@
 //! short.add_param(Cow::Borrowed("min"), &3);
 //! short.add_param(Cow::Borrowed("value"), &"ab");
 //! report.add("slug", short);
+//! report.add("nickname", ValidationError::new("required"));
 //!
-//! let errors = authos_errors::validation::Rules::authos().field_errors(&report);
+//! let errors = rules.field_errors(&report);
 //! let entries: Vec<_> = errors.iter().map(|e| (e.pointer(), e.code())).collect();
-//! assert_eq!(entries, [("/email", "INVALID_EMAIL"), ("/slug", "SLUG_TOO_SHORT")]);
-//! assert_eq!(errors.iter().nth(1).unwrap().details(), Some(&serde_json::json!({"min": 3})));
+//! assert_eq!(
+//!     entries,
+//!     [("/email", "INVALID_EMAIL"), ("/nickname", "BAD_REQUEST"), ("/slug", "SLUG_TOO_SHORT")]
+//! );
+//! assert_eq!(errors.iter().nth(2).unwrap().details(), Some(&serde_json::json!({"min": 3})));
 //! assert_eq!(errors.code(), "BAD_REQUEST");
 //! ```
 
@@ -65,9 +85,8 @@ use std::fmt;
 use ::validator::{ValidationError as Failure, ValidationErrors, ValidationErrorsKind};
 use serde_json::{Map, Value};
 
-use crate::ApiErrorCode;
-use crate::catalog::{GeneralError, ValidationError};
-use crate::field_errors::{FieldError, FieldErrors, pointer};
+use crate::field_errors::{DEFAULT_SUMMARY, FieldError, FieldErrors, pointer};
+use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// How `validator` rule names become catalog codes; see the [module docs](self).
 ///
@@ -86,7 +105,7 @@ use crate::field_errors::{FieldError, FieldErrors, pointer};
 ///     UnknownInvitation,
 /// }
 ///
-/// let rules = Rules::authos()
+/// let rules = Rules::new()
 ///     .rule("reserved", &SignupError::Reserved)
 ///     .field_rule("invitation", "exists", &SignupError::UnknownInvitation);
 /// let mut report = ValidationErrors::new();
@@ -97,41 +116,64 @@ use crate::field_errors::{FieldError, FieldErrors, pointer};
 /// ```
 #[derive(Clone)]
 pub struct Rules {
-    /// `(field, rule, the entry to answer with)`, most recently added first.
-    own: Vec<(Option<Cow<'static, str>>, Cow<'static, str>, FieldError)>,
+    /// The mappings, most recently added first.
+    own: Vec<Rule>,
+    /// The entry of a failure no rule maps.
+    fallback: FieldError,
+    /// The entry the whole response answers with.
+    summary: &'static ErrorCodeInfo,
+}
+
+/// One mapping: the rule (on one field, or any), and the entry to answer with.
+#[derive(Clone)]
+struct Rule {
+    field: Option<Cow<'static, str>>,
+    rule: Cow<'static, str>,
+    entry: FieldError,
+    /// For a `length` rule split by bound: the entry when the value is longer than its `max`.
+    too_long: Option<FieldError>,
 }
 
 impl fmt::Debug for Rules {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list()
-            .entries(
-                self.own
+        f.debug_struct("Rules")
+            .field(
+                "rules",
+                &self
+                    .own
                     .iter()
-                    .map(|(field, rule, entry)| (field.as_deref(), &**rule, entry.code())),
+                    .map(|own| (own.field.as_deref(), &*own.rule, own.entry.code()))
+                    .collect::<Vec<_>>(),
             )
+            .field("fallback", &self.fallback.code())
+            .field("summary", &self.summary.code)
             .finish()
     }
 }
 
 impl Default for Rules {
     fn default() -> Self {
-        Rules::authos()
+        Rules::new()
     }
 }
 
 impl Rules {
-    /// The built-in mapping to the AuthOS catalog, with no rules of your own yet.
+    /// No mapping yet: every failure is answered with [`DEFAULT_SUMMARY`], as is the response.
     ///
     /// ```
     /// use authos_errors::validation::Rules;
     /// use validator::{ValidationError, ValidationErrors};
     /// let mut report = ValidationErrors::new();
     /// report.add("homepage", ValidationError::new("url"));
-    /// assert_eq!(Rules::authos().field_errors(&report).iter().next().unwrap().code(), "INVALID_URL");
+    /// assert_eq!(Rules::new().field_errors(&report).iter().next().unwrap().code(), "BAD_REQUEST");
     /// ```
     #[must_use]
-    pub fn authos() -> Self {
-        Rules { own: Vec::new() }
+    pub fn new() -> Self {
+        Rules {
+            own: Vec::new(),
+            fallback: FieldError::of_entry("", &DEFAULT_SUMMARY),
+            summary: &DEFAULT_SUMMARY,
+        }
     }
 
     /// Maps the rule named `rule` (the `code` of `validator`'s error: `"length"`, or your
@@ -141,44 +183,122 @@ impl Rules {
     /// use authos_errors::{ApiErrorCode, catalog::ValidationError};
     /// use authos_errors::validation::Rules;
     /// use validator::ValidationErrors;
-    /// let rules = Rules::authos().rule("slug_chars", &ValidationError::InvalidSlug);
+    /// let rules = Rules::new().rule("slug_chars", &ValidationError::InvalidSlug);
     /// let mut report = ValidationErrors::new();
     /// report.add("org_slug", validator::ValidationError::new("slug_chars"));
     /// assert_eq!(rules.field_errors(&report).iter().next().unwrap().code(), "INVALID_SLUG");
     /// ```
     #[must_use]
-    pub fn rule<E: ApiErrorCode + ?Sized>(mut self, rule: &'static str, error: &E) -> Self {
-        self.own
-            .insert(0, (None, Cow::Borrowed(rule), FieldError::new("", error)));
-        self
+    pub fn rule<E: ApiErrorCode + ?Sized>(self, rule: &'static str, error: &E) -> Self {
+        self.push(None, rule, FieldError::new("", error), None)
     }
 
     /// Maps the rule named `rule` on the field named `field` (its name in the validated
-    /// struct) to `error`; checked before [`rule`](Self::rule) mappings.
+    /// struct) to `error`.
     ///
     /// ```
     /// use authos_errors::catalog::ValidationError;
     /// use authos_errors::validation::Rules;
     /// use validator::ValidationErrors;
-    /// let rules = Rules::authos().field_rule("org_slug", "length", &ValidationError::SlugTooLong);
+    /// let rules = Rules::new().field_rule("org_slug", "length", &ValidationError::SlugTooLong);
     /// let mut report = ValidationErrors::new();
     /// report.add("org_slug", validator::ValidationError::new("length"));
     /// assert_eq!(rules.field_errors(&report).iter().next().unwrap().code(), "SLUG_TOO_LONG");
     /// ```
     #[must_use]
     pub fn field_rule<E: ApiErrorCode + ?Sized>(
-        mut self,
+        self,
         field: &'static str,
         rule: &'static str,
         error: &E,
     ) -> Self {
+        self.push(Some(field), rule, FieldError::new("", error), None)
+    }
+
+    /// Maps the `length` rule on the field named `field` to `too_long` when the value is
+    /// longer than the rule's `max`, else to `too_short` (it missed its `min` or `equal`). The
+    /// value's length is read from the failure's `value` parameter when present, else a rule
+    /// with only a `max` is taken as missed from above.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use authos_errors::catalog::ValidationError;
+    /// use authos_errors::validation::Rules;
+    /// use validator::ValidationErrors;
+    ///
+    /// let rules = Rules::new().length_rule("slug", &ValidationError::SlugTooShort, &ValidationError::SlugTooLong);
+    /// let mut long = validator::ValidationError::new("length");
+    /// long.add_param(Cow::Borrowed("max"), &5);
+    /// long.add_param(Cow::Borrowed("value"), &"much-too-long");
+    /// let mut report = ValidationErrors::new();
+    /// report.add("slug", long);
+    /// assert_eq!(rules.field_errors(&report).iter().next().unwrap().code(), "SLUG_TOO_LONG");
+    /// ```
+    #[must_use]
+    pub fn length_rule<E: ApiErrorCode + ?Sized, F: ApiErrorCode + ?Sized>(
+        self,
+        field: &'static str,
+        too_short: &E,
+        too_long: &F,
+    ) -> Self {
+        self.push(
+            Some(field),
+            "length",
+            FieldError::new("", too_short),
+            Some(FieldError::new("", too_long)),
+        )
+    }
+
+    /// Answers a failure no rule maps with `error` instead of [`DEFAULT_SUMMARY`].
+    ///
+    /// ```
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::validation::Rules;
+    /// use validator::ValidationErrors;
+    /// let rules = Rules::new().with_fallback(&GeneralError::BadRequest);
+    /// let mut report = ValidationErrors::new();
+    /// report.add("age", validator::ValidationError::new("range"));
+    /// let errors = rules.field_errors(&report);
+    /// assert_eq!(errors.iter().next().unwrap().info().group, "General Errors");
+    /// ```
+    #[must_use]
+    pub fn with_fallback<E: ApiErrorCode + ?Sized>(mut self, error: &E) -> Self {
+        self.fallback = FieldError::new("", error);
+        self
+    }
+
+    /// Answers the whole response with `summary` instead of [`DEFAULT_SUMMARY`]
+    /// ([`FieldErrors::with_summary`]).
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    /// use authos_errors::catalog::GeneralError;
+    /// use authos_errors::validation::Rules;
+    /// let rules = Rules::new().with_summary(GeneralError::BadRequest.info());
+    /// let errors = rules.field_errors(&validator::ValidationErrors::new());
+    /// assert_eq!(errors.info().group, "General Errors");
+    /// ```
+    #[must_use]
+    pub fn with_summary(mut self, summary: &'static ErrorCodeInfo) -> Self {
+        self.summary = summary;
+        self
+    }
+
+    fn push(
+        mut self,
+        field: Option<&'static str>,
+        rule: &'static str,
+        entry: FieldError,
+        too_long: Option<FieldError>,
+    ) -> Self {
         self.own.insert(
             0,
-            (
-                Some(Cow::Borrowed(field)),
-                Cow::Borrowed(rule),
-                FieldError::new("", error),
-            ),
+            Rule {
+                field: field.map(Cow::Borrowed),
+                rule: Cow::Borrowed(rule),
+                entry,
+                too_long,
+            },
         );
         self
     }
@@ -188,7 +308,7 @@ impl Rules {
     /// ```
     /// use authos_errors::validation::Rules;
     /// use validator::ValidationErrors;
-    /// assert!(Rules::authos().field_errors(&ValidationErrors::new()).is_empty());
+    /// assert!(Rules::new().field_errors(&ValidationErrors::new()).is_empty());
     /// ```
     #[must_use]
     pub fn field_errors(&self, report: &ValidationErrors) -> FieldErrors {
@@ -198,17 +318,23 @@ impl Rules {
         found
             .into_iter()
             .map(|found| self.entry(found.at, found.field, found.failure))
-            .collect()
+            .collect::<FieldErrors>()
+            .with_summary(self.summary)
     }
 
     fn entry(&self, at: String, field: &str, failure: &Failure) -> FieldError {
-        let own = self.own.iter().find(|(only, rule, _)| {
-            *rule == failure.code && only.as_deref().is_none_or(|only| only == field)
+        let own = self.own.iter().find(|own| {
+            own.rule == failure.code && own.field.as_deref().is_none_or(|only| only == field)
         });
-        let mapped = match own {
-            Some((_, _, template)) => template.clone().with_pointer(at),
-            None => builtin(field, failure).entry(at),
+        let template = match own {
+            Some(Rule {
+                too_long: Some(longer),
+                ..
+            }) if too_long(failure) => longer,
+            Some(own) => &own.entry,
+            None => &self.fallback,
         };
+        let mapped = template.clone().with_pointer(at);
         let entry = match &failure.message {
             Some(message) => mapped.with_message(message.clone()),
             None => mapped,
@@ -258,20 +384,6 @@ fn collect<'r>(report: &'r ValidationErrors, path: &mut Vec<String>, out: &mut V
         if !own_level {
             path.pop();
         }
-    }
-}
-
-/// The catalog error a built-in rule maps to.
-fn builtin(field: &str, failure: &Failure) -> &'static dyn ErasedCode {
-    match (&*failure.code, field) {
-        ("email", _) => &ValidationError::InvalidEmail,
-        ("url", _) => &ValidationError::InvalidUrl,
-        ("length", "slug") if too_long(failure) => &ValidationError::SlugTooLong,
-        ("length", "slug") => &ValidationError::SlugTooShort,
-        ("length", "name") if too_long(failure) => &ValidationError::NameTooLong,
-        ("length", "name") => &ValidationError::NameTooShort,
-        ("length", "password") => &ValidationError::WeakPassword,
-        _ => &GeneralError::BadRequest,
     }
 }
 
@@ -325,18 +437,9 @@ fn parameters(failure: &Failure) -> Option<Value> {
     Some(Value::Object(members))
 }
 
-/// A catalog error behind a reference, so [`builtin`] can answer any of two enums.
-trait ErasedCode {
-    fn entry(&self, at: String) -> FieldError;
-}
-
-impl<E: ApiErrorCode> ErasedCode for E {
-    fn entry(&self, at: String) -> FieldError {
-        FieldError::new(at, self)
-    }
-}
-
-/// `Rules::authos().field_errors(&report)`.
+/// `Rules::new().field_errors(&report)`: every failure answered with [`DEFAULT_SUMMARY`]. Map
+/// rules to codes with [`Rules`] (the AuthOS catalog's:
+/// [`catalog::validation_rules`](crate::catalog::validation_rules)).
 ///
 /// ```
 /// use authos_errors::field_errors::FieldErrors;
@@ -345,13 +448,13 @@ impl<E: ApiErrorCode> ErasedCode for E {
 /// ```
 impl From<ValidationErrors> for FieldErrors {
     fn from(report: ValidationErrors) -> Self {
-        Rules::authos().field_errors(&report)
+        Rules::new().field_errors(&report)
     }
 }
 
 impl From<&ValidationErrors> for FieldErrors {
     fn from(report: &ValidationErrors) -> Self {
-        Rules::authos().field_errors(report)
+        Rules::new().field_errors(report)
     }
 }
 
@@ -377,7 +480,7 @@ mod tests {
     fn details_of(failure: Failure) -> Option<Value> {
         let mut report = ValidationErrors::new();
         report.add("field", failure);
-        let errors = Rules::authos().field_errors(&report);
+        let errors = Rules::new().field_errors(&report);
         let entry = errors.iter().next().expect("one entry");
         entry.details().cloned()
     }

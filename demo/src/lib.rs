@@ -34,11 +34,11 @@ use std::time::{Duration, Instant};
 
 use authos_errors::axum::ProblemJsonLayer;
 use authos_errors::catalog::{
-    AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError, ResourceError,
+    self, AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError,
+    ResourceError,
 };
 use authos_errors::field_errors::FieldErrors;
-use authos_errors::l10n::Localizer;
-use authos_errors::problem::ProblemConfig;
+use authos_errors::openapi::ResponseDocs;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
 use axum::body::Bytes;
@@ -134,8 +134,8 @@ pub fn app(clock: Clock) -> Router {
         .route("/openapi.json", get(openapi_json))
         // Problem+json when `Accept` prefers it; English or French after `Accept-Language`.
         .layer(
-            ProblemJsonLayer::new(ProblemConfig::default())
-                .with_localizer(Arc::clone(Localizer::authos())),
+            ProblemJsonLayer::new(catalog::problem_config())
+                .with_localizer(Arc::clone(authos_errors::catalog::localizer())),
         )
         .with_state(state)
 }
@@ -301,7 +301,7 @@ pub enum SignupFieldError {
 
 /// Every invalid field of a signup, answered at once.
 pub fn signup_errors(email: &str, slug: &str, password: &str) -> FieldErrors {
-    let mut errors = FieldErrors::new();
+    let mut errors = catalog::field_errors();
     if !email.contains('@') {
         errors.push(
             "email",
@@ -354,10 +354,13 @@ fn rows(codes: &[&str], extra: &[ErrorCodeInfo]) -> Vec<ErrorCodeInfo> {
 
 /// The OpenAPI document of the demo: each endpoint's success and error responses.
 pub fn openapi() -> utoipa::openapi::OpenApi {
+    // The examples written as the app answers: AuthOS's problem types and challenges.
+    let config = catalog::problem_config();
+    let docs = ResponseDocs::new(&config);
     let endpoint = |method, id: &str, ok: &str, errors: Vec<ErrorCodeInfo>| {
         let responses = ResponsesBuilder::new()
             .response("200", ResponseBuilder::new().description(ok).build())
-            .responses_from_iter(authos_errors::openapi::responses_for(&errors).responses)
+            .responses_from_iter(docs.responses_for(&errors).responses)
             .build();
         let operation = OperationBuilder::new()
             .operation_id(Some(id))
@@ -417,7 +420,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
                         .description("The new account's slug")
                         .build(),
                 )
-                .responses_from_iter(<FieldErrors as utoipa::IntoResponses>::responses())
+                .responses_from_iter(docs.field_errors(GeneralError::BadRequest.info()))
                 .build();
             let operation = OperationBuilder::new()
                 .operation_id(Some("signup"))

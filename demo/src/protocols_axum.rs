@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use authos_errors::Detailed;
 use authos_errors::axum::ErrorFormatLayer;
-use authos_errors::catalog::AuthOsError;
+use authos_errors::catalog::{self, AuthOsError};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -21,14 +21,14 @@ pub fn router(protocols: Arc<Protocols>) -> Router {
     let oauth = Router::new()
         .route("/api/oauth/device/code", post(device_authorization))
         .route("/api/oauth/token", post(token))
-        .layer(ErrorFormatLayer::oauth());
+        .layer(ErrorFormatLayer::oauth().with_config(catalog::problem_config()));
     let user = Router::new()
         .route(VERIFY_PATH, post(approve_device))
-        .layer(ErrorFormatLayer::default());
+        .layer(ErrorFormatLayer::default().with_config(catalog::problem_config()));
     let scim = Router::new()
         .route(USERS_PATH, post(create_user).get(list_users))
         .route(&format!("{USERS_PATH}/{{id}}"), get(get_user))
-        .layer(ErrorFormatLayer::scim());
+        .layer(ErrorFormatLayer::scim().with_config(catalog::problem_config()));
     oauth.merge(user).merge(scim).with_state(protocols)
 }
 

@@ -1,4 +1,4 @@
-//! libFuzzer target: `authos_errors::client::parse` on arbitrary bytes (checks in `src/lib.rs`).
+//! libFuzzer target: `authos_errors::catalog::client::parse` on arbitrary bytes (checks in `src/lib.rs`).
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

@@ -15,7 +15,7 @@
 
 use std::time::Duration;
 
-use authos_errors::catalog::{AuthOsError, AuthenticationError};
+use authos_errors::catalog::{self, AuthOsError, AuthenticationError};
 use authos_errors::client::{self, MAX_BODY_BYTES, ParseErrorKind, RetryDecision};
 use authos_errors::problem::{self, ErrorFormat};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
@@ -49,7 +49,7 @@ pub const TARGETS: &[Target] = &[
 /// `client::parse` on any bytes: a typed result, never a panic; refusals are of the right
 /// kind; and whatever parses survives being written back and parsed again.
 pub fn client_body(data: &[u8]) -> &'static str {
-    let response = match client::parse(data) {
+    let response = match authos_errors::catalog::client::parse(data) {
         Ok(response) => response,
         Err(err) => {
             assert_eq!(
@@ -80,7 +80,7 @@ pub fn client_body(data: &[u8]) -> &'static str {
 
     let written = serde_json::to_string(response.body()).expect("a parsed body serialises");
     // Parsing refuses UTC years outside 0000..=9999, so whatever parsed can be written back.
-    let again = client::parse(&written).unwrap_or_else(|err| {
+    let again = authos_errors::catalog::client::parse(&written).unwrap_or_else(|err| {
         panic!("a body written from a parsed one does not parse: {err}\n{written}")
     });
     assert_eq!(again.code(), response.code());
@@ -172,7 +172,9 @@ pub fn http_headers(data: &[u8]) -> &'static str {
 
     let (realm, message) = text.split_once('\n').unwrap_or((text, text));
     let err = AuthenticationError::TokenExpired.with_message(message.to_owned());
-    let header = problem::www_authenticate(&err, realm).expect("a 401 has a challenge");
+    // AuthOS's invalid-token codes, under the fuzzed realm.
+    let config = catalog::problem_config().with_realm(realm.to_owned());
+    let header = problem::www_authenticate(&err, &config).expect("a 401 has a challenge");
     assert!(
         header.bytes().all(|b| (0x20..=0x7e).contains(&b)),
         "not a printable-ASCII header: {header:?}"

@@ -16,6 +16,16 @@
 //! The rest of the reference is here too, as data: [`STATUS_SUMMARY`], [`TROUBLESHOOTING`], and
 //! [`REFERENCE`], the whole reference ready to render as Markdown.
 //!
+//! # How AuthOS answers
+//!
+//! The catalog brings its policies through the same public means any service has, never as
+//! special cases of the generic layers: [`problem_config`] (problem `type`s at the AuthOS
+//! reference, [`TYPE_BASE`]; the challenge realm [`REALM`]; the [`INVALID_TOKEN_CODES`]),
+//! `field_errors()` (many field errors summarised by its `BAD_REQUEST`; feature
+//! `field-errors`), `localizer()` and its Fluent resources `AUTHOS_FTL_EN` / `AUTHOS_FTL_FR`
+//! (feature `fluent`), `validation_rules()` (feature `validator`) and the client's AuthOS
+//! readers in `catalog::client` (feature `client`).
+//!
 //! # One status per code
 //!
 //! UNAUTHORIZED, FORBIDDEN and NOT_FOUND are each listed in two groups, with the same status.
@@ -53,30 +63,44 @@
 
 mod authentication;
 mod authorization;
+#[cfg(feature = "client")]
+pub mod client;
+mod config;
 mod device_flow;
 mod general;
 mod guide;
 mod infrastructure;
+#[cfg(feature = "fluent")]
+mod l10n;
 mod mfa;
 mod oauth;
 mod resource;
 mod saml;
 mod scim;
 mod validation;
+#[cfg(feature = "validator")]
+mod validator;
 mod webhook;
 
 pub use authentication::AuthenticationError;
 pub use authorization::AuthorizationError;
+#[cfg(feature = "field-errors")]
+pub use config::field_errors;
+pub use config::{INVALID_TOKEN_CODES, REALM, TYPE_BASE, problem_config};
 pub use device_flow::DeviceFlowError;
 pub use general::GeneralError;
 pub use guide::{REFERENCE, REFERENCE_INTRO, REFERENCE_TITLE, STATUS_SUMMARY, TROUBLESHOOTING};
 pub use infrastructure::InfrastructureError;
+#[cfg(feature = "fluent")]
+pub use l10n::{AUTHOS_FTL_EN, AUTHOS_FTL_FR, localizer};
 pub use mfa::MfaError;
 pub use oauth::OAuthError;
 pub use resource::ResourceError;
 pub use saml::SamlError;
 pub use scim::ScimError;
 pub use validation::ValidationError;
+#[cfg(feature = "validator")]
+pub use validator::validation_rules;
 pub use webhook::WebhookError;
 
 use crate::ApiErrorCode;

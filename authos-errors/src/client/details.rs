@@ -25,7 +25,7 @@ const REQUEST_URN: &str = "urn:request:";
 ///
 /// ```
 /// use authos_errors::catalog::{AuthOsError, ValidationError};
-/// let response = authos_errors::client::parse(concat!(
+/// let response = authos_errors::catalog::client::parse(concat!(
 ///     r#"{"error":"Invalid request parameters or malformed JSON","error_code":"BAD_REQUEST","#,
 ///     r#""timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"SLUG_TOO_SHORT","#,
 ///     r#""error":"Slug must be at least 3 characters","pointer":"/slug","details":{"min":3}}]}"#,
@@ -39,7 +39,7 @@ const REQUEST_URN: &str = "urn:request:";
 /// # Ok::<(), authos_errors::client::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldErrorEntry<E = crate::catalog::AuthOsError> {
+pub struct FieldErrorEntry<E> {
     code: String,
     message: String,
     pointer: String,
@@ -51,7 +51,7 @@ impl<E> FieldErrorEntry<E> {
     /// The entry's `error_code` as sent, known or not.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"NEWER_RULE","error":"y","pointer":"/a"}]}"#,
     /// )?;
     /// assert_eq!(response.field_errors()[0].code(), "NEWER_RULE");
@@ -66,7 +66,7 @@ impl<E> FieldErrorEntry<E> {
     /// The entry's human-readable `error` text as sent.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"INVALID_EMAIL","error":"Invalid email format","pointer":"/email"}]}"#,
     /// )?;
     /// assert_eq!(response.field_errors()[0].message(), "Invalid email format");
@@ -80,7 +80,7 @@ impl<E> FieldErrorEntry<E> {
     /// The RFC 6901 JSON Pointer to the invalid part of the request (`/email`, `/items/0/sku`).
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"INVALID_EMAIL","error":"y","pointer":"/contacts/0/email"}]}"#,
     /// )?;
     /// assert_eq!(response.field_errors()[0].pointer(), "/contacts/0/email");
@@ -94,7 +94,7 @@ impl<E> FieldErrorEntry<E> {
     /// The entry's `details` object, `None` when it has none.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"WEAK_PASSWORD","error":"y","pointer":"/password","details":{"min":8}}]}"#,
     /// )?;
     /// assert_eq!(response.field_errors()[0].details().and_then(|d| d["min"].as_u64()), Some(8));
@@ -110,7 +110,7 @@ impl<E> FieldErrorEntry<E> {
     ///
     /// ```
     /// use authos_errors::catalog::{AuthOsError, GeneralError};
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"CONFLICT","error":"y","pointer":"/slug"}]}"#,
     /// )?;
     /// assert_eq!(response.field_errors()[0].error(), Some(&AuthOsError::General(GeneralError::Conflict)));
@@ -126,7 +126,7 @@ impl<E: ApiErrorCode> FieldErrorEntry<E> {
     /// The catalog entry of a known code: status, description, resolution, group.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"WEAK_PASSWORD","error":"y","pointer":"/password"}]}"#,
     /// )?;
     /// let info = response.field_errors()[0].info().unwrap();

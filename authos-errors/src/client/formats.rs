@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use super::details::{Extensions, RawEntry, request_id_of_instance};
 use super::wire::Members;
 use super::{ErrorResponse, MAX_BODY_BYTES, ParseError, ParseErrorKind, Reading};
-use crate::catalog::AuthOsError;
 use crate::oauth::OAuthErrorCode;
 use crate::scim::ScimType;
 use crate::{ApiErrorCode, ErrorBody, FromCode};
@@ -16,8 +15,9 @@ use crate::{ApiErrorCode, ErrorBody, FromCode};
 /// The `type` of a problem document that names none (RFC 9457 section 4.2.1).
 const ABOUT_BLANK: &str = "about:blank";
 
-/// Reads an error response in any format the server writes, looking its code up in the AuthOS
-/// catalog.
+/// Reads an error response in any format the server writes, looking its code up in `E`'s
+/// catalog (the AuthOS catalog's reader is
+/// [`catalog::client::parse_response`](crate::catalog::client::parse_response)).
 ///
 /// `http_status` is the response's status (`None` when unknown): it is the status of a body
 /// that carries none. `content_type` is the `Content-Type` header value, if any: it tells
@@ -31,7 +31,7 @@ const ABOUT_BLANK: &str = "about:blank";
 ///
 /// // RFC 9457, as `ProblemJsonLayer` writes it.
 /// let problem = br#"{"type":"https://docs.authos.dev/errors#DATABASE_ERROR","title":"Database operation failed","status":500,"detail":"Database operation failed","error_code":"DATABASE_ERROR","timestamp":"2025-01-15T10:30:00Z"}"#;
-/// let response = client::parse_response(Some(500), Some("application/problem+json"), problem)?;
+/// let response = client::parse_response::<AuthOsError>(Some(500), Some("application/problem+json"), problem)?;
 /// assert_eq!(response.format(), WireFormat::ProblemJson);
 /// assert_eq!(response.code(), "DATABASE_ERROR");
 /// assert_eq!(response.error(), Some(&AuthOsError::Infrastructure(InfrastructureError::DatabaseError)));
@@ -39,7 +39,7 @@ const ABOUT_BLANK: &str = "about:blank";
 ///
 /// // An OAuth error from a server that is not AuthOS: typed as OAuth, no AuthOS code.
 /// let oauth = br#"{"error":"invalid_grant","error_description":"Code was already used"}"#;
-/// let response = client::parse_response(Some(400), Some("application/json"), oauth)?;
+/// let response = client::parse_response::<AuthOsError>(Some(400), Some("application/json"), oauth)?;
 /// assert_eq!(response.format(), WireFormat::OAuth);
 /// assert_eq!(response.oauth().map(|oauth| oauth.error()), Some("invalid_grant"));
 /// assert_eq!((response.authos_code(), response.error()), (None, None));
@@ -52,12 +52,12 @@ const ABOUT_BLANK: &str = "about:blank";
 /// or is JSON but none of the four formats (not an object, a member of the wrong type or given
 /// twice, a timestamp that is not RFC 3339, a status outside 100..=599, or none of the members
 /// that mark a format).
-pub fn parse_response(
+pub fn parse_response<E: FromCode>(
     http_status: Option<u16>,
     content_type: Option<&str>,
     body: impl AsRef<[u8]>,
-) -> Result<ErrorResponse, ParseError> {
-    ErrorResponse::<AuthOsError>::from_response(http_status, content_type, body.as_ref())
+) -> Result<ErrorResponse<E>, ParseError> {
+    ErrorResponse::from_response(http_status, content_type, body.as_ref())
 }
 
 /// The wire format an [`ErrorResponse`] was read from.
@@ -65,7 +65,7 @@ pub fn parse_response(
 /// ```
 /// use authos_errors::client::{self, WireFormat};
 /// let body = r#"{"error":"Slow down","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#;
-/// assert_eq!(client::parse(body)?.format(), WireFormat::AuthOsJson);
+/// assert_eq!(authos_errors::catalog::client::parse(body)?.format(), WireFormat::AuthOsJson);
 /// assert_eq!(WireFormat::Scim.content_type(), "application/scim+json");
 /// # Ok::<(), client::ParseError>(())
 /// ```
@@ -105,7 +105,7 @@ impl WireFormat {
 /// The members of an RFC 6749 OAuth error beyond the message.
 ///
 /// ```
-/// let response = authos_errors::client::parse_response(
+/// let response = authos_errors::catalog::client::parse_response(
 ///     Some(400),
 ///     None,
 ///     r#"{"error":"authorization_pending","error_description":"User hasn't authorized yet","error_code":"DEVICE_CODE_PENDING","timestamp":"2025-01-15T10:30:00Z"}"#,
@@ -128,7 +128,7 @@ impl OAuthFields {
     /// The OAuth `error` code as sent (`invalid_grant`, `slow_down`, ...).
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(None, None, r#"{"error":"slow_down"}"#)?;
+    /// let response = authos_errors::catalog::client::parse_response(None, None, r#"{"error":"slow_down"}"#)?;
     /// assert_eq!(response.oauth().map(|oauth| oauth.error()), Some("slow_down"));
     /// # Ok::<(), authos_errors::client::ParseError>(())
     /// ```
@@ -142,9 +142,9 @@ impl OAuthFields {
     ///
     /// ```
     /// use authos_errors::oauth::OAuthErrorCode;
-    /// let response = authos_errors::client::parse_response(None, None, r#"{"error":"invalid_grant"}"#)?;
+    /// let response = authos_errors::catalog::client::parse_response(None, None, r#"{"error":"invalid_grant"}"#)?;
     /// assert_eq!(response.oauth().and_then(|oauth| oauth.code()), Some(OAuthErrorCode::InvalidGrant));
-    /// let extension = authos_errors::client::parse_response(None, None, r#"{"error":"consent_required"}"#)?;
+    /// let extension = authos_errors::catalog::client::parse_response(None, None, r#"{"error":"consent_required"}"#)?;
     /// assert_eq!(extension.oauth().and_then(|oauth| oauth.code()), None);
     /// # Ok::<(), authos_errors::client::ParseError>(())
     /// ```
@@ -156,7 +156,7 @@ impl OAuthFields {
     /// The `error_description`, if sent.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(None, None, r#"{"error":"access_denied"}"#)?;
+    /// let response = authos_errors::catalog::client::parse_response(None, None, r#"{"error":"access_denied"}"#)?;
     /// assert_eq!(response.oauth().and_then(|oauth| oauth.description()), None);
     /// # Ok::<(), authos_errors::client::ParseError>(())
     /// ```
@@ -168,7 +168,7 @@ impl OAuthFields {
     /// The `error_uri`, if sent.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(
+    /// let response = authos_errors::catalog::client::parse_response(
     ///     None,
     ///     None,
     ///     r#"{"error":"invalid_scope","error_uri":"https://example.com/scopes"}"#,
@@ -185,7 +185,7 @@ impl OAuthFields {
 /// The members of an RFC 7644 SCIM error beyond status and message.
 ///
 /// ```
-/// let response = authos_errors::client::parse_response(
+/// let response = authos_errors::catalog::client::parse_response(
 ///     Some(409),
 ///     Some("application/scim+json"),
 ///     r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"409","scimType":"uniqueness","detail":"User already exists","error_code":"SCIM_USER_EXISTS","timestamp":"2025-01-15T10:30:00Z"}"#,
@@ -203,7 +203,7 @@ impl ScimFields {
     /// The `scimType` (`uniqueness`, `invalidFilter`, ...), if sent.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(
+    /// let response = authos_errors::catalog::client::parse_response(
     ///     None,
     ///     Some("application/scim+json"),
     ///     r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"404"}"#,
@@ -220,7 +220,7 @@ impl ScimFields {
     ///
     /// ```
     /// use authos_errors::scim::ScimType;
-    /// let response = authos_errors::client::parse_response(
+    /// let response = authos_errors::catalog::client::parse_response(
     ///     None,
     ///     Some("application/scim+json"),
     ///     r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"400","scimType":"invalidFilter"}"#,
@@ -237,7 +237,7 @@ impl ScimFields {
 /// The members of an RFC 9457 problem document beyond code, status and message.
 ///
 /// ```
-/// let response = authos_errors::client::parse_response(
+/// let response = authos_errors::catalog::client::parse_response(
 ///     None,
 ///     Some("application/problem+json"),
 ///     r#"{"type":"https://docs.authos.dev/errors#WEAK_PASSWORD","title":"Password too weak","status":400,"detail":"Password too weak","error_code":"WEAK_PASSWORD","resolution":"Use stronger password (min 8 chars)","timestamp":"2025-01-15T10:30:00Z"}"#,
@@ -260,7 +260,7 @@ impl ProblemFields {
     /// The `type` URI; `about:blank` when the document has none (RFC 9457 section 4.2.1).
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(
+    /// let response = authos_errors::catalog::client::parse_response(
     ///     Some(404),
     ///     Some("application/problem+json"),
     ///     r#"{"title":"Not Found"}"#,
@@ -276,7 +276,7 @@ impl ProblemFields {
     /// The `title`, if sent.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(
+    /// let response = authos_errors::catalog::client::parse_response(
     ///     Some(404),
     ///     Some("application/problem+json"),
     ///     r#"{"title":"Not Found"}"#,
@@ -292,7 +292,7 @@ impl ProblemFields {
     /// The AuthOS `resolution` extension member, if sent.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(
+    /// let response = authos_errors::catalog::client::parse_response(
     ///     Some(404),
     ///     Some("application/problem+json"),
     ///     r#"{"title":"Not Found"}"#,
@@ -310,7 +310,7 @@ impl ProblemFields {
     /// server's own reference to this occurrence.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(
+    /// let response = authos_errors::catalog::client::parse_response(
     ///     Some(404),
     ///     Some("application/problem+json"),
     ///     r#"{"title":"Not Found","instance":"/orders/42"}"#,
@@ -520,7 +520,7 @@ impl<E> ErrorResponse<E> {
     ///
     /// ```
     /// use authos_errors::client::{self, WireFormat};
-    /// let response = client::parse_response(Some(409), None, r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":409,"detail":"exists"}"#)?;
+    /// let response = authos_errors::catalog::client::parse_response(Some(409), None, r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":409,"detail":"exists"}"#)?;
     /// assert_eq!(response.format(), WireFormat::Scim);
     /// # Ok::<(), client::ParseError>(())
     /// ```
@@ -534,9 +534,9 @@ impl<E> ErrorResponse<E> {
     /// `error`, the `scimType` or the problem `type`).
     ///
     /// ```
-    /// let ours = authos_errors::client::parse_response(None, None, r#"{"error":"slow_down","error_description":"Polling too fast","error_code":"DEVICE_CODE_SLOW_DOWN"}"#)?;
+    /// let ours = authos_errors::catalog::client::parse_response(None, None, r#"{"error":"slow_down","error_description":"Polling too fast","error_code":"DEVICE_CODE_SLOW_DOWN"}"#)?;
     /// assert_eq!(ours.authos_code(), Some("DEVICE_CODE_SLOW_DOWN"));
-    /// let theirs = authos_errors::client::parse_response(None, None, r#"{"error":"slow_down"}"#)?;
+    /// let theirs = authos_errors::catalog::client::parse_response(None, None, r#"{"error":"slow_down"}"#)?;
     /// assert_eq!((theirs.authos_code(), theirs.code()), (None, "slow_down"));
     /// # Ok::<(), authos_errors::client::ParseError>(())
     /// ```
@@ -549,7 +549,7 @@ impl<E> ErrorResponse<E> {
     /// (plain OAuth and SCIM servers; [`body`](Self::body) then holds the Unix epoch).
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// )?;
     /// assert_eq!(response.timestamp().map(|t| t.to_rfc3339()).as_deref(), Some("2025-01-15T10:30:00+00:00"));
@@ -563,7 +563,7 @@ impl<E> ErrorResponse<E> {
     /// The OAuth members, for an [`OAuth`](WireFormat::OAuth) body.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(None, None, r#"{"error":"expired_token"}"#)?;
+    /// let response = authos_errors::catalog::client::parse_response(None, None, r#"{"error":"expired_token"}"#)?;
     /// assert_eq!(response.oauth().map(|oauth| oauth.error()), Some("expired_token"));
     /// # Ok::<(), authos_errors::client::ParseError>(())
     /// ```
@@ -575,7 +575,7 @@ impl<E> ErrorResponse<E> {
     /// The SCIM members, for a [`Scim`](WireFormat::Scim) body.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(None, Some("application/scim+json"), r#"{"status":"400","scimType":"invalidFilter"}"#)?;
+    /// let response = authos_errors::catalog::client::parse_response(None, Some("application/scim+json"), r#"{"status":"400","scimType":"invalidFilter"}"#)?;
     /// assert_eq!(response.scim().and_then(|scim| scim.scim_type()), Some("invalidFilter"));
     /// # Ok::<(), authos_errors::client::ParseError>(())
     /// ```
@@ -587,7 +587,7 @@ impl<E> ErrorResponse<E> {
     /// The problem members, for a [`ProblemJson`](WireFormat::ProblemJson) body.
     ///
     /// ```
-    /// let response = authos_errors::client::parse_response(None, None, r#"{"type":"urn:x","status":418}"#)?;
+    /// let response = authos_errors::catalog::client::parse_response(None, None, r#"{"type":"urn:x","status":418}"#)?;
     /// assert_eq!(response.problem().map(|p| p.type_uri()), Some("urn:x"));
     /// # Ok::<(), authos_errors::client::ParseError>(())
     /// ```
@@ -603,11 +603,11 @@ impl<E: ApiErrorCode> ErrorResponse<E> {
     /// entry's; `None` when none of them is known.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// )?;
     /// assert_eq!(response.status(), Some(409));
-    /// let unknown = authos_errors::client::parse_response(Some(418), None, r#"{"error":"x","error_code":"TEAPOT"}"#)?;
+    /// let unknown = authos_errors::catalog::client::parse_response(Some(418), None, r#"{"error":"x","error_code":"TEAPOT"}"#)?;
     /// assert_eq!(unknown.status(), Some(418));
     /// # Ok::<(), authos_errors::client::ParseError>(())
     /// ```

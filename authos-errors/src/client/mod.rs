@@ -25,7 +25,7 @@
 //! use std::time::Duration;
 //!
 //! let body = br#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#;
-//! let response = client::parse(body)?;
+//! let response = authos_errors::catalog::client::parse(body)?;
 //! assert_eq!(response.code(), "TOKEN_EXPIRED");
 //! assert_eq!(response.error().map(|e| e.resolution()), Some(Some("Refresh using /api/auth/refresh")));
 //! assert!(response.should_refresh_token());
@@ -54,7 +54,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::catalog::{AuthOsError, AuthenticationError, AuthorizationError};
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
 
 mod backoff;
@@ -79,27 +78,32 @@ pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_resp
 /// ```
 /// use authos_errors::client::{self, MAX_BODY_BYTES, ParseErrorKind};
 /// let huge = vec![b' '; MAX_BODY_BYTES + 1];
-/// assert_eq!(client::parse(&huge).unwrap_err().kind(), ParseErrorKind::TooLarge);
+/// assert_eq!(authos_errors::catalog::client::parse(&huge).unwrap_err().kind(), ParseErrorKind::TooLarge);
 /// ```
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Parses an AuthOS error response body, looking its code up in the AuthOS catalog.
-///
-/// For another catalog, use [`ErrorResponse::from_slice`] or `str::parse` with the type named:
-/// `ErrorResponse::<MyError>::from_slice(bytes)`.
+/// Parses an AuthOS JSON error body, looking its code up in `E`'s catalog (the AuthOS
+/// catalog's reader is [`catalog::client::parse`](crate::catalog::client::parse)).
 ///
 /// ```
-/// use authos_errors::{client, catalog::{AuthOsError, MfaError}};
+/// use authos_errors::{ApiErrorCode, client};
 ///
-/// let response = client::parse(r#"{"error":"MFA verification needed","error_code":"MFA_REQUIRED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
-/// assert_eq!(response.error(), Some(&AuthOsError::Mfa(MfaError::MfaRequired)));
+/// #[derive(Debug, PartialEq, ApiErrorCode)]
+/// enum BillingError {
+///     /// Card was declined
+///     #[code("CARD_DECLINED", status = 402)]
+///     CardDeclined,
+/// }
+///
+/// let response = client::parse::<BillingError>(r#"{"error":"Card was declined","error_code":"CARD_DECLINED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
+/// assert_eq!(response.error(), Some(&BillingError::CardDeclined));
 ///
 /// // Unknown codes parse: the raw code is kept.
-/// let newer = client::parse(r#"{"error":"Quota hit","error_code":"QUOTA_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
+/// let newer = client::parse::<BillingError>(r#"{"error":"Quota hit","error_code":"QUOTA_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#)?;
 /// assert_eq!((newer.code(), newer.error()), ("QUOTA_EXCEEDED", None));
 ///
 /// // Anything else is a typed error.
-/// let err = client::parse("<html>Bad gateway</html>").unwrap_err();
+/// let err = client::parse::<BillingError>("<html>Bad gateway</html>").unwrap_err();
 /// assert_eq!(err.kind(), client::ParseErrorKind::Syntax);
 /// # Ok::<(), client::ParseError>(())
 /// ```
@@ -108,19 +112,19 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A [`ParseError`] when the input is longer than [`MAX_BODY_BYTES`], is not JSON, ends early,
 /// or is JSON but not an error body (a key missing or of the wrong type, a timestamp that is
 /// not RFC 3339, a key given twice).
-pub fn parse(input: impl AsRef<[u8]>) -> Result<ErrorResponse, ParseError> {
+pub fn parse<E: FromCode>(input: impl AsRef<[u8]>) -> Result<ErrorResponse<E>, ParseError> {
     ErrorResponse::from_slice(input.as_ref())
 }
 
 /// A parsed error response: the body as sent and, when the code is in `E`'s catalog, the
-/// typed error (`E` is [`AuthOsError`] unless named).
+/// typed error (the AuthOS catalog's: [`catalog::client::ErrorResponse`](crate::catalog::client::ErrorResponse)).
 ///
 /// The body is owned, so the response outlives the buffer it was parsed from.
 ///
 /// ```
 /// use authos_errors::{ApiErrorCode, client::ErrorResponse, catalog::{AuthOsError, GeneralError}};
 ///
-/// let response: ErrorResponse = r#"{"error":"No user 42","error_code":"NOT_FOUND","timestamp":"2025-01-15T10:30:00Z"}"#.parse()?;
+/// let response: ErrorResponse<AuthOsError> = r#"{"error":"No user 42","error_code":"NOT_FOUND","timestamp":"2025-01-15T10:30:00Z"}"#.parse()?;
 /// assert_eq!(response.message(), "No user 42");
 /// // A code listed in two groups resolves to its General Errors entry.
 /// assert_eq!(response.error(), Some(&AuthOsError::General(GeneralError::NotFound)));
@@ -128,7 +132,7 @@ pub fn parse(input: impl AsRef<[u8]>) -> Result<ErrorResponse, ParseError> {
 /// # Ok::<(), authos_errors::client::ParseError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorResponse<E = AuthOsError> {
+pub struct ErrorResponse<E> {
     body: ErrorBody<'static>,
     error: Option<E>,
     format: WireFormat,
@@ -202,11 +206,11 @@ impl<E: FromCode> ErrorResponse<E> {
     /// Types a body parsed some other way (e.g. by the HTTP client's JSON support).
     ///
     /// ```
-    /// use authos_errors::{ErrorBody, client::ErrorResponse};
+    /// use authos_errors::{ErrorBody, catalog::AuthOsError, client::ErrorResponse};
     /// let body: ErrorBody = serde_json::from_str(
     ///     r#"{"error":"Slow down","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// ).unwrap();
-    /// let response: ErrorResponse = ErrorResponse::from_body(body);
+    /// let response: ErrorResponse<AuthOsError> = ErrorResponse::from_body(body);
     /// assert!(response.error().is_some());
     /// ```
     #[must_use]
@@ -253,7 +257,7 @@ impl<E> ErrorResponse<E> {
     /// The body as the server sent it.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// )?;
     /// assert_eq!(response.body().timestamp.to_rfc3339(), "2025-01-15T10:30:00+00:00");
@@ -267,7 +271,7 @@ impl<E> ErrorResponse<E> {
     /// The machine-readable code as sent, known or not.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"SOMETHING_NEW","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// )?;
     /// assert_eq!(response.code(), "SOMETHING_NEW");
@@ -285,7 +289,7 @@ impl<E> ErrorResponse<E> {
     /// which escapes them, or escape it yourself.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"`email` is required","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// )?;
     /// assert_eq!(response.message(), "`email` is required");
@@ -300,7 +304,7 @@ impl<E> ErrorResponse<E> {
     ///
     /// ```
     /// use authos_errors::catalog::{AuthOsError, ScimError};
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"SCIM_FILTER_INVALID","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// )?;
     /// assert_eq!(response.error(), Some(&AuthOsError::Scim(ScimError::ScimFilterInvalid)));
@@ -315,7 +319,7 @@ impl<E> ErrorResponse<E> {
     /// `None` when the body has none (or sends something other than an object there).
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"Slug must be at least 3 characters","error_code":"SLUG_TOO_SHORT","timestamp":"2025-01-15T10:30:00Z","details":{"min":3}}"#,
     /// )?;
     /// assert_eq!(response.details().and_then(|d| d["min"].as_u64()), Some(3));
@@ -332,7 +336,7 @@ impl<E> ErrorResponse<E> {
     /// `details` that is not an object reads as absent).
     ///
     /// ```
-    /// let response = authos_errors::client::parse(concat!(
+    /// let response = authos_errors::catalog::client::parse(concat!(
     ///     r#"{"error":"Invalid request parameters or malformed JSON","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","#,
     ///     r#""errors":[{"error_code":"INVALID_EMAIL","error":"Invalid email format","pointer":"/email"},"#,
     ///     r#"{"error_code":"WEAK_PASSWORD","error":"Password must be at least 8 characters","pointer":"/password","details":{"min":8}}]}"#,
@@ -358,13 +362,13 @@ impl<E> ErrorResponse<E> {
     /// the id can go into a log or a header as it is.
     ///
     /// ```
-    /// let problem = authos_errors::client::parse_response(
+    /// let problem = authos_errors::catalog::client::parse_response(
     ///     Some(500),
     ///     Some("application/problem+json"),
     ///     r#"{"title":"Database operation failed","status":500,"instance":"urn:request:a%23b","error_code":"DATABASE_ERROR"}"#,
     /// )?;
     /// assert_eq!(problem.request_id(), Some("a#b"));
-    /// let body = authos_errors::client::parse(
+    /// let body = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"DATABASE_ERROR","timestamp":"2025-01-15T10:30:00Z","request_id":"req-42"}"#,
     /// )?;
     /// assert_eq!(body.request_id(), Some("req-42"));
@@ -378,7 +382,7 @@ impl<E> ErrorResponse<E> {
     /// The body, detached from the typed error.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// )?;
     /// assert_eq!(response.into_body().error_code, "CONFLICT");
@@ -388,43 +392,13 @@ impl<E> ErrorResponse<E> {
     pub fn into_body(self) -> ErrorBody<'static> {
         self.body
     }
-
-    /// Whether the access token expired (`TOKEN_EXPIRED`): refresh it
-    /// (`/api/auth/refresh`) and send the request again, as the troubleshooting guide says.
-    ///
-    /// ```
-    /// let response = authos_errors::client::parse(
-    ///     r#"{"error":"JWT has expired","error_code":"TOKEN_EXPIRED","timestamp":"2025-01-15T10:30:00Z"}"#,
-    /// )?;
-    /// assert!(response.should_refresh_token());
-    /// # Ok::<(), authos_errors::client::ParseError>(())
-    /// ```
-    #[must_use]
-    pub fn should_refresh_token(&self) -> bool {
-        self.code() == AuthenticationError::TokenExpired.code()
-    }
-
-    /// Whether the organization is suspended or pending approval (`ORGANIZATION_NOT_ACTIVE`):
-    /// retrying will not help; the platform administrator has to act.
-    ///
-    /// ```
-    /// let response = authos_errors::client::parse(
-    ///     r#"{"error":"Organization suspended/pending","error_code":"ORGANIZATION_NOT_ACTIVE","timestamp":"2025-01-15T10:30:00Z"}"#,
-    /// )?;
-    /// assert!(response.is_organization_inactive());
-    /// # Ok::<(), authos_errors::client::ParseError>(())
-    /// ```
-    #[must_use]
-    pub fn is_organization_inactive(&self) -> bool {
-        self.code() == AuthorizationError::OrganizationNotActive.code()
-    }
 }
 
 impl<E: ApiErrorCode> ErrorResponse<E> {
     /// The catalog entry of a known code: status, description, resolution, group.
     ///
     /// ```
-    /// let response = authos_errors::client::parse(
+    /// let response = authos_errors::catalog::client::parse(
     ///     r#"{"error":"x","error_code":"WEAK_PASSWORD","timestamp":"2025-01-15T10:30:00Z"}"#,
     /// )?;
     /// let info = response.info().unwrap();
@@ -443,7 +417,7 @@ impl<E: ApiErrorCode> ErrorResponse<E> {
 /// however hostile the server. [`message`](ErrorResponse::message) keeps the text as sent.
 ///
 /// ```
-/// let response = authos_errors::client::parse(
+/// let response = authos_errors::catalog::client::parse(
 ///     "{\"error\":\"bad\\r\\nINFO forged line\",\"error_code\":\"CONFLICT\",\"timestamp\":\"2025-01-15T10:30:00Z\"}",
 /// )?;
 /// assert_eq!(response.to_string(), r"CONFLICT: bad\r\nINFO forged line");
@@ -494,7 +468,7 @@ impl<E: fmt::Debug> std::error::Error for ErrorResponse<E> {}
 ///
 /// ```
 /// use authos_errors::client::{self, ParseErrorKind};
-/// let err = client::parse(r#"{"error":"x","error_code":"X""#).unwrap_err();
+/// let err = authos_errors::catalog::client::parse(r#"{"error":"x","error_code":"X""#).unwrap_err();
 /// assert_eq!(err.kind(), ParseErrorKind::UnexpectedEnd);
 /// assert!(err.to_string().starts_with("the error response ends before its JSON is complete"));
 /// ```
@@ -521,7 +495,7 @@ enum Reading {
 ///
 /// ```
 /// use authos_errors::client::{self, ParseErrorKind};
-/// let err = client::parse(r#"{"error":"x","error_code":42,"timestamp":"2025-01-15T10:30:00Z"}"#).unwrap_err();
+/// let err = authos_errors::catalog::client::parse(r#"{"error":"x","error_code":42,"timestamp":"2025-01-15T10:30:00Z"}"#).unwrap_err();
 /// assert_eq!(err.kind(), ParseErrorKind::InvalidBody);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -559,7 +533,7 @@ impl ParseError {
     ///
     /// ```
     /// use authos_errors::client::{self, ParseErrorKind};
-    /// assert_eq!(client::parse("").unwrap_err().kind(), ParseErrorKind::UnexpectedEnd);
+    /// assert_eq!(authos_errors::catalog::client::parse("").unwrap_err().kind(), ParseErrorKind::UnexpectedEnd);
     /// ```
     #[must_use]
     pub fn kind(&self) -> ParseErrorKind {
@@ -750,6 +724,15 @@ fn http_date(value: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::{Escaped, parse, parse_response};
+    use crate::ApiErrorCode;
+
+    /// A catalog of the tests' own (no module below `catalog/` uses the AuthOS one).
+    #[derive(Debug, PartialEq, ApiErrorCode)]
+    enum Codes {
+        /// Conflict
+        #[code("CONFLICT", status = 409)]
+        Conflict,
+    }
 
     fn body(error: &str, code: &str, request_id: &str) -> String {
         serde_json::json!({
@@ -764,7 +747,7 @@ mod tests {
     #[test]
     fn request_ids_are_checked_as_the_server_checks_them() {
         let id_of = |id: &str| {
-            parse(body("x", "CONFLICT", id))
+            parse::<Codes>(body("x", "CONFLICT", id))
                 .unwrap()
                 .request_id()
                 .map(str::to_owned)
@@ -785,13 +768,13 @@ mod tests {
         // An unusable member does not hide the problem's `instance`.
         let problem =
             r#"{"title":"x","status":500,"instance":"urn:request:r-7","request_id":"a\nb"}"#;
-        let response = parse_response(Some(500), None, problem).unwrap();
+        let response = parse_response::<Codes>(Some(500), None, problem).unwrap();
         assert_eq!(response.request_id(), Some("r-7"));
     }
 
     #[test]
     fn display_escapes_what_a_hostile_server_sends() {
-        let response = parse(body(
+        let response = parse::<Codes>(body(
             "line\r\nINFO forged \u{1b}[31mred\u{7}\ttab \u{2028}sep \u{202e}evil caf\u{e9} \u{1f512}",
             "CODE\n2",
             "r",

@@ -4,7 +4,7 @@
 //! [`RetryDecision`].
 //!
 //! ```no_run
-//! use authos_errors::client::reqwest::{ApiError, ResponseExt};
+//! use authos_errors::catalog::client::{ApiError, AuthOsResponseExt};
 //!
 //! async fn organization(http: &reqwest::Client, slug: &str) -> Result<String, ApiError> {
 //!     let response = http
@@ -27,7 +27,6 @@ use ::reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
 
 use super::{BackoffPolicy, ErrorResponse, MAX_BODY_BYTES, ParseError, RetryDecision};
 use crate::FromCode;
-use crate::catalog::AuthOsError;
 
 #[cfg(feature = "reqwest-retry")]
 mod retry;
@@ -48,6 +47,7 @@ mod sealed {
 /// trickles it a byte at a time costs at most that long.
 ///
 /// ```no_run
+/// use authos_errors::catalog::client::AuthOsResponseExt;
 /// use authos_errors::client::reqwest::ResponseExt;
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -62,24 +62,9 @@ mod sealed {
 /// ```
 pub trait ResponseExt: sealed::Sealed + Sized {
     /// The response itself when its status is below 400; for a 4xx or 5xx, its body read
-    /// into an [`ApiError::Response`] (AuthOS catalog), or [`ApiError::Unreadable`].
-    ///
-    /// ```no_run
-    /// use authos_errors::client::reqwest::{ApiError, ResponseExt};
-    /// # async fn run(http: reqwest::Client) -> Result<(), reqwest::Error> {
-    /// let response = http.get("http://127.0.0.1:3000/api/me").send().await?;
-    /// match response.error_for_authos_status().await {
-    ///     Ok(ok) => println!("{}", ok.status()),
-    ///     Err(ApiError::Response(error)) if error.should_refresh_token() => { /* refresh */ }
-    ///     Err(other) => eprintln!("{other}"),
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    fn error_for_authos_status(self) -> impl Future<Output = Result<Response, ApiError>> + Send;
-
-    /// As [`error_for_authos_status`](Self::error_for_authos_status), typing codes with
-    /// `E`'s catalog.
+    /// into an [`ApiError::Response`] typing codes with `E`'s catalog, or
+    /// [`ApiError::Unreadable`]. (The AuthOS catalog's:
+    /// [`AuthOsResponseExt::error_for_authos_status`](crate::catalog::client::AuthOsResponseExt::error_for_authos_status).)
     ///
     /// ```no_run
     /// use authos_errors::ApiErrorCode;
@@ -101,23 +86,11 @@ pub trait ResponseExt: sealed::Sealed + Sized {
         self,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send;
 
-    /// Reads the body (whatever the status) into an [`ErrorResponse`] of the AuthOS catalog, in
-    /// any format the server writes ([`parse_response`](super::parse_response) with the
-    /// response's status and `Content-Type`).
-    ///
-    /// ```no_run
-    /// use authos_errors::client::reqwest::ResponseExt;
-    /// # async fn run(response: reqwest::Response) {
-    /// match response.authos_error().await {
-    ///     Ok(error) => eprintln!("{}: {}", error.code(), error.message()),
-    ///     Err(unreadable) => eprintln!("{unreadable}"),
-    /// }
-    /// # }
-    /// ```
-    fn authos_error(self)
-    -> impl Future<Output = Result<ErrorResponse, UnreadableResponse>> + Send;
-
-    /// As [`authos_error`](Self::authos_error), typing the code with `E`'s catalog.
+    /// Reads the body (whatever the status) into an [`ErrorResponse`] typing the code with
+    /// `E`'s catalog, in any format the server writes
+    /// ([`parse_response`](super::parse_response) with the response's status and
+    /// `Content-Type`). (The AuthOS catalog's:
+    /// [`AuthOsResponseExt::authos_error`](crate::catalog::client::AuthOsResponseExt::authos_error).)
     ///
     /// ```no_run
     /// use authos_errors::catalog::AuthOsError;
@@ -195,20 +168,10 @@ pub trait ResponseExt: sealed::Sealed + Sized {
 }
 
 impl ResponseExt for Response {
-    fn error_for_authos_status(self) -> impl Future<Output = Result<Response, ApiError>> + Send {
-        self.error_for_status_as::<AuthOsError>()
-    }
-
     fn error_for_status_as<E: FromCode + Send>(
         self,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send {
         self.error_for_status_with::<E>(ReadLimits::default())
-    }
-
-    fn authos_error(
-        self,
-    ) -> impl Future<Output = Result<ErrorResponse, UnreadableResponse>> + Send {
-        self.authos_error_as::<AuthOsError>()
     }
 
     fn authos_error_as<E: FromCode + Send>(
@@ -373,8 +336,8 @@ impl ReadLimits {
 /// ([`ReadLimits`]).
 ///
 /// ```no_run
+/// use authos_errors::catalog::client::AuthOsResponseExt;
 /// use authos_errors::client::ParseErrorKind;
-/// use authos_errors::client::reqwest::ResponseExt;
 /// # async fn run(response: reqwest::Response) {
 /// if let Err(unreadable) = response.authos_error().await {
 ///     let too_large = unreadable.parse_error().map(|e| e.kind()) == Some(ParseErrorKind::TooLarge);
@@ -400,7 +363,7 @@ impl UnreadableResponse {
     /// The HTTP status of the response.
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # use authos_errors::catalog::client::AuthOsResponseExt;
     /// # async fn run(response: reqwest::Response) {
     /// if let Err(unreadable) = response.authos_error().await {
     ///     assert!(unreadable.status() >= 100);
@@ -415,7 +378,7 @@ impl UnreadableResponse {
     /// Why the body is not an error body, when it was read (or refused for its length).
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # use authos_errors::catalog::client::AuthOsResponseExt;
     /// # async fn run(response: reqwest::Response) {
     /// if let Err(unreadable) = response.authos_error().await {
     ///     println!("{:?}", unreadable.parse_error().map(|e| e.kind()));
@@ -434,7 +397,7 @@ impl UnreadableResponse {
     /// of the client's own ([`read_error`](Self::read_error) then says which).
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # use authos_errors::catalog::client::AuthOsResponseExt;
     /// # async fn run(response: reqwest::Response) {
     /// if let Err(unreadable) = response.authos_error().await {
     ///     if unreadable.is_timeout() {
@@ -455,7 +418,7 @@ impl UnreadableResponse {
     /// The transport error, when reading the body failed.
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ResponseExt;
+    /// # use authos_errors::catalog::client::AuthOsResponseExt;
     /// # async fn run(response: reqwest::Response) {
     /// if let Err(unreadable) = response.authos_error().await {
     ///     println!("{:?}", unreadable.read_error().map(|e| e.is_timeout()));
@@ -509,7 +472,7 @@ impl std::error::Error for UnreadableResponse {
 /// `?` converts `reqwest::Error` (and, with `reqwest-retry`, `reqwest_middleware::Error`).
 ///
 /// ```no_run
-/// use authos_errors::client::reqwest::{ApiError, ResponseExt};
+/// use authos_errors::catalog::client::{ApiError, AuthOsResponseExt};
 ///
 /// async fn me(http: &reqwest::Client) -> Result<String, ApiError> {
 ///     let response = http.get("http://127.0.0.1:3000/api/me").send().await?;
@@ -518,7 +481,7 @@ impl std::error::Error for UnreadableResponse {
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum ApiError<E = AuthOsError> {
+pub enum ApiError<E> {
     /// The server answered with an error body (any format), typed with the catalog (boxed:
     /// the response is far larger than the other variants).
     Response(Box<ErrorResponse<E>>),
@@ -535,7 +498,7 @@ impl<E> ApiError<E> {
     /// The server's error, when it answered with one.
     ///
     /// ```no_run
-    /// # use authos_errors::client::reqwest::ApiError;
+    /// # use authos_errors::catalog::client::ApiError;
     /// # fn run(error: ApiError) {
     /// if error.response().is_some_and(|e| e.should_refresh_token()) { /* refresh */ }
     /// # }

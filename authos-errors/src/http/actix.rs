@@ -50,7 +50,7 @@
 //! }
 //!
 //! async fn me() -> Result<HttpResponse, AuthOsError> {
-//!     Err(AuthenticationError::TokenExpired.into()) // 401 + WWW-Authenticate: Bearer ... invalid_token
+//!     Err(AuthenticationError::TokenExpired.into()) // 401 + WWW-Authenticate: Bearer
 //! }
 //!
 //! async fn report() -> Result<HttpResponse, StoreError> {

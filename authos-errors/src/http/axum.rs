@@ -119,7 +119,7 @@
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //! assert_eq!(
 //!     response.headers()["www-authenticate"],
-//!     r#"Bearer realm="authos", error="invalid_token", error_description="JWT has expired""#
+//!     "Bearer" // no realm nor `invalid_token` code unless a layer's ProblemConfig sets them
 //! );
 //! ```
 

@@ -39,7 +39,7 @@ use crate::request_id::RequestId;
 ///
 /// let layer = ErrorFormatLayer::oauth().with_config(ProblemConfig::default().with_realm("example"));
 /// assert_eq!(layer.format(), Some(ErrorFormat::OAuth));
-/// assert_eq!(layer.config().realm(), "example");
+/// assert_eq!(layer.config().realm(), Some("example"));
 /// assert_eq!(ErrorFormatLayer::default().format(), None); // negotiated
 /// // router.layer(layer)
 /// ```
@@ -80,7 +80,7 @@ impl<A> ErrorLayer<A> {
     /// use authos_errors::axum::ProblemJsonLayer;
     /// use authos_errors::problem::ProblemConfig;
     /// let layer = ProblemJsonLayer::new(ProblemConfig::default().with_realm("example"));
-    /// assert_eq!(layer.config().realm(), "example");
+    /// assert_eq!(layer.config().realm(), Some("example"));
     /// ```
     #[must_use]
     pub fn new(config: ProblemConfig) -> Self {
@@ -144,7 +144,7 @@ impl<A> ErrorLayer<A> {
     /// use authos_errors::axum::ErrorFormatLayer;
     /// use authos_errors::problem::ProblemConfig;
     /// let layer = ErrorFormatLayer::scim().with_config(ProblemConfig::default().with_realm("scim"));
-    /// assert_eq!(layer.config().realm(), "scim");
+    /// assert_eq!(layer.config().realm(), Some("scim"));
     /// ```
     #[must_use]
     pub fn with_config(self, config: ProblemConfig) -> Self {

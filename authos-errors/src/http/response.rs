@@ -83,8 +83,8 @@ pub const RENDERED_HEADERS: &[&str] = &[
     "content-language",
 ];
 
-/// How one response is rendered: the format, and the [`ProblemConfig`] (the `type` URI base and
-/// the challenge realm).
+/// How one response is rendered: the format, and the [`ProblemConfig`] (the `type` URI bases,
+/// the challenge realm and invalid-token codes).
 ///
 /// Built with [`RenderContext::new`] (fields may be added, such as the client's locale or the
 /// request id).
@@ -103,7 +103,7 @@ pub const RENDERED_HEADERS: &[&str] = &[
 pub struct RenderContext<'a> {
     /// The format to answer in.
     pub format: ErrorFormat,
-    /// The `type` URI base and the realm of challenges.
+    /// The `type` URI bases, the realm and invalid-token codes of challenges.
     pub config: &'a ProblemConfig,
     /// The language to answer in (feature `fluent`): the `error` / `detail` / `title` texts
     /// are translated, `Content-Language` and `Vary: Accept-Language` sent. `None`: the
@@ -123,8 +123,9 @@ pub struct RenderContext<'a> {
 static DEFAULT_CONFIG: ProblemConfig = ProblemConfig::DEFAULT;
 
 impl Default for RenderContext<'static> {
-    /// The AuthOS JSON body with the default [`ProblemConfig`]: what a handler's error becomes
-    /// when no layer chooses otherwise.
+    /// The AuthOS JSON body with the default [`ProblemConfig`] (no realm, no invalid-token
+    /// code, `about:blank` problem types): what a handler's error becomes when no layer
+    /// chooses otherwise.
     fn default() -> Self {
         RenderContext::new(ErrorFormat::Json, &DEFAULT_CONFIG)
     }
@@ -439,12 +440,12 @@ impl CapturedError {
     /// sends.
     ///
     /// ```
-    /// use authos_errors::catalog::AuthenticationError;
-    /// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+    /// use authos_errors::catalog::{self, AuthenticationError};
+    /// use authos_errors::problem::ErrorFormat;
     /// use authos_errors::response::{CapturedError, RenderContext};
     ///
     /// let captured = CapturedError::capture(&AuthenticationError::InvalidCredentials);
-    /// let config = ProblemConfig::default();
+    /// let config = catalog::problem_config();
     /// let json = captured.render(&RenderContext::new(ErrorFormat::Json, &config));
     /// assert_eq!(json.header("www-authenticate"), Some(r#"Bearer realm="authos""#));
     /// let oauth = captured.render(&RenderContext::new(ErrorFormat::OAuth, &config));
@@ -461,7 +462,6 @@ impl CapturedError {
                 .and_then(|l| l.message.as_deref())
                 .unwrap_or(&self.message),
         );
-        let realm = context.config.realm();
         let scope = self.required_scope.as_deref();
         let mut status = info.status;
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(6);
@@ -487,7 +487,7 @@ impl CapturedError {
                 };
                 (
                     bytes,
-                    crate::wire::headers::challenge(info, &self.message, realm, scope),
+                    crate::wire::headers::challenge(info, &self.message, context.config, scope),
                 )
             }
             ErrorFormat::ProblemJson => {
@@ -507,7 +507,7 @@ impl CapturedError {
                 };
                 (
                     bytes,
-                    crate::wire::headers::challenge(info, &self.message, realm, scope),
+                    crate::wire::headers::challenge(info, &self.message, context.config, scope),
                 )
             }
             ErrorFormat::OAuth => {
@@ -517,13 +517,16 @@ impl CapturedError {
                 status = OAuthErrorCode::status_for_entry(info);
                 (
                     to_bytes(&OAuthErrorBody::from_parts(info, message, self.timestamp)),
-                    (status == 401).then(|| oauth::client_challenge(realm)),
+                    // RFC 7617 §2 requires a realm of a Basic challenge: empty without one.
+                    (status == 401).then(|| {
+                        oauth::client_challenge(context.config.realm().unwrap_or_default())
+                    }),
                 )
             }
             ErrorFormat::Scim => (
                 to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
                 // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
-                crate::wire::headers::challenge(info, &self.message, realm, scope),
+                crate::wire::headers::challenge(info, &self.message, context.config, scope),
             ),
         };
         if let Some(seconds) = self.retry_after {

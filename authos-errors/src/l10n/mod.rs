@@ -59,8 +59,10 @@
 //! # Ok::<(), authos_errors::l10n::LoadError>(())
 //! ```
 //!
-//! The AuthOS catalog ships in English ([`AUTHOS_FTL_EN`], the derive's texts) and French
-//! ([`AUTHOS_FTL_FR`]); [`Localizer::authos`] has both loaded.
+//! The AuthOS catalog ships in English
+//! ([`catalog::AUTHOS_FTL_EN`](crate::catalog::AUTHOS_FTL_EN), the derive's texts) and French
+//! ([`catalog::AUTHOS_FTL_FR`](crate::catalog::AUTHOS_FTL_FR));
+//! [`catalog::localizer`](crate::catalog::localizer) has both loaded.
 //!
 //! Over HTTP, the format layers negotiate: `ErrorFormatLayer::with_localizer` (axum) and
 //! `ErrorFormatMiddleware::with_localizer` (actix-web) render each error response in the
@@ -74,7 +76,6 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -83,15 +84,7 @@ use fluent_langneg::negotiate::filter_matches;
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
-use crate::catalog::AuthOsError;
 use crate::{ApiErrorCode, ErrorCodeInfo};
-
-/// The English source texts of the AuthOS catalog as Fluent (`locales/en/errors.ftl`): what
-/// [`skeleton`] writes for [`AuthOsError::CATALOG`], the starting point of a translation.
-pub const AUTHOS_FTL_EN: &str = include_str!("../../locales/en/errors.ftl");
-
-/// The French translation of the AuthOS catalog (`locales/fr/errors.ftl`), every code.
-pub const AUTHOS_FTL_FR: &str = include_str!("../../locales/fr/errors.ftl");
 
 /// The comment a [`skeleton`] starts with: how to translate it.
 pub const SKELETON_HEADER: &str = "\
@@ -114,7 +107,7 @@ pub const MAX_LANGUAGE_RANGES: usize = 16;
 ///
 /// ```
 /// use authos_errors::l10n::Localizer;
-/// let localizer = Localizer::authos();
+/// let localizer = authos_errors::catalog::localizer();
 /// let languages: Vec<String> = localizer.languages().map(|l| l.to_string()).collect();
 /// assert_eq!(languages, ["en", "fr"]);
 /// ```
@@ -197,27 +190,6 @@ impl Localizer {
         self.tags[0] = language.to_string();
         self.languages[0] = language;
         Ok(self)
-    }
-
-    /// The AuthOS catalog ([`AuthOsError::CATALOG`]) with its French translation
-    /// ([`AUTHOS_FTL_FR`]), loaded on first use; shared, for the HTTP layers.
-    ///
-    /// ```
-    /// use authos_errors::catalog::AuthenticationError;
-    /// use authos_errors::l10n::Localizer;
-    /// let french = Localizer::authos().negotiate("fr").unwrap();
-    /// assert_eq!(french.message(&AuthenticationError::InvalidCredentials), "Adresse e-mail ou mot de passe incorrect");
-    /// ```
-    #[must_use]
-    pub fn authos() -> &'static Arc<Localizer> {
-        static AUTHOS: OnceLock<Arc<Localizer>> = OnceLock::new();
-        AUTHOS.get_or_init(|| {
-            let mut localizer = Localizer::new(AuthOsError::CATALOG);
-            // The shipped resource is checked by the tests; were it ever refused, answering in
-            // English beats panicking inside a request.
-            let _ = localizer.add_resource("fr", "locales/fr/errors.ftl", AUTHOS_FTL_FR);
-            Arc::new(localizer)
-        })
     }
 
     /// Adds the Fluent resource `ftl` (named `file` in error reports) to the translation for
@@ -319,7 +291,7 @@ impl Localizer {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// assert_eq!(Localizer::authos().catalog().len(), 61);
+    /// assert_eq!(authos_errors::catalog::localizer().catalog().len(), 61);
     /// ```
     #[must_use]
     pub fn catalog(&self) -> &'static [ErrorCodeInfo] {
@@ -330,7 +302,7 @@ impl Localizer {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// assert_eq!(Localizer::authos().languages().count(), 2);
+    /// assert_eq!(authos_errors::catalog::localizer().languages().count(), 2);
     /// ```
     pub fn languages(&self) -> impl Iterator<Item = &LanguageIdentifier> {
         self.languages.iter()
@@ -340,7 +312,7 @@ impl Localizer {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// assert!(Localizer::authos().source().is_source());
+    /// assert!(authos_errors::catalog::localizer().source().is_source());
     /// ```
     #[must_use]
     pub fn source(&self) -> Locale<'_> {
@@ -354,8 +326,8 @@ impl Localizer {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// assert!(Localizer::authos().locale("fr").is_some());
-    /// assert!(Localizer::authos().locale("fr-CA").is_none()); // `negotiate` falls back; this does not
+    /// assert!(authos_errors::catalog::localizer().locale("fr").is_some());
+    /// assert!(authos_errors::catalog::localizer().locale("fr-CA").is_none()); // `negotiate` falls back; this does not
     /// ```
     #[must_use]
     pub fn locale(&self, tag: &str) -> Option<Locale<'_>> {
@@ -378,7 +350,7 @@ impl Localizer {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// let localizer = Localizer::authos();
+    /// let localizer = authos_errors::catalog::localizer();
     /// let chosen = |header: &str| localizer.negotiate(header).map(|l| l.language().to_string());
     /// assert_eq!(chosen("fr-CA").as_deref(), Some("fr"));
     /// assert_eq!(chosen("de, fr;q=0.5, en;q=0.3").as_deref(), Some("fr"));
@@ -474,7 +446,7 @@ impl Localizer {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// let coverage = Localizer::authos().coverage("fr").unwrap();
+    /// let coverage = authos_errors::catalog::localizer().coverage("fr").unwrap();
     /// assert!(coverage.is_complete(), "{coverage}");
     /// ```
     #[must_use]
@@ -520,7 +492,7 @@ impl Localizer {
 /// ```
 /// use authos_errors::catalog::ValidationError;
 /// use authos_errors::l10n::Localizer;
-/// let french = Localizer::authos().negotiate("fr").unwrap();
+/// let french = authos_errors::catalog::localizer().negotiate("fr").unwrap();
 /// assert_eq!(french.message(&ValidationError::SlugTooShort), "Le slug doit contenir au moins 3 caractères");
 /// ```
 #[derive(Clone, Copy)]
@@ -542,7 +514,7 @@ impl<'a> Locale<'a> {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// assert_eq!(Localizer::authos().negotiate("fr-BE").unwrap().language().to_string(), "fr");
+    /// assert_eq!(authos_errors::catalog::localizer().negotiate("fr-BE").unwrap().language().to_string(), "fr");
     /// ```
     #[must_use]
     pub fn language(&self) -> &'a LanguageIdentifier {
@@ -553,7 +525,7 @@ impl<'a> Locale<'a> {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// assert!(Localizer::authos().negotiate("en-GB").unwrap().is_source());
+    /// assert!(authos_errors::catalog::localizer().negotiate("en-GB").unwrap().is_source());
     /// ```
     #[must_use]
     pub fn is_source(&self) -> bool {
@@ -579,11 +551,11 @@ impl<'a> Locale<'a> {
     /// ```
     /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};
     /// use authos_errors::l10n::Localizer;
-    /// let french = Localizer::authos().negotiate("fr").unwrap();
+    /// let french = authos_errors::catalog::localizer().negotiate("fr").unwrap();
     /// // A handler's own text cannot be translated: the code's French text replaces it.
     /// let err = GeneralError::NotFound.with_message("No organization `globex`");
     /// assert_eq!(french.message(&err), "La ressource demandée n’existe pas");
-    /// assert_eq!(Localizer::authos().source().message(&err), "No organization `globex`");
+    /// assert_eq!(authos_errors::catalog::localizer().source().message(&err), "No organization `globex`");
     /// ```
     #[must_use]
     pub fn message<'e, E: ApiErrorCode + ?Sized>(&self, error: &'e E) -> Cow<'e, str>
@@ -602,7 +574,7 @@ impl<'a> Locale<'a> {
     /// ```
     /// use authos_errors::catalog::MfaError;
     /// use authos_errors::l10n::Localizer;
-    /// let localizer = Localizer::authos();
+    /// let localizer = authos_errors::catalog::localizer();
     /// assert_eq!(localizer.locale("fr").unwrap().translate(&MfaError::MfaRequired).as_deref(), Some("Vérification MFA requise"));
     /// assert_eq!(localizer.source().translate(&MfaError::MfaRequired), None);
     /// ```
@@ -646,7 +618,7 @@ impl<'a> Locale<'a> {
     /// ```
     /// use authos_errors::{ApiErrorCode, catalog::GeneralError};
     /// use authos_errors::l10n::Localizer;
-    /// let french = Localizer::authos().locale("fr").unwrap();
+    /// let french = authos_errors::catalog::localizer().locale("fr").unwrap();
     /// assert_eq!(french.description(GeneralError::Conflict.info()).as_deref(), Some("La ressource existe déjà ou son état est en conflit"));
     /// ```
     #[must_use]
@@ -1185,7 +1157,7 @@ impl Coverage {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// assert!(Localizer::authos().coverage("fr").unwrap().is_complete());
+    /// assert!(authos_errors::catalog::localizer().coverage("fr").unwrap().is_complete());
     /// ```
     #[must_use]
     pub fn is_complete(&self) -> bool {
@@ -1203,7 +1175,7 @@ impl Coverage {
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
-    /// Localizer::authos().coverage("fr").unwrap().assert_complete();
+    /// authos_errors::catalog::localizer().coverage("fr").unwrap().assert_complete();
     /// ```
     #[track_caller]
     pub fn assert_complete(&self) {
@@ -1246,7 +1218,7 @@ impl fmt::Display for Coverage {
 ///
 /// ```
 /// use authos_errors::{ApiErrorCode, catalog::AuthOsError, l10n};
-/// let coverage = l10n::coverage(AuthOsError::CATALOG, "fr", "fr/errors.ftl", l10n::AUTHOS_FTL_FR)?;
+/// let coverage = l10n::coverage(AuthOsError::CATALOG, "fr", "fr/errors.ftl", authos_errors::catalog::AUTHOS_FTL_FR)?;
 /// coverage.assert_complete();
 /// # Ok::<(), authos_errors::l10n::LoadError>(())
 /// ```
@@ -1533,7 +1505,10 @@ ATTEMPTS_LEFT = { $left ->
     #[test]
     fn accept_language_lines_are_read_up_to_the_bound_without_joining() {
         use super::MAX_LANGUAGE_RANGES;
-        let localizer = Localizer::authos();
+        let mut localizer = Localizer::new(TransferError::CATALOG);
+        localizer
+            .add_resource("fr", "fr.ftl", FRENCH)
+            .expect("the resource loads");
         let padding = vec!["de;q=0.9"; 100_000];
         let late = padding.iter().copied().chain(["fr"]);
         assert_eq!(localizer.negotiate_lines(late), 0);

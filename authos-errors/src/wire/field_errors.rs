@@ -39,12 +39,14 @@
 //!
 //! # What the response says when the entries disagree
 //!
-//! The response is always **400 `BAD_REQUEST`**, whatever codes the entries carry: the AuthOS
-//! catalog has no dedicated validation code nor any 422, and every code of its Validation
-//! group is a 400, so the summary agrees with all of them. The top-level `error` is
-//! `BAD_REQUEST`'s catalog description ("Invalid request parameters or malformed JSON") unless
-//! [`with_message`](FieldErrors::with_message) sets another. Each entry keeps its own code,
-//! message and details; entries are listed in the order they were pushed.
+//! The response is one **summary** code, whatever codes the entries carry: by default
+//! [`DEFAULT_SUMMARY`], 400 `BAD_REQUEST` (HTTP's own name for "the request is wrong"), which
+//! agrees with any 4xx an entry may have; a service answers with an entry of its own catalog
+//! instead (a 422, say) with [`with_summary`](FieldErrors::with_summary) — the AuthOS catalog's
+//! is its `BAD_REQUEST` ([`catalog::field_errors`](crate::catalog::field_errors)). The
+//! top-level `error` is the summary's description ("Invalid request parameters or malformed
+//! JSON") unless [`with_message`](FieldErrors::with_message) sets another. Each entry keeps its
+//! own code, message and details; entries are listed in the order they were pushed.
 //!
 //! # The two bodies
 //!
@@ -69,7 +71,6 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use crate::catalog::GeneralError;
 use crate::contract::body::WireTimestamp;
 use crate::problem::ProblemConfig;
 use crate::{ApiErrorCode, ErrorCodeInfo};
@@ -115,6 +116,18 @@ impl FieldError {
             message: Cow::Owned(error.message().into_owned()),
             pointer: pointer.into(),
             details: crate::contract::details::details_value(error),
+        }
+    }
+
+    /// The entry for the catalog entry `info` itself at `pointer`: its description as the
+    /// message, no details (the validation bridge's fallback, OpenAPI's example).
+    #[cfg_attr(not(any(feature = "validator", feature = "utoipa")), allow(dead_code))]
+    pub(crate) fn of_entry(pointer: impl Into<String>, info: &'static ErrorCodeInfo) -> Self {
+        FieldError {
+            info,
+            message: Cow::Borrowed(info.description),
+            pointer: pointer.into(),
+            details: None,
         }
     }
 
@@ -268,13 +281,27 @@ where
     out
 }
 
-/// The catalog entry every [`FieldErrors`] answers with: `BAD_REQUEST`, 400.
-const SUMMARY: &ErrorCodeInfo = &GeneralError::CATALOG[0];
-const _: () = assert!(SUMMARY.status == 400 && matches!(SUMMARY.code.as_bytes(), b"BAD_REQUEST"));
-
-/// Several errors answered as one 400 `BAD_REQUEST` response; see the [module docs](self).
+/// The entry a [`FieldErrors`] answers with unless [`FieldErrors::with_summary`] gives another:
+/// `BAD_REQUEST`, 400, "Invalid request parameters or malformed JSON", in no group, with no
+/// resolution and no documentation page (its problem `type` is `about:blank` unless the
+/// [`ProblemConfig`] sets a base for every code).
 ///
-/// It implements [`ApiErrorCode`] (its own code is `BAD_REQUEST`), `Serialize` (the AuthOS body
+/// ```
+/// use authos_errors::ApiErrorCode;
+/// use authos_errors::field_errors::{DEFAULT_SUMMARY, FieldErrors};
+/// assert_eq!(FieldErrors::new().info(), &DEFAULT_SUMMARY);
+/// assert_eq!((DEFAULT_SUMMARY.code, DEFAULT_SUMMARY.status), ("BAD_REQUEST", 400));
+/// ```
+pub const DEFAULT_SUMMARY: ErrorCodeInfo = ErrorCodeInfo::new(
+    "BAD_REQUEST",
+    400,
+    "Invalid request parameters or malformed JSON",
+);
+
+/// Several errors answered as one response, 400 `BAD_REQUEST` unless
+/// [`with_summary`](Self::with_summary) says otherwise; see the [module docs](self).
+///
+/// It implements [`ApiErrorCode`] (its own code is the summary's), `Serialize` (the AuthOS body
 /// with its `errors` array) and `std::error::Error`, and, with the `axum` / `actix-web`
 /// features, is a handler error like any other.
 ///
@@ -287,14 +314,25 @@ const _: () = assert!(SUMMARY.status == 400 && matches!(SUMMARY.code.as_bytes(),
 /// errors.push("email", &ValidationError::InvalidEmail);
 /// assert_eq!(errors.iter().map(|e| e.pointer()).collect::<Vec<_>>(), ["/email"]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldErrors {
+    summary: &'static ErrorCodeInfo,
     message: Option<Cow<'static, str>>,
     errors: Vec<FieldError>,
 }
 
+impl Default for FieldErrors {
+    fn default() -> Self {
+        FieldErrors {
+            summary: &DEFAULT_SUMMARY,
+            message: None,
+            errors: Vec::new(),
+        }
+    }
+}
+
 impl FieldErrors {
-    /// No errors yet.
+    /// No errors yet, summarised by [`DEFAULT_SUMMARY`].
     ///
     /// ```
     /// use authos_errors::field_errors::FieldErrors;
@@ -303,6 +341,30 @@ impl FieldErrors {
     #[must_use]
     pub fn new() -> Self {
         FieldErrors::default()
+    }
+
+    /// These errors answered as `summary`, an entry of your catalog (its code, status and
+    /// description; a 4xx such as your `BAD_REQUEST` or a 422), instead of [`DEFAULT_SUMMARY`].
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    /// use authos_errors::field_errors::FieldErrors;
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum FormError {
+    ///     /// The form has invalid fields
+    ///     #[code("INVALID_FORM", status = 422)]
+    ///     Invalid,
+    /// }
+    ///
+    /// let errors = FieldErrors::new().with_summary(FormError::Invalid.info());
+    /// assert_eq!((errors.code(), errors.status()), ("INVALID_FORM", 422));
+    /// assert_eq!(errors.message(), "The form has invalid fields");
+    /// ```
+    #[must_use]
+    pub fn with_summary(mut self, summary: &'static ErrorCodeInfo) -> Self {
+        self.summary = summary;
+        self
     }
 
     /// Adds `error` for the request field named `field` (its pointer is `/field`, escaped).
@@ -353,7 +415,7 @@ impl FieldErrors {
         self
     }
 
-    /// Replaces the top-level message (by default `BAD_REQUEST`'s catalog description).
+    /// Replaces the top-level message (by default the summary's description).
     ///
     /// ```
     /// use authos_errors::ApiErrorCode;
@@ -466,15 +528,14 @@ impl FieldErrors {
     /// [`ProblemDetails`](crate::problem::ProblemDetails), then `errors`.
     ///
     /// ```
-    /// use authos_errors::catalog::ValidationError;
-    /// use authos_errors::field_errors::FieldErrors;
-    /// use authos_errors::problem::ProblemConfig;
+    /// use authos_errors::catalog::{self, ValidationError};
     /// use chrono::{TimeZone, Utc};
     ///
-    /// let mut errors = FieldErrors::new();
+    /// // AuthOS's summary and problem types, as the catalog configures them.
+    /// let mut errors = catalog::field_errors();
     /// errors.push("email", &ValidationError::InvalidEmail);
     /// let at = Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap();
-    /// let config = ProblemConfig::default();
+    /// let config = catalog::problem_config();
     /// assert_eq!(
     ///     serde_json::to_string(&errors.problem_at(&config, at)).unwrap(),
     ///     concat!(
@@ -501,17 +562,19 @@ impl FieldErrors {
     }
 }
 
+/// `CATALOG` is [`DEFAULT_SUMMARY`]; a value made [`with_summary`](FieldErrors::with_summary)
+/// answers with that entry instead.
 impl ApiErrorCode for FieldErrors {
-    const CATALOG: &'static [ErrorCodeInfo] = std::slice::from_ref(SUMMARY);
+    const CATALOG: &'static [ErrorCodeInfo] = std::slice::from_ref(&DEFAULT_SUMMARY);
 
     fn info(&self) -> &'static ErrorCodeInfo {
-        SUMMARY
+        self.summary
     }
 
     fn message(&self) -> Cow<'_, str> {
         match &self.message {
             Some(message) => Cow::Borrowed(message),
-            None => Cow::Borrowed(SUMMARY.description),
+            None => Cow::Borrowed(self.summary.description),
         }
     }
 }
@@ -525,7 +588,7 @@ impl Serialize for FieldErrors {
 /// `BAD_REQUEST: message (/email: INVALID_EMAIL, /slug: SLUG_TOO_SHORT)`, for logs.
 impl fmt::Display for FieldErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", SUMMARY.code, self.message())?;
+        write!(f, "{}: {}", self.summary.code, self.message())?;
         let mut separator = " (";
         for entry in &self.errors {
             write!(f, "{separator}{}: {}", entry.pointer, entry.info.code)?;
@@ -567,8 +630,8 @@ impl Extend<FieldError> for FieldErrors {
 impl FromIterator<FieldError> for FieldErrors {
     fn from_iter<I: IntoIterator<Item = FieldError>>(entries: I) -> Self {
         FieldErrors {
-            message: None,
             errors: entries.into_iter().collect(),
+            ..FieldErrors::default()
         }
     }
 }
@@ -612,7 +675,7 @@ impl Serialize for FieldErrorsBody<'_> {
         let len = 4 + usize::from(self.request_id.is_some());
         let mut body = serializer.serialize_struct("ErrorBody", len)?;
         body.serialize_field("error", &*self.errors.message())?;
-        body.serialize_field("error_code", SUMMARY.code)?;
+        body.serialize_field("error_code", self.errors.summary.code)?;
         body.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
         match self.request_id {
             Some(id) => body.serialize_field("request_id", id)?,
@@ -665,15 +728,16 @@ impl Serialize for FieldErrorsProblem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let len = 7 + usize::from(self.request_id.is_some());
         let mut doc = serializer.serialize_struct("ProblemDetails", len)?;
-        doc.serialize_field("type", &self.config.problem_type(SUMMARY).to_string())?;
-        doc.serialize_field("title", SUMMARY.description)?;
-        doc.serialize_field("status", &SUMMARY.status)?;
+        let summary = self.errors.summary;
+        doc.serialize_field("type", &self.config.problem_type(summary).to_string())?;
+        doc.serialize_field("title", summary.description)?;
+        doc.serialize_field("status", &summary.status)?;
         doc.serialize_field("detail", &*self.errors.message())?;
         match self.request_id {
             Some(id) => doc.serialize_field("instance", &crate::request_id::Instance(id))?,
             None => doc.skip_field("instance")?,
         }
-        doc.serialize_field("error_code", SUMMARY.code)?;
+        doc.serialize_field("error_code", summary.code)?;
         doc.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
         doc.serialize_field("errors", &self.errors.errors)?;
         doc.end()

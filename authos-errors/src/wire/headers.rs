@@ -4,6 +4,7 @@
 use std::fmt::{self, Write as _};
 use std::time::Duration;
 
+use super::config::ProblemConfig;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// The longest `Retry-After` sent, in seconds: 2,147,483,647 (2^31 − 1, about 68 years); a
@@ -22,7 +23,7 @@ use crate::{ApiErrorCode, ErrorCodeInfo};
 /// use authos_errors::catalog::GeneralError;
 /// use authos_errors::problem::{MAX_RETRY_AFTER_SECONDS, retry_after_seconds};
 ///
-/// let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
+/// let forever = Limited::RateLimitExceeded.with_retry_after(Duration::MAX);
 /// assert_eq!(retry_after_seconds(&forever), Some(MAX_RETRY_AFTER_SECONDS));
 /// ```
 pub const MAX_RETRY_AFTER_SECONDS: u64 = 2_147_483_647;
@@ -37,9 +38,9 @@ pub const MAX_RETRY_AFTER_SECONDS: u64 = 2_147_483_647;
 /// use authos_errors::catalog::GeneralError;
 /// use authos_errors::problem::retry_after_seconds;
 ///
-/// let err = GeneralError::RateLimitExceeded.with_retry_after(Duration::from_millis(1500));
+/// let err = Limited::RateLimitExceeded.with_retry_after(Duration::from_millis(1500));
 /// assert_eq!(retry_after_seconds(&err), Some(2));
-/// assert_eq!(retry_after_seconds(&GeneralError::RateLimitExceeded), Some(60)); // the entry's default
+/// assert_eq!(retry_after_seconds(&Limited::RateLimitExceeded), Some(60)); // the entry's default
 /// assert_eq!(retry_after_seconds(&GeneralError::Conflict), None);
 /// ```
 #[must_use]
@@ -56,16 +57,16 @@ fn ceil_seconds(delay: Duration) -> u64 {
         .min(MAX_RETRY_AFTER_SECONDS)
 }
 
-/// The codes that say the presented Bearer token itself is bad (RFC 6750 `invalid_token`).
-const INVALID_TOKEN_CODES: &[&str] = &["TOKEN_EXPIRED", "JWT_ERROR", "INVALID_SCIM_TOKEN"];
-
 /// The RFC 6750 `WWW-Authenticate` challenge for a 401, or for a 403 that names the scope the
-/// request lacked; `None` otherwise.
+/// request lacked; `None` otherwise. `config` says the realm and which codes say
+/// `invalid_token` ([`ProblemConfig::with_realm`](crate::problem::ProblemConfig::with_realm),
+/// [`with_invalid_token_codes`](crate::problem::ProblemConfig::with_invalid_token_codes)); by default neither is set, and every 401
+/// gets a bare `Bearer`.
 ///
-/// On a 401, for `TOKEN_EXPIRED`, `JWT_ERROR` and `INVALID_SCIM_TOKEN` the challenge says
+/// On a 401 whose code is one of the config's invalid-token codes the challenge says
 /// `error="invalid_token"` with the message as `error_description`; any other 401 gets the plain
-/// `Bearer realm="..."` (RFC 6750 §3.1: no error information when the request lacked a usable
-/// token). On a 403 whose error names the scope it needed
+/// challenge (RFC 6750 §3.1: no error information when the request lacked a usable token). On
+/// a 403 whose error names the scope it needed
 /// ([`Detailed::with_required_scope`](crate::Detailed::with_required_scope)) the challenge says
 /// `error="insufficient_scope"` with the message and the `scope` (RFC 6750 §3.1); a 401 names
 /// the scope too when the error knows it. Characters a quoted `error_description` may not hold
@@ -76,32 +77,40 @@ const INVALID_TOKEN_CODES: &[&str] = &["TOKEN_EXPIRED", "JWT_ERROR", "INVALID_SC
 ///
 /// ```
 /// use authos_errors::ApiErrorCodeExt;
-/// use authos_errors::catalog::{AuthenticationError, GeneralError};
-/// use authos_errors::problem::www_authenticate;
+/// use authos_errors::catalog::{self, AuthenticationError, GeneralError};
+/// use authos_errors::problem::{ProblemConfig, www_authenticate};
 ///
+/// // A service's own choices: the AuthOS catalog's realm and invalid-token codes.
+/// let authos = catalog::problem_config();
 /// assert_eq!(
-///     www_authenticate(&AuthenticationError::TokenExpired, "authos").as_deref(),
+///     www_authenticate(&AuthenticationError::TokenExpired, &authos).as_deref(),
 ///     Some(r#"Bearer realm="authos", error="invalid_token", error_description="JWT has expired""#)
 /// );
 /// assert_eq!(
-///     www_authenticate(&AuthenticationError::InvalidCredentials, "authos").as_deref(),
+///     www_authenticate(&AuthenticationError::InvalidCredentials, &authos).as_deref(),
 ///     Some(r#"Bearer realm="authos""#)
 /// );
-/// assert_eq!(www_authenticate(&GeneralError::Forbidden, "authos"), None);
+/// assert_eq!(www_authenticate(&GeneralError::Forbidden, &authos), None);
 /// assert_eq!(
-///     www_authenticate(&GeneralError::Forbidden.with_required_scope("write:users"), "authos").as_deref(),
+///     www_authenticate(&GeneralError::Forbidden.with_required_scope("write:users"), &authos).as_deref(),
 ///     Some(concat!(
 ///         r#"Bearer realm="authos", error="insufficient_scope", "#,
 ///         r#"error_description="Valid credentials but insufficient permissions", scope="write:users""#,
 ///     ))
 /// );
+/// // The generic default: no realm, no invalid-token code.
+/// let plain = ProblemConfig::default();
+/// assert_eq!(www_authenticate(&AuthenticationError::TokenExpired, &plain).as_deref(), Some("Bearer"));
 /// ```
 #[must_use]
-pub fn www_authenticate<E: ApiErrorCode + ?Sized>(error: &E, realm: &str) -> Option<String> {
+pub fn www_authenticate<E: ApiErrorCode + ?Sized>(
+    error: &E,
+    config: &ProblemConfig,
+) -> Option<String> {
     challenge(
         error.info(),
         &error.message(),
-        realm,
+        config,
         error.required_scope(),
     )
 }
@@ -109,22 +118,30 @@ pub fn www_authenticate<E: ApiErrorCode + ?Sized>(error: &E, realm: &str) -> Opt
 pub(crate) fn challenge(
     info: &ErrorCodeInfo,
     message: &str,
-    realm: &str,
+    config: &ProblemConfig,
     scope: Option<&str>,
 ) -> Option<String> {
     let error = match (info.status, scope) {
-        (401, _) if INVALID_TOKEN_CODES.contains(&info.code) => Some("invalid_token"),
+        (401, _) if config.is_invalid_token(info) => Some("invalid_token"),
         (401, _) => None,
         (403, Some(_)) => Some("insufficient_scope"),
         _ => return None,
     };
-    let mut header = String::from("Bearer realm=\"");
-    push_quoted_text(&mut header, realm);
-    header.push('"');
+    let mut header = String::from("Bearer");
+    // The first parameter follows the scheme after a space, the others after a comma.
+    let mut separator = " ";
+    if let Some(realm) = config.realm() {
+        header.push_str(" realm=\"");
+        push_quoted_text(&mut header, realm);
+        header.push('"');
+        separator = ", ";
+    }
     if let Some(error) = error {
-        header.push_str(", error=\"");
+        header.push_str(separator);
+        header.push_str("error=\"");
         header.push_str(error);
         header.push('"');
+        separator = ", ";
         // As in the OAuth body: the catalog description when nothing printable remains of the
         // message, no `error_description` (it is optional) when nothing remains of that either.
         let description = [message, info.description]
@@ -138,7 +155,7 @@ pub(crate) fn challenge(
     }
     if let Some(scope) = scope.map(ScopeTokens).filter(|tokens| !tokens.is_empty()) {
         // Writing into a `String` cannot fail.
-        let _ = write!(header, ", scope=\"{scope}\"");
+        let _ = write!(header, "{separator}scope=\"{scope}\"");
     }
     Some(header)
 }
@@ -154,11 +171,11 @@ pub(crate) fn challenge(
 ///
 /// ```
 /// use authos_errors::ApiErrorCodeExt;
-/// use authos_errors::catalog::AuthenticationError;
+/// use authos_errors::catalog::{self, AuthenticationError};
 /// use authos_errors::problem::{MAX_CHALLENGE_DESCRIPTION_LEN, www_authenticate};
 ///
 /// let long = AuthenticationError::TokenExpired.with_message("x".repeat(100_000));
-/// let header = www_authenticate(&long, "authos").unwrap();
+/// let header = www_authenticate(&long, &catalog::problem_config()).unwrap();
 /// let description = header.split("error_description=\"").nth(1).unwrap().trim_end_matches('"');
 /// assert_eq!(description.len(), MAX_CHALLENGE_DESCRIPTION_LEN);
 /// assert!(description.ends_with("xxx..."));
@@ -326,8 +343,23 @@ mod tests {
     use std::time::Duration;
 
     use super::{MAX_RETRY_AFTER_SECONDS, ceil_seconds, retry_after_seconds};
-    use crate::ApiErrorCodeExt;
-    use crate::catalog::GeneralError;
+    use crate::problem::ProblemConfig;
+    use crate::{ApiErrorCode, ApiErrorCodeExt};
+
+    /// A 429 of a catalog of the tests' own (no module below `catalog/` uses the AuthOS one).
+    #[derive(Debug, ApiErrorCode)]
+    enum Limited {
+        /// Too many requests
+        #[code("RATE_LIMIT_EXCEEDED", status = 429, retry_after = 60)]
+        RateLimitExceeded,
+    }
+
+    /// A config that says `invalid_token` for `TOKEN_EXPIRED`, under the realm `authos`.
+    fn invalid_token_config() -> ProblemConfig {
+        ProblemConfig::default()
+            .with_realm("authos")
+            .with_invalid_token_codes(&["TOKEN_EXPIRED"])
+    }
 
     #[test]
     fn retry_after_rounds_up_and_saturates_at_the_documented_maximum() {
@@ -358,7 +390,7 @@ mod tests {
         for (delay, seconds) in cases {
             assert_eq!(ceil_seconds(delay), seconds, "{delay:?}");
         }
-        let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
+        let forever = Limited::RateLimitExceeded.with_retry_after(Duration::MAX);
         assert_eq!(retry_after_seconds(&forever), Some(2_147_483_647));
     }
 
@@ -387,30 +419,66 @@ mod tests {
     #[test]
     fn a_challenge_description_falls_back_then_is_left_out() {
         use crate::ErrorCodeInfo;
+        let config = invalid_token_config();
         let ascii = ErrorCodeInfo::new("TOKEN_EXPIRED", 401, "JWT has expired");
         assert_eq!(
-            super::challenge(&ascii, "\u{30c8}\u{30fc}\u{30af}\u{30f3}", "authos", None).as_deref(),
+            super::challenge(&ascii, "\u{30c8}\u{30fc}\u{30af}\u{30f3}", &config, None).as_deref(),
             Some(
                 r#"Bearer realm="authos", error="invalid_token", error_description="JWT has expired""#
             )
         );
         assert_eq!(
-            super::challenge(&ascii, "expired\r\nat noon", "authos", None).as_deref(),
+            super::challenge(&ascii, "expired\r\nat noon", &config, None).as_deref(),
             Some(
                 r#"Bearer realm="authos", error="invalid_token", error_description="expired at noon""#
             )
         );
         let japanese = ErrorCodeInfo::new("TOKEN_EXPIRED", 401, "\u{671f}\u{9650}\u{5207}\u{308c}");
         assert_eq!(
-            super::challenge(
-                &japanese,
-                "\u{30c8}\u{30fc}\u{30af}\u{30f3}",
-                "authos",
-                None
-            )
-            .as_deref(),
+            super::challenge(&japanese, "\u{30c8}\u{30fc}\u{30af}\u{30f3}", &config, None)
+                .as_deref(),
             Some(r#"Bearer realm="authos", error="invalid_token""#)
         );
+    }
+
+    #[test]
+    fn without_a_realm_the_first_parameter_follows_the_scheme() {
+        use crate::ErrorCodeInfo;
+        let generic = ProblemConfig::default();
+        let expired = ErrorCodeInfo::new("TOKEN_EXPIRED", 401, "JWT has expired");
+        let forbidden = ErrorCodeInfo::new("FORBIDDEN", 403, "Not allowed");
+        let cases = [
+            (&generic, &expired, None, Some("Bearer")),
+            (
+                &generic,
+                &expired,
+                Some("read"),
+                Some(r#"Bearer scope="read""#),
+            ),
+            (
+                &generic,
+                &forbidden,
+                Some("write"),
+                Some(r#"Bearer error="insufficient_scope", error_description="no", scope="write""#),
+            ),
+            (&generic, &forbidden, None, None),
+        ];
+        for (config, info, scope, expected) in cases {
+            assert_eq!(
+                super::challenge(info, "no", config, scope).as_deref(),
+                expected,
+                "{} {scope:?}",
+                info.code
+            );
+        }
+        let config = ProblemConfig::default().with_invalid_token_codes(&["TOKEN_EXPIRED"]);
+        assert_eq!(
+            super::challenge(&expired, "gone", &config, Some("read")).as_deref(),
+            Some(r#"Bearer error="invalid_token", error_description="gone", scope="read""#)
+        );
+        // The code alone is not enough: the entry must be a 401.
+        let teapot = ErrorCodeInfo::new("TOKEN_EXPIRED", 418, "Short and stout");
+        assert_eq!(super::challenge(&teapot, "x", &config, None), None);
     }
 
     #[test]
@@ -418,8 +486,9 @@ mod tests {
         use super::MAX_CHALLENGE_DESCRIPTION_LEN as MAX;
         use crate::ErrorCodeInfo;
         let info = ErrorCodeInfo::new("TOKEN_EXPIRED", 401, "JWT has expired");
+        let config = invalid_token_config();
         let description = |message: &str| {
-            let header = super::challenge(&info, message, "authos", None).unwrap();
+            let header = super::challenge(&info, message, &config, None).unwrap();
             let start = header.find("error_description=\"").unwrap() + 19;
             assert!(header.ends_with('"'), "{header}");
             header[start..header.len() - 1].to_owned()
@@ -442,7 +511,7 @@ mod tests {
     #[test]
     fn every_format_sends_the_clamped_retry_after() {
         use crate::response::{CapturedError, RenderContext};
-        let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
+        let forever = Limited::RateLimitExceeded.with_retry_after(Duration::MAX);
         for format in [
             crate::problem::ErrorFormat::Json,
             crate::problem::ErrorFormat::ProblemJson,

@@ -3,6 +3,7 @@
 //! problem, request ids, and the header values (`Retry-After`, `WWW-Authenticate`). Built on
 //! `core` alone; knows nothing of HTTP frameworks nor of the AuthOS catalog.
 
+pub(crate) mod config;
 pub(crate) mod format;
 pub(crate) mod headers;
 pub mod oauth;

@@ -7,11 +7,11 @@
 //! server can answer exactly the same way.
 //!
 //! ```
-//! use authos_errors::catalog::AuthenticationError;
-//! use authos_errors::problem::{ProblemConfig, ProblemDetails};
+//! use authos_errors::catalog::{self, AuthenticationError};
+//! use authos_errors::problem::ProblemDetails;
 //! use chrono::{TimeZone, Utc};
 //!
-//! let config = ProblemConfig::default();
+//! let config = catalog::problem_config(); // the AuthOS reference documents its codes
 //! let at = Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).unwrap();
 //! let problem = ProblemDetails::at(&AuthenticationError::TokenExpired, &config, at);
 //! assert_eq!(
@@ -34,6 +34,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use crate::contract::body::WireTimestamp;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
+pub use super::config::{ABOUT_BLANK, ProblemConfig, ProblemType};
 pub use super::format::{ErrorFormat, MAX_MEDIA_RANGES};
 pub use super::headers::{
     MAX_CHALLENGE_DESCRIPTION_LEN, MAX_RETRY_AFTER_SECONDS, retry_after_seconds, www_authenticate,
@@ -44,243 +45,6 @@ pub const APPLICATION_JSON: &str = "application/json";
 
 /// The `Content-Type` of an RFC 9457 problem document ([`ProblemDetails`]).
 pub const APPLICATION_PROBLEM_JSON: &str = "application/problem+json";
-
-/// Where the AuthOS error reference (`docs/ERRORS.md`) is published, up to the fragment: the
-/// `type` of an AuthOS catalog code is this followed by the code, the anchor of the code's row
-/// in the reference ([`reference::Markdown`](crate::reference::Markdown) writes
-/// `<a id="CODE"></a>` in front of each code).
-pub const DEFAULT_TYPE_BASE: &str = "https://docs.authos.dev/errors#";
-
-/// The `type` of a problem that documents nothing beyond its HTTP status (RFC 9457 §4.2.1).
-pub const ABOUT_BLANK: &str = "about:blank";
-
-/// The default `realm` of the `WWW-Authenticate: Bearer` challenge sent with a 401.
-pub const DEFAULT_REALM: &str = "authos";
-
-/// How problem documents and challenges are addressed: the base of the `type` URI and the
-/// Bearer realm (default [`DEFAULT_REALM`]).
-///
-/// The `type` of a problem points at the documentation of its code, and never at a page that
-/// does not document it ([`problem_type`](Self::problem_type)):
-/// 1. the entry's own [`doc_url`](ErrorCodeInfo::doc_url), when it has one;
-/// 2. else the base set with [`with_type_base`](Self::with_type_base), followed by the code;
-/// 3. else, for a code of the AuthOS [`catalog`](crate::catalog), [`DEFAULT_TYPE_BASE`]
-///    followed by the code (its row in the published AuthOS reference);
-/// 4. else `about:blank`: the problem means no more than its HTTP status (RFC 9457 §4.2.1).
-///
-/// ```
-/// use authos_errors::problem::ProblemConfig;
-///
-/// let config = ProblemConfig::default()
-///     .with_type_base("https://errors.example.com/")
-///     .with_realm("example");
-/// assert_eq!(config.type_uri("NOT_FOUND"), "https://errors.example.com/NOT_FOUND");
-/// assert_eq!(config.realm(), "example");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProblemConfig {
-    /// `None` until the user sets a base.
-    type_base: Option<Cow<'static, str>>,
-    realm: Cow<'static, str>,
-    request_id_in_body: bool,
-}
-
-impl Default for ProblemConfig {
-    fn default() -> Self {
-        ProblemConfig::DEFAULT
-    }
-}
-
-impl ProblemConfig {
-    /// [`ProblemConfig::default`], as a constant (for a `static` default).
-    pub(crate) const DEFAULT: ProblemConfig = ProblemConfig {
-        type_base: None,
-        realm: Cow::Borrowed(DEFAULT_REALM),
-        request_id_in_body: false,
-    };
-
-    /// Adds a `request_id` member (after `timestamp`) to the AuthOS JSON body of every error
-    /// answered for a request that carried an `x-request-id`; off by default, so the body
-    /// stays the reference's three keys. Problem documents always name the request in
-    /// `instance` (see [`request_id`](crate::request_id)).
-    ///
-    /// ```
-    /// use authos_errors::problem::ProblemConfig;
-    /// assert!(ProblemConfig::default().with_request_id_in_body(true).request_id_in_body());
-    /// assert!(!ProblemConfig::default().request_id_in_body());
-    /// ```
-    #[must_use]
-    pub fn with_request_id_in_body(mut self, on: bool) -> Self {
-        self.request_id_in_body = on;
-        self
-    }
-
-    /// Whether the AuthOS body carries the request's id; see
-    /// [`with_request_id_in_body`](Self::with_request_id_in_body).
-    ///
-    /// ```
-    /// use authos_errors::problem::ProblemConfig;
-    /// assert!(!ProblemConfig::default().request_id_in_body());
-    /// ```
-    #[must_use]
-    pub fn request_id_in_body(&self) -> bool {
-        self.request_id_in_body
-    }
-
-    /// Sets the prefix of the `type` URI of every code without a `doc_url` of its own, AuthOS
-    /// catalog codes included (the code is appended as is, so end it with `#`, `/` or `=` as
-    /// your documentation needs). A reference rendered with
-    /// [`reference::Markdown`](crate::reference::Markdown) has an anchor per code, so the
-    /// address of that page followed by `#` makes every `type` point at its code's row.
-    ///
-    /// ```
-    /// use authos_errors::problem::ProblemConfig;
-    /// let config = ProblemConfig::default().with_type_base("urn:problem:");
-    /// assert_eq!(config.type_uri("CONFLICT"), "urn:problem:CONFLICT");
-    /// ```
-    #[must_use]
-    pub fn with_type_base(mut self, base: impl Into<Cow<'static, str>>) -> Self {
-        self.type_base = Some(base.into());
-        self
-    }
-
-    /// Sets the `realm` of the Bearer challenge.
-    ///
-    /// ```
-    /// use authos_errors::problem::ProblemConfig;
-    /// assert_eq!(ProblemConfig::default().with_realm("billing").realm(), "billing");
-    /// ```
-    #[must_use]
-    pub fn with_realm(mut self, realm: impl Into<Cow<'static, str>>) -> Self {
-        self.realm = realm.into();
-        self
-    }
-
-    /// The base set with [`with_type_base`](Self::with_type_base), else [`DEFAULT_TYPE_BASE`]
-    /// (which only AuthOS catalog codes use).
-    ///
-    /// ```
-    /// use authos_errors::problem::{DEFAULT_TYPE_BASE, ProblemConfig};
-    /// assert_eq!(ProblemConfig::default().type_base(), DEFAULT_TYPE_BASE);
-    /// ```
-    #[must_use]
-    pub fn type_base(&self) -> &str {
-        self.type_base.as_deref().unwrap_or(DEFAULT_TYPE_BASE)
-    }
-
-    /// The realm of the Bearer challenge.
-    ///
-    /// ```
-    /// use authos_errors::problem::{DEFAULT_REALM, ProblemConfig};
-    /// assert_eq!(ProblemConfig::default().realm(), DEFAULT_REALM);
-    /// ```
-    #[must_use]
-    pub fn realm(&self) -> &str {
-        &self.realm
-    }
-
-    /// [`type_base`](Self::type_base) followed by `code`: the `type` URI of an AuthOS catalog
-    /// code. For any entry, [`problem_type`](Self::problem_type) says which `type` it gets.
-    ///
-    /// ```
-    /// use authos_errors::problem::ProblemConfig;
-    /// assert_eq!(
-    ///     ProblemConfig::default().type_uri("TOKEN_EXPIRED"),
-    ///     "https://docs.authos.dev/errors#TOKEN_EXPIRED"
-    /// );
-    /// ```
-    #[must_use]
-    pub fn type_uri(&self, code: &str) -> String {
-        format!("{}{code}", self.type_base())
-    }
-
-    /// The `type` of the problem documents of `entry` (see [`ProblemConfig`] for the order).
-    ///
-    /// ```
-    /// use authos_errors::ErrorCodeInfo;
-    /// use authos_errors::catalog::GeneralError;
-    /// use authos_errors::problem::{ProblemConfig, ProblemType};
-    /// use authos_errors::ApiErrorCode;
-    ///
-    /// const MINE: ErrorCodeInfo = ErrorCodeInfo::new("CARD_DECLINED", 402, "Card was declined");
-    /// let config = ProblemConfig::default();
-    /// assert_eq!(config.problem_type(&MINE), ProblemType::AboutBlank);
-    /// assert_eq!(
-    ///     config.problem_type(GeneralError::Conflict.info()).to_string(),
-    ///     "https://docs.authos.dev/errors#CONFLICT"
-    /// );
-    /// let documented = MINE.with_doc_url("https://billing.example.com/errors/card-declined");
-    /// assert_eq!(
-    ///     config.problem_type(&documented),
-    ///     ProblemType::Url("https://billing.example.com/errors/card-declined")
-    /// );
-    /// let based = ProblemConfig::default().with_type_base("https://billing.example.com/errors#");
-    /// assert_eq!(based.problem_type(&MINE).to_string(), "https://billing.example.com/errors#CARD_DECLINED");
-    /// ```
-    #[must_use]
-    pub fn problem_type<'a>(&'a self, entry: &ErrorCodeInfo) -> ProblemType<'a> {
-        if let Some(url) = entry.doc_url {
-            return ProblemType::Url(url);
-        }
-        let code = entry.code;
-        match &self.type_base {
-            Some(base) => ProblemType::Anchored { base, code },
-            None if is_authos_entry(entry) => ProblemType::Anchored {
-                base: DEFAULT_TYPE_BASE,
-                code,
-            },
-            None => ProblemType::AboutBlank,
-        }
-    }
-}
-
-/// Whether `entry` is a row of the AuthOS catalog (itself, or spliced into an enum of the
-/// user's by `#[code(transparent)]`): the only entries documented at [`DEFAULT_TYPE_BASE`].
-fn is_authos_entry(entry: &ErrorCodeInfo) -> bool {
-    use crate::catalog::AuthOsError;
-    // A code shared by two groups has two entries; compare whole entries, so that an enum of
-    // the user's declaring a code of the same name is not mistaken for the catalog's.
-    <AuthOsError as ApiErrorCode>::CATALOG.contains(entry)
-}
-
-/// The `type` member of a problem document: what its problem type is documented by.
-///
-/// Displays as the URI sent.
-///
-/// ```
-/// use authos_errors::problem::ProblemType;
-/// assert_eq!(ProblemType::AboutBlank.to_string(), "about:blank");
-/// let anchored = ProblemType::Anchored { base: "https://errors.example.com/#", code: "GONE" };
-/// assert_eq!(anchored.to_string(), "https://errors.example.com/#GONE");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ProblemType<'a> {
-    /// `about:blank` (RFC 9457 §4.2.1): nothing is documented beyond the HTTP status, so the
-    /// `title` is the status's reason phrase (`"Payment Required"`).
-    AboutBlank,
-    /// The entry's own documentation page ([`ErrorCodeInfo::doc_url`]).
-    Url(&'a str),
-    /// A base followed by the code: the code's anchor in a generated reference.
-    Anchored {
-        /// The prefix (`"https://docs.authos.dev/errors#"`).
-        base: &'a str,
-        /// The code (`"TOKEN_EXPIRED"`).
-        code: &'a str,
-    },
-}
-
-impl fmt::Display for ProblemType<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            ProblemType::AboutBlank => f.write_str(ABOUT_BLANK),
-            ProblemType::Url(url) => f.write_str(url),
-            ProblemType::Anchored { base, code } => {
-                f.write_str(base)?;
-                f.write_str(code)
-            }
-        }
-    }
-}
 
 /// The reason phrase RFC 9110 §15 (and RFCs 6585, 8470, 7725, 4918) recommend for an error
 /// status: the `title` of an `about:blank` problem.
@@ -376,9 +140,9 @@ impl<'a> ProblemDetails<'a> {
     /// The problem document of `error`, stamped now.
     ///
     /// ```
-    /// use authos_errors::catalog::MfaError;
-    /// use authos_errors::problem::{ProblemConfig, ProblemDetails};
-    /// let config = ProblemConfig::default();
+    /// use authos_errors::catalog::{self, MfaError};
+    /// use authos_errors::problem::ProblemDetails;
+    /// let config = catalog::problem_config();
     /// let problem = ProblemDetails::new(&MfaError::InvalidMfaCode, &config);
     /// assert_eq!(problem.status, 400);
     /// assert_eq!(problem.type_uri(), "https://docs.authos.dev/errors#INVALID_MFA_CODE");

@@ -51,7 +51,7 @@ fn error_response(c: &mut Criterion) {
     #[cfg(feature = "fluent")]
     {
         use authos_errors::l10n::Localizer;
-        let localizer = Localizer::authos();
+        let localizer = authos_errors::catalog::localizer();
         for (name, header) in [
             ("english_request", Some("en-US,en;q=0.9")),
             ("no_header", None),

@@ -86,11 +86,11 @@ fn main() -> ExitCode {
     {
         use authos_errors::l10n::Localizer;
         // Load the translations outside the measured difference (both runs pay it once).
-        if let Some(locale) = Localizer::authos().negotiate("fr") {
+        if let Some(locale) = authos_errors::catalog::localizer().negotiate("fr") {
             total += locale.message(&errors[0]).len();
         }
         if localized {
-            layer = layer.with_localizer(std::sync::Arc::clone(Localizer::authos()));
+            layer = layer.with_localizer(std::sync::Arc::clone(authos_errors::catalog::localizer()));
         }
     }
     #[cfg(not(feature = "fluent"))]
@@ -107,7 +107,7 @@ fn main() -> ExitCode {
                 #[cfg(feature = "fluent")]
                 let render_context = if localized {
                     use authos_errors::l10n::Localizer;
-                    let localizer = Localizer::authos();
+                    let localizer = authos_errors::catalog::localizer();
                     let locale = black_box(header)
                         .and_then(|header| localizer.negotiate(header))
                         .unwrap_or_else(|| localizer.source());

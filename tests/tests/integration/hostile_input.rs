@@ -7,7 +7,6 @@ use std::time::Duration;
 use authos_errors::axum::ErrorFormatLayer;
 use authos_errors::catalog::{AuthOsError, AuthenticationError};
 use authos_errors::client::reqwest::{ApiError, ReadLimits, ResponseExt};
-use authos_errors::field_errors::FieldErrors;
 use authos_errors::problem::{MAX_CHALLENGE_DESCRIPTION_LEN, ProblemConfig};
 use authos_errors::{ApiErrorCodeExt, Detailed};
 use chrono::{DateTime, TimeZone, Utc};
@@ -83,7 +82,8 @@ fn validator_reports_send_bounds_never_values() {
         invitation: None,
         handle: format!("{PASSWORD}-HANDLE"),
     };
-    let errors = FieldErrors::from(hostile.validate().unwrap_err());
+    let errors =
+        authos_errors::catalog::validation_rules().field_errors(&hostile.validate().unwrap_err());
     let entries: Vec<_> = errors
         .iter()
         .map(|e| (e.pointer(), e.details().cloned()))
@@ -126,7 +126,7 @@ async fn expired() -> Result<(), Detailed<AuthenticationError>> {
 fn a_huge_accept_is_read_up_to_its_bound_and_the_challenge_stays_small() {
     let router = axum::Router::new()
         .route("/", axum::routing::get(expired))
-        .layer(ErrorFormatLayer::default());
+        .layer(ErrorFormatLayer::default().with_config(authos_errors::catalog::problem_config()));
     // A quarter of a megabyte of ranges: as much as the HTTP server takes in one request.
     let padding = "text/html;q=0.1, ".repeat(15_000);
     let answers = block_on(async {

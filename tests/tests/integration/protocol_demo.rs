@@ -96,22 +96,34 @@ pub fn actix_routes(config: &mut web::ServiceConfig, protocols: web::Data<Protoc
         .app_data(protocols)
         .service(
             web::resource("/api/oauth/device/code")
-                .wrap(ErrorFormatMiddleware::oauth())
+                .wrap(
+                    ErrorFormatMiddleware::oauth()
+                        .with_config(authos_errors::catalog::problem_config()),
+                )
                 .route(web::post().to(device_authorization)),
         )
         .service(
             web::resource("/api/oauth/token")
-                .wrap(ErrorFormatMiddleware::oauth())
+                .wrap(
+                    ErrorFormatMiddleware::oauth()
+                        .with_config(authos_errors::catalog::problem_config()),
+                )
                 .route(web::post().to(token)),
         )
         .service(
             web::resource(protocols::VERIFY_PATH)
-                .wrap(ErrorFormatMiddleware::default())
+                .wrap(
+                    ErrorFormatMiddleware::default()
+                        .with_config(authos_errors::catalog::problem_config()),
+                )
                 .route(web::post().to(approve_device)),
         )
         .service(
             web::scope("/scim/v2")
-                .wrap(ErrorFormatMiddleware::scim())
+                .wrap(
+                    ErrorFormatMiddleware::scim()
+                        .with_config(authos_errors::catalog::problem_config()),
+                )
                 .service(
                     web::resource("/Users")
                         .route(web::post().to(create_user))

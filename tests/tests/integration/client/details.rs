@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use authos_errors::catalog::{AuthOsError, GeneralError, ResourceError, ValidationError};
-use authos_errors::client::{self, ErrorResponse, MAX_BODY_BYTES, ParseErrorKind, WireFormat};
+use authos_errors::client::{ErrorResponse, MAX_BODY_BYTES, ParseErrorKind, WireFormat};
 use authos_errors::field_errors::{FieldError, FieldErrors};
 use authos_errors::problem::{ErrorFormat, ProblemConfig};
 use authos_errors::response::{CapturedError, RenderContext};
@@ -24,8 +24,9 @@ use crate::http_support::{AxumServer, PROBLEM};
 fn details_field_errors_and_request_ids_are_read() {
     let body = br#"{"error":"Invalid request parameters or malformed JSON","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","request_id":"req-42","errors":[{"error_code":"INVALID_EMAIL","error":"Invalid email format","pointer":"/email"},{"error_code":"SLUG_TOO_SHORT","error":"Slug must be at least 3 characters","pointer":"/slug","details":{"min":3}}]}"#;
     for response in [
-        client::parse(body).expect("an AuthOS body"),
-        client::parse_response(Some(400), Some("application/json"), body).expect("an AuthOS body"),
+        authos_errors::catalog::client::parse(body).expect("an AuthOS body"),
+        authos_errors::catalog::client::parse_response(Some(400), Some("application/json"), body)
+            .expect("an AuthOS body"),
     ] {
         assert_eq!(response.format(), WireFormat::AuthOsJson);
         assert_eq!(response.request_id(), Some("req-42"));
@@ -56,7 +57,7 @@ fn details_field_errors_and_request_ids_are_read() {
     }
 
     let one = br#"{"error":"Slug must be at least 3 characters","error_code":"SLUG_TOO_SHORT","timestamp":"2025-01-15T10:30:00Z","details":{"min":3}}"#;
-    let response = client::parse(one).expect("an AuthOS body");
+    let response = authos_errors::catalog::client::parse(one).expect("an AuthOS body");
     assert_eq!(response.details(), Some(&json!({"min": 3})));
     assert!(response.field_errors().is_empty());
     assert_eq!(response.request_id(), None);
@@ -65,7 +66,8 @@ fn details_field_errors_and_request_ids_are_read() {
 #[test]
 fn problem_instance_names_the_request() {
     let body = br#"{"type":"https://docs.authos.dev/errors#DATABASE_ERROR","title":"Database operation failed","status":500,"detail":"Database operation failed","instance":"urn:request:a%23b","error_code":"DATABASE_ERROR","timestamp":"2025-01-15T10:30:00Z","details":{"table":"users"}}"#;
-    let response = client::parse_response(Some(500), PROBLEM, body).expect("a problem document");
+    let response = authos_errors::catalog::client::parse_response(Some(500), PROBLEM, body)
+        .expect("a problem document");
     assert_eq!(response.format(), WireFormat::ProblemJson);
     assert_eq!(response.request_id(), Some("a#b"));
     assert_eq!(
@@ -76,7 +78,8 @@ fn problem_instance_names_the_request() {
 
     // Any other instance is the server's own reference, not a request id.
     let other = br#"{"title":"Not Found","status":404,"instance":"/orders/42"}"#;
-    let response = client::parse_response(Some(404), PROBLEM, other).expect("a problem document");
+    let response = authos_errors::catalog::client::parse_response(Some(404), PROBLEM, other)
+        .expect("a problem document");
     assert_eq!(response.request_id(), None);
     assert_eq!(
         response.problem().and_then(|p| p.instance()),
@@ -84,7 +87,8 @@ fn problem_instance_names_the_request() {
     );
     // A request URN with a broken escape names no request either.
     let broken = br#"{"title":"Not Found","status":404,"instance":"urn:request:a%2"}"#;
-    let response = client::parse_response(Some(404), PROBLEM, broken).expect("a problem document");
+    let response = authos_errors::catalog::client::parse_response(Some(404), PROBLEM, broken)
+        .expect("a problem document");
     assert_eq!(response.request_id(), None);
 }
 
@@ -92,13 +96,14 @@ fn problem_instance_names_the_request() {
 fn members_of_another_shape_read_as_absent() {
     // ASP.NET's validation problem: `errors` is an object of arrays; a numeric `request_id`.
     let aspnet = br#"{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"Email":["The Email field is required."]},"request_id":17,"details":"see errors"}"#;
-    let response = client::parse_response(Some(400), PROBLEM, aspnet).expect("a problem document");
+    let response = authos_errors::catalog::client::parse_response(Some(400), PROBLEM, aspnet)
+        .expect("a problem document");
     assert!(response.field_errors().is_empty());
     assert_eq!((response.request_id(), response.details()), (None, None));
 
     // One entry without a pointer is skipped, alone: the other is still read.
     let partial = br#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","errors":[{"error_code":"INVALID_EMAIL","error":"y","pointer":"/email"},{"error_code":"WEAK_PASSWORD","error":"z"}],"details":null}"#;
-    let response = client::parse(partial).expect("an AuthOS body");
+    let response = authos_errors::catalog::client::parse(partial).expect("an AuthOS body");
     let pointers: Vec<_> = response
         .field_errors()
         .iter()
@@ -109,7 +114,7 @@ fn members_of_another_shape_read_as_absent() {
 
     // Unknown members, in the body and in an entry, still parse; so does an unknown code.
     let newer = br#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z","trace":[1,2],"errors":[{"error_code":"NEWER_RULE","error":"y","pointer":"/a","severity":"warn"}]}"#;
-    let response = client::parse(newer).expect("an AuthOS body");
+    let response = authos_errors::catalog::client::parse(newer).expect("an AuthOS body");
     let entry = &response.field_errors()[0];
     assert_eq!(
         (entry.code(), entry.error(), entry.info()),
@@ -120,20 +125,21 @@ fn members_of_another_shape_read_as_absent() {
 #[test]
 fn a_member_given_twice_or_an_instance_not_a_string_is_refused() {
     let twice = br#"{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z","details":{"a":1},"details":{"a":2}}"#;
-    let err = client::parse(twice).unwrap_err();
+    let err = authos_errors::catalog::client::parse(twice).unwrap_err();
     assert_eq!(err.kind(), ParseErrorKind::InvalidBody);
     assert!(
         err.to_string().contains("`details` is given twice"),
         "{err}"
     );
-    let err = client::parse_response(None, None, twice).unwrap_err();
+    let err = authos_errors::catalog::client::parse_response(None, None, twice).unwrap_err();
     assert!(
         err.to_string().contains("`details` is given twice"),
         "{err}"
     );
 
     let instance = br#"{"title":"Not Found","status":404,"instance":42}"#;
-    let err = client::parse_response(Some(404), PROBLEM, instance).unwrap_err();
+    let err =
+        authos_errors::catalog::client::parse_response(Some(404), PROBLEM, instance).unwrap_err();
     assert_eq!(err.kind(), ParseErrorKind::InvalidBody);
 }
 
@@ -144,11 +150,13 @@ fn the_size_limit_holds_with_details() {
         r#"{{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z","details":{{"filler":"{filler}"}}}}"#
     );
     assert_eq!(
-        client::parse(&body).unwrap_err().kind(),
+        authos_errors::catalog::client::parse(&body)
+            .unwrap_err()
+            .kind(),
         ParseErrorKind::TooLarge
     );
     assert_eq!(
-        client::parse_response(None, None, &body)
+        authos_errors::catalog::client::parse_response(None, None, &body)
             .unwrap_err()
             .kind(),
         ParseErrorKind::TooLarge
@@ -226,7 +234,10 @@ fn details_object() -> impl Strategy<Value = Value> {
 /// What a client reads back of each rendering of `captured`, with and without `request_id`
 /// (the AuthOS body, opted in to `request_id` or not, and problem+json), each with whether
 /// the rendering carries the id.
-fn read_back(captured: &CapturedError, request_id: &str) -> Vec<(ErrorResponse, bool)> {
+fn read_back(
+    captured: &CapturedError,
+    request_id: &str,
+) -> Vec<(ErrorResponse<AuthOsError>, bool)> {
     let plain = ProblemConfig::default();
     let opted_in = ProblemConfig::default().with_request_id_in_body(true);
     let mut read = Vec::new();
@@ -238,7 +249,7 @@ fn read_back(captured: &CapturedError, request_id: &str) -> Vec<(ErrorResponse, 
         (ErrorFormat::ProblemJson, &plain, Some(request_id), true),
     ] {
         let rendered = captured.render(&RenderContext::new(format, config).with_request_id(id));
-        let response = client::parse_response(
+        let response = authos_errors::catalog::client::parse_response(
             Some(rendered.status),
             rendered.header("content-type"),
             &rendered.body,
@@ -246,7 +257,8 @@ fn read_back(captured: &CapturedError, request_id: &str) -> Vec<(ErrorResponse, 
         .unwrap_or_else(|e| panic!("{format:?} reads back: {e}"));
         if format == ErrorFormat::Json {
             // `parse` reads the AuthOS body the same way.
-            let parsed = client::parse(&rendered.body).expect("an AuthOS body");
+            let parsed =
+                authos_errors::catalog::client::parse(&rendered.body).expect("an AuthOS body");
             assert_eq!(
                 (parsed.details(), parsed.field_errors(), parsed.request_id()),
                 (
@@ -300,7 +312,7 @@ proptest! {
                     .with_details(details.clone()),
             );
         }
-        let check = |response: &ErrorResponse, id: Option<&str>| -> Result<(), TestCaseError> {
+        let check = |response: &ErrorResponse<AuthOsError>, id: Option<&str>| -> Result<(), TestCaseError> {
             prop_assert_eq!(response.code(), "BAD_REQUEST");
             prop_assert_eq!(response.request_id(), id);
             prop_assert_eq!(response.field_errors().len(), entries.len());
@@ -328,7 +340,7 @@ proptest! {
             (serde_json::to_vec(&errors.problem_at(&config, at).with_request_id(&request_id)).unwrap(), Some(request_id.as_str())),
         ];
         for (bytes, id) in bodies {
-            let response = client::parse_response(Some(400), None, &bytes).unwrap();
+            let response = authos_errors::catalog::client::parse_response(Some(400), None, &bytes).unwrap();
             check(&response, id)?;
         }
     }
@@ -369,7 +381,7 @@ fn the_demo_signup_failure_reads_back_with_all_three_entries() {
         (json, WireFormat::AuthOsJson, None),
         (problem, WireFormat::ProblemJson, Some("signup#1")),
     ] {
-        let response = client::parse_response(
+        let response = authos_errors::catalog::client::parse_response(
             Some(reply.status),
             reply.header("content-type"),
             reply.body.as_bytes(),

@@ -3,7 +3,7 @@
 //! renderers' output parses back to the code, status and message it was rendered from.
 
 use authos_errors::catalog::{AuthOsError, DeviceFlowError, InfrastructureError, ScimError};
-use authos_errors::client::{self, ErrorResponse, MAX_BODY_BYTES, ParseErrorKind, WireFormat};
+use authos_errors::client::{ErrorResponse, MAX_BODY_BYTES, ParseErrorKind, WireFormat};
 use authos_errors::oauth::{OAuthErrorBody, OAuthErrorCode};
 use authos_errors::problem::{ProblemConfig, ProblemDetails};
 use authos_errors::scim::{ScimErrorBody, ScimType};
@@ -20,17 +20,21 @@ fn the_servers_own_problem_json_parses() {
     // Exactly what `ProblemJsonLayer` answered that `client::parse` used to refuse.
     let body = serde_json::to_string(&ProblemDetails::at(
         &InfrastructureError::DatabaseError,
-        &ProblemConfig::default(),
+        &authos_errors::catalog::problem_config(),
         at(),
     ))
     .unwrap();
     assert!(
-        client::parse(&body).is_err(),
+        authos_errors::catalog::client::parse(&body).is_err(),
         "parse stays AuthOS JSON only"
     );
 
-    let response =
-        client::parse_response(Some(500), Some("application/problem+json"), &body).unwrap();
+    let response = authos_errors::catalog::client::parse_response(
+        Some(500),
+        Some("application/problem+json"),
+        &body,
+    )
+    .unwrap();
     assert_eq!(response.format(), WireFormat::ProblemJson);
     assert_eq!(response.code(), "DATABASE_ERROR");
     assert_eq!(response.authos_code(), Some("DATABASE_ERROR"));
@@ -60,8 +64,9 @@ fn authos_json_parses_with_or_without_a_content_type() {
         Some("application/json; charset=utf-8"),
         Some("text/plain"),
     ] {
-        let response = client::parse_response(Some(401), content_type, body).unwrap();
-        let strict = client::parse(body).unwrap();
+        let response =
+            authos_errors::catalog::client::parse_response(Some(401), content_type, body).unwrap();
+        let strict = authos_errors::catalog::client::parse(body).unwrap();
         assert_eq!(response.body(), strict.body());
         assert_eq!(response.error(), strict.error());
         assert_eq!(
@@ -77,7 +82,9 @@ fn authos_json_parses_with_or_without_a_content_type() {
 #[test]
 fn authos_oauth_errors_carry_both_codes() {
     let body = r#"{"error":"authorization_pending","error_description":"User hasn't authorized yet","error_code":"DEVICE_CODE_PENDING","timestamp":"2025-01-15T10:30:00Z"}"#;
-    let response = client::parse_response(Some(400), Some("application/json"), body).unwrap();
+    let response =
+        authos_errors::catalog::client::parse_response(Some(400), Some("application/json"), body)
+            .unwrap();
     assert_eq!(response.format(), WireFormat::OAuth);
     assert_eq!(response.code(), "DEVICE_CODE_PENDING");
     assert_eq!(
@@ -95,7 +102,7 @@ fn authos_oauth_errors_carry_both_codes() {
 #[test]
 fn plain_oauth_errors_are_typed_without_an_authos_code() {
     let body = r#"{"error":"invalid_grant","error_description":"Refresh token revoked","error_uri":"https://as.example.com/errors/invalid_grant"}"#;
-    let response = client::parse_response(Some(400), None, body).unwrap();
+    let response = authos_errors::catalog::client::parse_response(Some(400), None, body).unwrap();
     assert_eq!(response.format(), WireFormat::OAuth);
     assert_eq!(response.authos_code(), None);
     assert_eq!(response.error(), None);
@@ -113,7 +120,7 @@ fn plain_oauth_errors_are_typed_without_an_authos_code() {
     // Only `error` is required; the message is then the code itself.
     for code in OAuthErrorCode::ALL {
         let text = format!(r#"{{"error":"{}"}}"#, code.as_str());
-        let response = client::parse_response(None, None, &text).unwrap();
+        let response = authos_errors::catalog::client::parse_response(None, None, &text).unwrap();
         assert_eq!(response.oauth().and_then(|o| o.code()), Some(*code));
         assert_eq!(response.message(), code.as_str());
         assert_eq!(response.status(), None);
@@ -123,7 +130,12 @@ fn plain_oauth_errors_are_typed_without_an_authos_code() {
 #[test]
 fn scim_errors_parse_with_a_string_or_number_status() {
     let body = r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"409","scimType":"uniqueness","detail":"User already exists","error_code":"SCIM_USER_EXISTS","timestamp":"2025-01-15T10:30:00Z"}"#;
-    let response = client::parse_response(Some(409), Some("application/scim+json"), body).unwrap();
+    let response = authos_errors::catalog::client::parse_response(
+        Some(409),
+        Some("application/scim+json"),
+        body,
+    )
+    .unwrap();
     assert_eq!(response.format(), WireFormat::Scim);
     assert_eq!(
         response.error(),
@@ -139,7 +151,9 @@ fn scim_errors_parse_with_a_string_or_number_status() {
     // A plain SCIM server: numeric status, no scimType, no AuthOS code; the schema URI is
     // enough to tell the format even labelled application/json.
     let plain = r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":404,"detail":"Resource 2819c223 not found"}"#;
-    let response = client::parse_response(None, Some("application/json"), plain).unwrap();
+    let response =
+        authos_errors::catalog::client::parse_response(None, Some("application/json"), plain)
+            .unwrap();
     assert_eq!(response.format(), WireFormat::Scim);
     assert_eq!(response.status(), Some(404));
     assert_eq!(response.authos_code(), None);
@@ -151,21 +165,24 @@ fn scim_errors_parse_with_a_string_or_number_status() {
 #[test]
 fn the_body_status_wins_over_the_http_status_and_the_catalog_is_the_last_resort() {
     let problem = r#"{"status":503,"detail":"x","error_code":"NOT_FOUND"}"#;
-    let response = client::parse_response(Some(502), None, problem).unwrap();
+    let response =
+        authos_errors::catalog::client::parse_response(Some(502), None, problem).unwrap();
     assert_eq!(response.status(), Some(503));
     let authos = r#"{"error":"x","error_code":"NOT_FOUND"}"#;
     assert_eq!(
-        client::parse_response(Some(502), None, authos)
+        authos_errors::catalog::client::parse_response(Some(502), None, authos)
             .unwrap()
             .status(),
         Some(502)
     );
     assert_eq!(
-        client::parse_response(None, None, authos).unwrap().status(),
+        authos_errors::catalog::client::parse_response(None, None, authos)
+            .unwrap()
+            .status(),
         Some(404)
     );
     let unknown = r#"{"error":"x","error_code":"QUOTA_EXCEEDED"}"#;
-    let response = client::parse_response(None, None, unknown).unwrap();
+    let response = authos_errors::catalog::client::parse_response(None, None, unknown).unwrap();
     assert_eq!((response.status(), response.error()), (None, None));
 }
 
@@ -190,8 +207,9 @@ fn unknown_members_and_codes_parse_in_every_format() {
         ),
     ];
     for (content_type, body) in bodies {
-        let response = client::parse_response(Some(400), content_type, body)
-            .unwrap_or_else(|err| panic!("{body}: {err}"));
+        let response =
+            authos_errors::catalog::client::parse_response(Some(400), content_type, body)
+                .unwrap_or_else(|err| panic!("{body}: {err}"));
         assert_eq!(response.code(), "NEW_CODE", "{body}");
         assert_eq!(response.message(), "x", "{body}");
         assert_eq!(response.error(), None, "{body}");
@@ -229,20 +247,28 @@ fn anything_else_is_a_typed_error() {
         ("", ParseErrorKind::UnexpectedEnd),
     ];
     for (body, kind) in cases {
-        let err =
-            client::parse_response(Some(500), Some("application/json"), body).expect_err(body);
+        let err = authos_errors::catalog::client::parse_response(
+            Some(500),
+            Some("application/json"),
+            body,
+        )
+        .expect_err(body);
         assert_eq!(err.kind(), kind, "{body}: {err}");
         assert!(!err.to_string().is_empty());
     }
-    let err = client::parse_response(None, None, "{}").unwrap_err();
+    let err = authos_errors::catalog::client::parse_response(None, None, "{}").unwrap_err();
     assert!(
         err.to_string()
             .contains("not an error body in any format AuthOS writes"),
         "{err}"
     );
     // A problem document may legitimately be empty: its type is then about:blank.
-    let empty_problem = client::parse_response(Some(500), Some("application/problem+json"), "{}")
-        .expect("RFC 9457 makes every member optional");
+    let empty_problem = authos_errors::catalog::client::parse_response(
+        Some(500),
+        Some("application/problem+json"),
+        "{}",
+    )
+    .expect("RFC 9457 makes every member optional");
     assert_eq!(empty_problem.code(), "about:blank");
     assert_eq!(empty_problem.status(), Some(500));
 }
@@ -252,8 +278,12 @@ fn the_size_limit_holds_for_every_format() {
     let mut body = String::from(r#"{"type":"about:blank","detail":""#);
     body.push_str(&"x".repeat(MAX_BODY_BYTES));
     body.push_str(r#""}"#);
-    let err = client::parse_response(Some(500), Some("application/problem+json"), &body)
-        .expect_err("over the limit");
+    let err = authos_errors::catalog::client::parse_response(
+        Some(500),
+        Some("application/problem+json"),
+        &body,
+    )
+    .expect_err("over the limit");
     assert_eq!(err.kind(), ParseErrorKind::TooLarge);
 }
 
@@ -546,7 +576,7 @@ proptest! {
             ("application/scim+json", scim, WireFormat::Scim),
         ] {
             let text = body.to_string();
-            let response = client::parse_response(Some(info.status), Some(content_type), &text)
+            let response = authos_errors::catalog::client::parse_response(Some(info.status), Some(content_type), &text)
                 .map_err(|err| TestCaseError::fail(format!("{content_type}: {err}\n{text}")))?;
             prop_assert_eq!(response.format(), format);
             prop_assert_eq!(response.code(), info.code);
@@ -573,7 +603,7 @@ proptest! {
         ])),
         http_status in proptest::option::of(any::<u16>()),
     ) {
-        match client::parse_response(http_status, content_type, &bytes) {
+        match authos_errors::catalog::client::parse_response(http_status, content_type, &bytes) {
             // Only a JSON object is ever an error body.
             Ok(_) => prop_assert!(serde_json::from_slice::<serde_json::Value>(&bytes).is_ok_and(|v| v.is_object())),
             Err(err) => prop_assert!(!err.to_string().is_empty()),
@@ -596,12 +626,13 @@ fn deep_nesting_in_any_member_returns_without_overflowing_the_stack() {
     ] {
         let text = format!(r#"{{"{member}":{nested}}}"#);
         assert!(text.len() <= MAX_BODY_BYTES);
-        let err = client::parse_response(Some(500), None, &text).expect_err(member);
+        let err = authos_errors::catalog::client::parse_response(Some(500), None, &text)
+            .expect_err(member);
         assert_eq!(err.kind(), ParseErrorKind::InvalidBody, "{member}: {err}");
     }
     // Under a member no format defines, the value is skipped and the body still read.
     let text = format!(r#"{{"error":"slow_down","extra":{nested}}}"#);
-    match client::parse_response(Some(400), None, &text) {
+    match authos_errors::catalog::client::parse_response(Some(400), None, &text) {
         Ok(response) => assert_eq!(response.code(), "slow_down"),
         Err(err) => assert_eq!(err.kind(), ParseErrorKind::Syntax, "{err}"),
     }
@@ -612,19 +643,28 @@ fn the_content_type_settles_what_the_members_leave_open() {
     // An AuthOS JSON body sent as application/scim+json (a proxy or an older route) keeps
     // its message; a body with the SCIM schema is SCIM whatever its label.
     let authos = r#"{"error":"Token invalid","error_code":"INVALID_SCIM_TOKEN","timestamp":"2025-01-15T10:30:00Z"}"#;
-    let response =
-        client::parse_response(Some(401), Some("application/scim+json"), authos).unwrap();
+    let response = authos_errors::catalog::client::parse_response(
+        Some(401),
+        Some("application/scim+json"),
+        authos,
+    )
+    .unwrap();
     assert_eq!(response.format(), WireFormat::AuthOsJson);
     assert_eq!(response.message(), "Token invalid");
 
     // A problem document with an `error` extension member stays a problem when labelled one.
     let problem = r#"{"type":"about:blank","title":"Bad Request","detail":"email is required","error":"validation"}"#;
-    let response =
-        client::parse_response(Some(400), Some("application/problem+json"), problem).unwrap();
+    let response = authos_errors::catalog::client::parse_response(
+        Some(400),
+        Some("application/problem+json"),
+        problem,
+    )
+    .unwrap();
     assert_eq!(response.format(), WireFormat::ProblemJson);
     assert_eq!(response.message(), "email is required");
     assert_eq!(response.code(), "about:blank");
     // Unlabelled, the same members read as a plain OAuth error (`error` without `error_code`).
-    let response = client::parse_response(Some(400), None, problem).unwrap();
+    let response =
+        authos_errors::catalog::client::parse_response(Some(400), None, problem).unwrap();
     assert_eq!(response.format(), WireFormat::OAuth);
 }

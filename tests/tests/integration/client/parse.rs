@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use authos_errors::catalog::{AuthOsError, GeneralError};
 use authos_errors::client::{
-    self, ErrorResponse, MAX_BODY_BYTES, ParseError, ParseErrorKind, RetryDecision, backoff_delay,
+    ErrorResponse, MAX_BODY_BYTES, ParseError, ParseErrorKind, RetryDecision, backoff_delay,
     parse_retry_after,
 };
 use authos_errors::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
@@ -16,7 +16,7 @@ fn at() -> DateTime<Utc> {
 }
 
 fn kind(input: impl AsRef<[u8]>) -> ParseErrorKind {
-    match client::parse(input) {
+    match authos_errors::catalog::client::parse(input) {
         Ok(response) => panic!("parsed into {response:?}"),
         Err(err) => {
             assert!(!err.to_string().is_empty());
@@ -30,7 +30,8 @@ fn every_catalog_code_round_trips() {
     for entry in AuthOsError::CATALOG {
         let error = AuthOsError::from_code(entry.code).expect("catalog code resolves");
         let json = serde_json::to_vec(&error.to_body_at(at())).unwrap();
-        let response = client::parse(&json).expect("a body the crate wrote parses");
+        let response =
+            authos_errors::catalog::client::parse(&json).expect("a body the crate wrote parses");
         assert_eq!(response.code(), entry.code);
         assert_eq!(response.error(), Some(&error));
         assert_eq!(response.body(), &error.to_body_at(at()));
@@ -46,9 +47,15 @@ fn every_catalog_code_round_trips() {
 #[test]
 fn bytes_str_and_owned_input_all_parse() {
     let text = r#"{"error":"Too many requests","error_code":"RATE_LIMIT_EXCEEDED","timestamp":"2025-01-15T10:30:00Z"}"#;
-    let expected = client::parse(text).unwrap();
-    assert_eq!(client::parse(text.as_bytes()).unwrap(), expected);
-    assert_eq!(text.parse::<ErrorResponse>().unwrap(), expected);
+    let expected = authos_errors::catalog::client::parse(text).unwrap();
+    assert_eq!(
+        authos_errors::catalog::client::parse(text.as_bytes()).unwrap(),
+        expected
+    );
+    assert_eq!(
+        text.parse::<ErrorResponse<AuthOsError>>().unwrap(),
+        expected
+    );
     assert_eq!(
         ErrorResponse::<AuthOsError>::from_slice(text.as_bytes()).unwrap(),
         expected
@@ -65,7 +72,7 @@ fn bytes_str_and_owned_input_all_parse() {
 
 #[test]
 fn unknown_code_and_extra_keys_succeed() {
-    let response = client::parse(
+    let response = authos_errors::catalog::client::parse(
         r#"{"request_id":"abc","error":"Quota hit","error_code":"QUOTA_EXCEEDED","details":{"a":[1,2,{"b":null}]},"timestamp":"2025-01-15T11:30:00+01:00"}"#,
     )
     .expect("newer server, older client");
@@ -99,7 +106,8 @@ fn garbage_is_a_syntax_error() {
 fn truncated_or_empty_input_is_unexpected_end() {
     let full = r#"{"error":"x","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z"}"#;
     for cut in 0..full.len() {
-        let err = client::parse(&full[..cut]).expect_err("a prefix is not a body");
+        let err = authos_errors::catalog::client::parse(&full[..cut])
+            .expect_err("a prefix is not a body");
         assert_eq!(
             err.kind(),
             ParseErrorKind::UnexpectedEnd,
@@ -144,7 +152,7 @@ fn missing_or_repeated_keys_are_invalid_bodies() {
             "error",
         ),
     ] {
-        let err = client::parse(input).expect_err(input);
+        let err = authos_errors::catalog::client::parse(input).expect_err(input);
         assert_eq!(err.kind(), ParseErrorKind::InvalidBody, "{input}");
         assert!(
             err.to_string().contains(&format!("`{key}`")),
@@ -158,7 +166,7 @@ fn huge_input_is_refused_before_parsing() {
     let mut huge = br#"{"error":""#.to_vec();
     huge.resize(MAX_BODY_BYTES, b'a');
     huge.extend_from_slice(br#"","error_code":"X","timestamp":"2025-01-15T10:30:00Z"}"#);
-    let err = client::parse(&huge).expect_err("over the limit");
+    let err = authos_errors::catalog::client::parse(&huge).expect_err("over the limit");
     assert_eq!(err.kind(), ParseErrorKind::TooLarge);
     assert!(
         err.to_string().contains(&MAX_BODY_BYTES.to_string()),
@@ -172,7 +180,7 @@ fn huge_input_is_refused_before_parsing() {
     large.resize(MAX_BODY_BYTES - tail.len(), b'a');
     large.extend_from_slice(tail);
     assert_eq!(large.len(), MAX_BODY_BYTES);
-    assert!(client::parse(&large).is_ok());
+    assert!(authos_errors::catalog::client::parse(&large).is_ok());
 }
 
 #[test]
@@ -188,7 +196,7 @@ fn deep_nesting_never_overflows_the_stack() {
         "the size limit alone would not stop it"
     );
     assert_eq!(
-        client::parse(&ignored)
+        authos_errors::catalog::client::parse(&ignored)
             .expect("extra keys are ignored")
             .code(),
         "X"
@@ -205,7 +213,7 @@ fn deep_nesting_never_overflows_the_stack() {
 #[test]
 fn parse_error_is_a_std_error_with_its_cause() {
     fn assert_error<E: std::error::Error + Send + Sync + 'static>(_: &E) {}
-    let err: ParseError = client::parse("{").unwrap_err();
+    let err: ParseError = authos_errors::catalog::client::parse("{").unwrap_err();
     assert_error(&err);
     assert!(std::error::Error::source(&err).is_some());
     assert!(
@@ -220,14 +228,14 @@ fn troubleshooting_helpers() {
     let body = |code: &str| {
         format!(r#"{{"error":"x","error_code":"{code}","timestamp":"2025-01-15T10:30:00Z"}}"#)
     };
-    let expired = client::parse(body("TOKEN_EXPIRED")).unwrap();
+    let expired = authos_errors::catalog::client::parse(body("TOKEN_EXPIRED")).unwrap();
     assert!(expired.should_refresh_token());
     assert!(!expired.is_organization_inactive());
-    let inactive = client::parse(body("ORGANIZATION_NOT_ACTIVE")).unwrap();
+    let inactive = authos_errors::catalog::client::parse(body("ORGANIZATION_NOT_ACTIVE")).unwrap();
     assert!(inactive.is_organization_inactive());
     assert!(!inactive.should_refresh_token());
     for code in ["JWT_ERROR", "UNAUTHORIZED", "FORBIDDEN"] {
-        let other = client::parse(body(code)).unwrap();
+        let other = authos_errors::catalog::client::parse(body(code)).unwrap();
         assert!(
             !other.should_refresh_token() && !other.is_organization_inactive(),
             "{code}"
@@ -249,7 +257,10 @@ fn other_catalogs_parse_too() {
     assert_eq!(response.error(), Some(&BillingError::CardDeclined));
     assert_eq!(response.info().map(|i: &ErrorCodeInfo| i.status), Some(402));
     // Not in the AuthOS catalog, yet parses.
-    assert_eq!(client::parse(text).unwrap().error(), None);
+    assert_eq!(
+        authos_errors::catalog::client::parse(text).unwrap().error(),
+        None
+    );
     let from_body = ErrorResponse::<BillingError>::from_body(ErrorBody {
         error: "Card was declined".into(),
         error_code: "CARD_DECLINED".into(),

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use authos_errors::axum::ErrorFormatLayer;
+use authos_errors::catalog::client::AuthOsResponseExt;
 use authos_errors::catalog::{
     AuthOsError, AuthenticationError, AuthorizationError, DeviceFlowError, GeneralError, ScimError,
 };
@@ -513,7 +514,7 @@ fn a_refused_connection_comes_back_as_a_transport_error_after_the_retries() {
         .expect("a bound socket");
     let addr = reserved.local_addr().expect("the bound address");
     let http = with_retries(RetryMiddleware::new(2).with_policy(quick()));
-    let error: ApiError = block_on(async {
+    let error: ApiError<AuthOsError> = block_on(async {
         http.get(format!("http://{addr}/"))
             .send()
             .await

@@ -1,5 +1,6 @@
 //! The actix-web integration over a real socket: an `HttpServer` bound to 127.0.0.1:0 with the
-//! same kinds of errors as the axum demo, driven by a real HTTP client.
+//! same kinds of errors as the axum demo, driven by a real HTTP client; the middleware configured
+//! as AuthOS configures it (`catalog::problem_config()`).
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::thread::JoinHandle;
@@ -8,7 +9,7 @@ use std::time::Duration;
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpResponse, HttpServer, web};
 use authos_errors::actix::ProblemJsonMiddleware;
-use authos_errors::catalog::{AuthOsError, AuthenticationError, GeneralError, ResourceError};
+use authos_errors::catalog::{self, AuthOsError, AuthenticationError, GeneralError, ResourceError};
 use authos_errors::problem::ProblemConfig;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed};
 
@@ -133,7 +134,7 @@ impl Drop for Server {
 
 #[test]
 fn a_401_carries_the_rfc6750_challenge() {
-    let server = Server::start(ProblemConfig::default());
+    let server = Server::start(catalog::problem_config());
     let client = server.client();
     let reply = client.get("/expired", None);
     assert_json_error(&reply, 401, &body("JWT has expired", "TOKEN_EXPIRED"));
@@ -158,7 +159,7 @@ fn a_401_carries_the_rfc6750_challenge() {
 #[test]
 fn the_middleware_applies_the_configured_realm_and_type_base() {
     let server = Server::start(
-        ProblemConfig::default()
+        catalog::problem_config()
             .with_realm("example")
             .with_type_base("https://errors.example.com/"),
     );
@@ -186,7 +187,7 @@ fn the_middleware_applies_the_configured_realm_and_type_base() {
 
 #[test]
 fn a_detailed_error_keeps_its_message_in_both_formats() {
-    let server = Server::start(ProblemConfig::default());
+    let server = Server::start(catalog::problem_config());
     let client = server.client();
     let reply = client.get("/organizations/globex", None);
     assert_json_error(&reply, 404, &body("No organization `globex`", "NOT_FOUND"));
@@ -207,7 +208,7 @@ fn a_detailed_error_keeps_its_message_in_both_formats() {
 
 #[test]
 fn the_rate_limit_answers_429_with_retry_after() {
-    let server = Server::start(ProblemConfig::default());
+    let server = Server::start(catalog::problem_config());
     let client = server.client();
     for accept in [None, PROBLEM] {
         let reply = client.get("/limited", accept);
@@ -223,7 +224,7 @@ fn the_rate_limit_answers_429_with_retry_after() {
 
 #[test]
 fn a_server_error_logs_its_source_and_never_sends_it() {
-    let server = Server::start(ProblemConfig::default());
+    let server = Server::start(catalog::problem_config());
     let logs = &server.logs;
     let client = server.client();
     let reply = client.get("/usage", None);
@@ -249,7 +250,7 @@ fn a_server_error_logs_its_source_and_never_sends_it() {
 
 #[test]
 fn problem_json_is_sent_only_when_the_client_prefers_it() {
-    let server = Server::start(ProblemConfig::default());
+    let server = Server::start(catalog::problem_config());
     let client = server.client();
     let cases = [
         (None, "application/json"),

@@ -5,8 +5,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use authos_errors::axum::ProblemJsonLayer;
-use authos_errors::catalog::{AuthOsError, AuthenticationError, ScimError};
-use authos_errors::problem::ProblemConfig;
+use authos_errors::catalog::{self, AuthOsError, AuthenticationError, ScimError};
 use authos_errors_demo as app;
 use axum::Router;
 use axum::routing::get;
@@ -341,7 +340,8 @@ fn invalid_tokens_get_an_rfc6750_challenge_under_the_configured_realm_and_type_b
             get(|| async { Err::<(), _>(ScimError::InvalidScimToken) }),
         )
         .layer(ProblemJsonLayer::new(
-            ProblemConfig::default()
+            // AuthOS's invalid-token codes, under a realm and type base of the service's own.
+            catalog::problem_config()
                 .with_realm("example")
                 .with_type_base("https://errors.example.com/"),
         ));

@@ -1,14 +1,20 @@
 //! Per-entry HTTP defaults and per-error challenges over a real socket, for axum and actix-web
 //! alike: `Retry-After` from the catalog entry unless the handler sets one, the RFC 6750
 //! `insufficient_scope` challenge of a 403 that names its scope (in every format that sends
-//! Bearer challenges), and the `about:blank` problem of an enum of the user's.
+//! Bearer challenges), and the `about:blank` problem of an enum of the user's; the layers are
+//! configured as AuthOS configures them (`catalog::problem_config()`).
+//!
+//! Then the generic defaults a service gets without configuring anything: a bare `Bearer`
+//! challenge (no realm, no `invalid_token`) even for a 401 named `TOKEN_EXPIRED`, `about:blank`
+//! problem types and the generic field-errors summary.
 
 use std::time::Duration;
 
 use actix_web::{HttpResponse, web};
 use authos_errors::actix::ErrorFormatMiddleware;
 use authos_errors::axum::ErrorFormatLayer;
-use authos_errors::catalog::{AuthenticationError, AuthorizationError, GeneralError};
+use authos_errors::catalog::{self, AuthenticationError, AuthorizationError, GeneralError};
+use authos_errors::field_errors::FieldErrors;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed};
 use axum::Router;
 use axum::routing::{get, post};
@@ -114,6 +120,79 @@ fn check_routes(client: &Client) {
     );
 }
 
+/// A service's own session errors: a 401 that happens to share its name with an AuthOS code.
+#[derive(Debug, ApiErrorCode)]
+enum SessionError {
+    /// Session token has expired
+    #[code("TOKEN_EXPIRED", status = 401, resolution = "Sign in again")]
+    Expired,
+}
+
+/// What a service of its own gets from unconfigured layers, the AuthOS catalog compiled in or
+/// not: nothing of AuthOS's policies.
+fn check_generic_defaults(client: &Client) {
+    for path in ["/plain/expired", "/layered/expired"] {
+        let reply = client.get(path, None);
+        assert_json_error(
+            &reply,
+            401,
+            &body("Session token has expired", "TOKEN_EXPIRED"),
+        );
+        assert_eq!(reply.header("www-authenticate"), Some("Bearer"), "{path}");
+    }
+    let reply = client.get("/layered/expired", PROBLEM);
+    assert_problem(
+        &reply,
+        401,
+        concat!(
+            r#"{"type":"about:blank","title":"Unauthorized","status":401,"#,
+            r#""detail":"Session token has expired","error_code":"TOKEN_EXPIRED","#,
+            r#""resolution":"Sign in again","timestamp":"<timestamp>"}"#,
+        ),
+    );
+    assert_eq!(reply.header("www-authenticate"), Some("Bearer"));
+    // Even an AuthOS catalog error: the AuthOS values are configuration, not defaults.
+    let reply = client.get("/layered/authos-expired", PROBLEM);
+    assert_eq!(reply.header("www-authenticate"), Some("Bearer"));
+    assert!(
+        reply
+            .body
+            .starts_with(r#"{"type":"about:blank","title":"Unauthorized","#),
+        "{}",
+        reply.body
+    );
+    // The OAuth format's Basic challenge keeps the realm RFC 7617 requires, empty.
+    let reply = client.get("/oauth/expired", None);
+    assert_eq!(reply.header("www-authenticate"), Some(r#"Basic realm="""#));
+    // Field errors: the generic summary, about:blank.
+    let reply = client.get("/layered/fields", None);
+    assert_eq!(reply.status, 400);
+    assert!(
+        reply.body_at_timestamp().starts_with(concat!(
+            r#"{"error":"Invalid request parameters or malformed JSON","error_code":"BAD_REQUEST","#,
+            r#""timestamp":"<timestamp>","errors":[{"error_code":"TOKEN_EXPIRED","#,
+        )),
+        "{}",
+        reply.body
+    );
+    let reply = client.get("/layered/fields", PROBLEM);
+    assert!(
+        reply.body_at_timestamp().starts_with(concat!(
+            r#"{"type":"about:blank","title":"Bad Request","#,
+            r#""status":400,"detail":"Invalid request parameters or malformed JSON","#,
+            r#""error_code":"BAD_REQUEST","timestamp":"<timestamp>","errors":["#,
+        )),
+        "{}",
+        reply.body
+    );
+}
+
+fn fields() -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.push("session", &SessionError::Expired);
+    errors
+}
+
 fn admin_scope() -> Detailed<AuthorizationError> {
     AuthorizationError::Forbidden.with_required_scope("write:users")
 }
@@ -154,16 +233,44 @@ mod axum_server {
         Err(BillingError::CardDeclined)
     }
 
+    async fn session_expired() -> Result<String, SessionError> {
+        Err(SessionError::Expired)
+    }
+    async fn authos_expired() -> Result<String, AuthenticationError> {
+        Err(AuthenticationError::TokenExpired)
+    }
+    async fn invalid_fields() -> Result<String, FieldErrors> {
+        Err(fields())
+    }
+
+    #[test]
+    fn axum_answers_a_services_own_401_with_the_generic_defaults() {
+        let layered = Router::new()
+            .route("/layered/expired", get(session_expired))
+            .route("/layered/authos-expired", get(authos_expired))
+            .route("/layered/fields", get(invalid_fields))
+            .layer(ErrorFormatLayer::default());
+        let oauth = Router::new()
+            .route("/oauth/expired", get(session_expired))
+            .layer(ErrorFormatLayer::oauth());
+        let app = Router::new()
+            .route("/plain/expired", get(session_expired))
+            .merge(layered)
+            .merge(oauth);
+        let server = AxumServer::start(app);
+        check_generic_defaults(&server.client());
+    }
+
     #[test]
     fn axum_sends_entry_defaults_and_scope_challenges() {
         let oauth = Router::new()
             .route("/oauth/quota", post(quota))
             .route("/oauth/admin", post(admin))
-            .layer(ErrorFormatLayer::oauth());
+            .layer(ErrorFormatLayer::oauth().with_config(catalog::problem_config()));
         let scim = Router::new()
             .route("/scim/v2/Quota", post(quota))
             .route("/scim/v2/Users", post(admin))
-            .layer(ErrorFormatLayer::scim());
+            .layer(ErrorFormatLayer::scim().with_config(catalog::problem_config()));
         let app = Router::new()
             .route("/api/quota", get(quota))
             .route("/api/quota-soon", get(quota_soon))
@@ -175,7 +282,7 @@ mod axum_server {
             .route("/api/card", get(card))
             .merge(oauth)
             .merge(scim)
-            .layer(ErrorFormatLayer::default());
+            .layer(ErrorFormatLayer::default().with_config(catalog::problem_config()));
         let server = AxumServer::start(app);
         check_routes(&server.client());
     }
@@ -212,7 +319,7 @@ mod actix_server {
     fn routes(config: &mut web::ServiceConfig) {
         config.service(
             web::scope("")
-                .wrap(ErrorFormatMiddleware::default())
+                .wrap(ErrorFormatMiddleware::default().with_config(catalog::problem_config()))
                 .route("/api/quota", web::get().to(quota))
                 .route("/api/quota-soon", web::get().to(quota_soon))
                 .route("/api/limited", web::get().to(limited))
@@ -223,17 +330,50 @@ mod actix_server {
                 .route("/api/card", web::get().to(card))
                 .service(
                     web::scope("/oauth")
-                        .wrap(ErrorFormatMiddleware::oauth())
+                        .wrap(ErrorFormatMiddleware::oauth().with_config(catalog::problem_config()))
                         .route("/quota", web::post().to(quota))
                         .route("/admin", web::post().to(admin)),
                 )
                 .service(
                     web::scope("/scim/v2")
-                        .wrap(ErrorFormatMiddleware::scim())
+                        .wrap(ErrorFormatMiddleware::scim().with_config(catalog::problem_config()))
                         .route("/Quota", web::post().to(quota))
                         .route("/Users", web::post().to(admin)),
                 ),
         );
+    }
+
+    async fn session_expired() -> Result<HttpResponse, SessionError> {
+        Err(SessionError::Expired)
+    }
+    async fn authos_expired() -> Result<HttpResponse, AuthenticationError> {
+        Err(AuthenticationError::TokenExpired)
+    }
+    async fn invalid_fields() -> Result<HttpResponse, FieldErrors> {
+        Err(fields())
+    }
+
+    fn generic_routes(config: &mut web::ServiceConfig) {
+        config
+            .route("/plain/expired", web::get().to(session_expired))
+            .service(
+                web::scope("/layered")
+                    .wrap(ErrorFormatMiddleware::default())
+                    .route("/expired", web::get().to(session_expired))
+                    .route("/authos-expired", web::get().to(authos_expired))
+                    .route("/fields", web::get().to(invalid_fields)),
+            )
+            .service(
+                web::scope("/oauth")
+                    .wrap(ErrorFormatMiddleware::oauth())
+                    .route("/expired", web::get().to(session_expired)),
+            );
+    }
+
+    #[test]
+    fn actix_answers_a_services_own_401_with_the_generic_defaults() {
+        let server = ActixServer::start(generic_routes);
+        check_generic_defaults(&server.client());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use authos_errors::ApiErrorCode;
+use authos_errors::catalog;
 use authos_errors::problem::ProblemConfig;
 use authos_errors_demo as app;
 
@@ -269,8 +270,8 @@ fn check_server_error_correlation(
 
 #[test]
 fn axum_answers_details_and_request_ids() {
-    let server = axum_routes::server(ProblemConfig::default());
-    let opted_in = axum_routes::server(ProblemConfig::default().with_request_id_in_body(true));
+    let server = axum_routes::server(catalog::problem_config());
+    let opted_in = axum_routes::server(catalog::problem_config().with_request_id_in_body(true));
     check_details_and_request_ids(&server.client(), &opted_in.client());
     check_server_error_correlation(
         &server.client(),
@@ -282,8 +283,8 @@ fn axum_answers_details_and_request_ids() {
 
 #[test]
 fn actix_answers_details_field_errors_and_request_ids() {
-    let server = actix_routes::server(ProblemConfig::default());
-    let opted_in = actix_routes::server(ProblemConfig::default().with_request_id_in_body(true));
+    let server = actix_routes::server(catalog::problem_config());
+    let opted_in = actix_routes::server(catalog::problem_config().with_request_id_in_body(true));
     check_details_and_request_ids(&server.client(), &opted_in.client());
     check_server_error_correlation(
         &server.client(),

@@ -742,7 +742,7 @@ fn any_body_posted_to_a_json_route_answers_success_or_the_structure() {
                 if reply.status == 200 {
                     continue;
                 }
-                let parsed = authos_errors::client::parse_response(
+                let parsed = authos_errors::client::parse_response::<FrameworkError>(
                     Some(reply.status),
                     reply.header("content-type"),
                     reply.body.as_bytes(),

@@ -9,8 +9,9 @@ use std::time::Instant;
 use authos_errors::ApiErrorCode;
 use authos_errors::actix::ErrorFormatMiddleware;
 use authos_errors::axum::ErrorFormatLayer;
+use authos_errors::catalog::AUTHOS_FTL_FR;
 use authos_errors::catalog::{AuthOsError, DeviceFlowError, GeneralError};
-use authos_errors::l10n::{AUTHOS_FTL_FR, Localizer};
+use authos_errors::l10n::Localizer;
 use authos_errors_demo as app;
 use axum::Router;
 use axum::routing::get;
@@ -330,7 +331,11 @@ fn actix_server() -> ActixServer {
         }
         config.service(
             actix_web::web::scope("")
-                .wrap(ErrorFormatMiddleware::default().with_localizer(app_localizer()))
+                .wrap(
+                    ErrorFormatMiddleware::default()
+                        .with_config(authos_errors::catalog::problem_config())
+                        .with_localizer(app_localizer()),
+                )
                 .route("/conflict", actix_web::web::get().to(conflict))
                 .route("/slug/{min}", actix_web::web::get().to(slug)),
         );

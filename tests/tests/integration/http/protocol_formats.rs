@@ -161,16 +161,18 @@ mod axum_server {
             .route("/oauth/token", post(pending))
             .route("/oauth/client", post(bad_client))
             .route("/oauth/broken", post(broken))
-            .layer(ErrorFormatLayer::oauth());
+            .layer(ErrorFormatLayer::oauth().with_config(authos_errors::catalog::problem_config()));
         let scim = Router::new()
             .route("/scim/v2/Users", post(user_exists))
             .route("/scim/v2/Users/{id}", get(bad_token))
-            .layer(ErrorFormatLayer::scim());
+            .layer(ErrorFormatLayer::scim().with_config(authos_errors::catalog::problem_config()));
         let app = Router::new()
             .route("/api/pending", get(pending))
             .merge(oauth)
             .merge(scim)
-            .layer(ErrorFormatLayer::default());
+            .layer(
+                ErrorFormatLayer::default().with_config(authos_errors::catalog::problem_config()),
+            );
         let server = AxumServer::start(app);
         check_routes(&server.client());
         let logs = server.logs().clone();
@@ -201,18 +203,27 @@ mod actix_server {
     fn routes(config: &mut web::ServiceConfig) {
         config.service(
             web::scope("")
-                .wrap(ErrorFormatMiddleware::default())
+                .wrap(
+                    ErrorFormatMiddleware::default()
+                        .with_config(authos_errors::catalog::problem_config()),
+                )
                 .route("/api/pending", web::get().to(pending))
                 .service(
                     web::scope("/oauth")
-                        .wrap(ErrorFormatMiddleware::oauth())
+                        .wrap(
+                            ErrorFormatMiddleware::oauth()
+                                .with_config(authos_errors::catalog::problem_config()),
+                        )
                         .route("/token", web::post().to(pending))
                         .route("/client", web::post().to(bad_client))
                         .route("/broken", web::post().to(broken)),
                 )
                 .service(
                     web::scope("/scim/v2")
-                        .wrap(ErrorFormatMiddleware::scim())
+                        .wrap(
+                            ErrorFormatMiddleware::scim()
+                                .with_config(authos_errors::catalog::problem_config()),
+                        )
                         .route("/Users", web::post().to(user_exists))
                         .route("/Users/{id}", web::get().to(bad_token)),
                 ),

@@ -22,7 +22,7 @@ enum SignupError {
 
 #[test]
 fn a_translation_without_variables_is_borrowed() {
-    let localizer = Localizer::authos();
+    let localizer = authos_errors::catalog::localizer();
     let french = localizer.locale("fr").expect("French is loaded");
     let err = AuthOsError::from(ValidationError::SlugTooShort);
     // First use builds the bundle's lazily created parts; measure the steady state.
@@ -67,7 +67,7 @@ fn a_translation_with_a_variable_allocates_a_few_small_buffers() {
 /// one that does not goes through Fluent's full negotiation, which allocates.
 #[test]
 fn negotiating_a_common_header_does_not_allocate() {
-    let localizer = Localizer::authos();
+    let localizer = authos_errors::catalog::localizer();
     for header in [
         "en-US,en;q=0.9",
         "fr-CA, en;q=0.8",

@@ -1,10 +1,10 @@
 //! Localised messages (feature `fluent`): the shipped AuthOS resources, load-time checks,
 //! rendering with variables and plurals, negotiation, coverage and the skeleton writer.
 
-use authos_errors::catalog::{AuthOsError, GeneralError, InfrastructureError};
-use authos_errors::l10n::{
-    self, AUTHOS_FTL_EN, AUTHOS_FTL_FR, LoadError, Localizer, ResourceProblemKind,
+use authos_errors::catalog::{
+    AUTHOS_FTL_EN, AUTHOS_FTL_FR, AuthOsError, GeneralError, InfrastructureError,
 };
+use authos_errors::l10n::{self, LoadError, Localizer, ResourceProblemKind};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
 
 #[derive(Debug, ApiErrorCode)]
@@ -85,7 +85,7 @@ fn signup_localizer() -> Localizer {
 
 #[test]
 fn french_authos_catalog_covers_every_code() {
-    let coverage = Localizer::authos()
+    let coverage = authos_errors::catalog::localizer()
         .coverage("fr")
         .expect("French is loaded");
     coverage.assert_complete();
@@ -270,7 +270,7 @@ fn transparent_variants_and_detailed_delegate_their_variables() {
 
 #[test]
 fn server_errors_render_only_catalog_text() {
-    let french = Localizer::authos().negotiate("fr").unwrap();
+    let french = authos_errors::catalog::localizer().negotiate("fr").unwrap();
     let err = InfrastructureError::DatabaseError;
     assert_eq!(
         french.message(&err),

@@ -3,7 +3,7 @@
 //! then with random instants and handler messages.
 
 use authos_errors::catalog::AuthOsError;
-use authos_errors::client::{self, ErrorResponse};
+use authos_errors::client::ErrorResponse;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, ErrorCodeInfo};
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
@@ -17,9 +17,9 @@ fn first_row(code: &str) -> &'static ErrorCodeInfo {
 }
 
 /// Serialises `err`'s body at `at` and parses it back with the client parser.
-fn round_trip(err: &impl ApiErrorCode, at: DateTime<Utc>) -> ErrorResponse {
+fn round_trip(err: &impl ApiErrorCode, at: DateTime<Utc>) -> ErrorResponse<AuthOsError> {
     let text = serde_json::to_string(&err.to_body_at(at)).expect("a body always serialises");
-    client::parse(&text).expect("a body parses back")
+    authos_errors::catalog::client::parse(&text).expect("a body parses back")
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! nested input.
 
 use authos_errors::catalog::AuthOsError;
-use authos_errors::client::{self, MAX_BODY_BYTES, ParseErrorKind};
+use authos_errors::client::{MAX_BODY_BYTES, ParseErrorKind};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use proptest::prelude::*;
@@ -65,7 +65,7 @@ proptest! {
         }
         .expect("serialises");
 
-        let response = client::parse(&text).expect("a server's body parses");
+        let response = authos_errors::catalog::client::parse(&text).expect("a server's body parses");
         prop_assert_eq!(response.code(), code);
         prop_assert_eq!(response.message(), message.as_deref().unwrap_or(err.description()));
         prop_assert_eq!(response.error(), Some(&err));
@@ -105,7 +105,7 @@ proptest! {
         }
         let text = object_text(&entries);
 
-        let response = client::parse(&text).expect("a newer server's body parses");
+        let response = authos_errors::catalog::client::parse(&text).expect("a newer server's body parses");
         prop_assert_eq!(response.code(), code.as_str());
         prop_assert_eq!(response.message(), message.as_str());
         prop_assert_eq!(response.body().timestamp, instant);
@@ -115,7 +115,7 @@ proptest! {
 
     #[test]
     fn any_bytes_are_a_response_or_a_typed_error(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        match client::parse(&bytes) {
+        match authos_errors::catalog::client::parse(&bytes) {
             Ok(response) => prop_assert!(!response.to_string().is_empty()),
             Err(err) => prop_assert!(!err.to_string().is_empty()),
         }
@@ -131,7 +131,7 @@ proptest! {
         let text = serde_json::to_string(&err.with_message(message).to_body()).expect("serialises");
         let end = cut.index(text.len());
         // A strict prefix of an object is never complete JSON.
-        let result = client::parse(&text.as_bytes()[..end]);
+        let result = authos_errors::catalog::client::parse(&text.as_bytes()[..end]);
         prop_assert_eq!(result.map(|_| ()).map_err(|e| e.kind()), Err(ParseErrorKind::UnexpectedEnd));
     }
 }
@@ -141,7 +141,7 @@ fn a_ten_megabyte_body_is_refused_before_parsing() {
     let mut huge = String::from(r#"{"error":""#);
     huge.push_str(&"x".repeat(10 * 1024 * 1024));
     huge.push_str(r#"","error_code":"BAD_REQUEST","timestamp":"2025-01-15T10:30:00Z"}"#);
-    let err = client::parse(&huge).expect_err("over the limit");
+    let err = authos_errors::catalog::client::parse(&huge).expect_err("over the limit");
     assert_eq!(err.kind(), ParseErrorKind::TooLarge);
     assert!(err.to_string().contains(&huge.len().to_string()), "{err}");
 }
@@ -150,7 +150,9 @@ fn a_ten_megabyte_body_is_refused_before_parsing() {
 fn a_hundred_thousand_nested_arrays_are_refused() {
     let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(
-        client::parse(&nested).expect_err("not a body").kind(),
+        authos_errors::catalog::client::parse(&nested)
+            .expect_err("not a body")
+            .kind(),
         ParseErrorKind::TooLarge
     );
 }
@@ -162,7 +164,9 @@ fn deep_nesting_within_the_size_limit_returns_without_overflowing_the_stack() {
     let top = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     // An array is refused at its first byte, before any nesting is read.
     assert_eq!(
-        client::parse(&top).expect_err("not a body").kind(),
+        authos_errors::catalog::client::parse(&top)
+            .expect_err("not a body")
+            .kind(),
         ParseErrorKind::InvalidBody
     );
     let under_unknown_key = format!(
@@ -173,12 +177,12 @@ fn deep_nesting_within_the_size_limit_returns_without_overflowing_the_stack() {
     assert!(under_unknown_key.len() <= MAX_BODY_BYTES);
     // Ignored values are skipped without recursion: this returns (no stack overflow) and the
     // body around them is still read.
-    match client::parse(&under_unknown_key) {
+    match authos_errors::catalog::client::parse(&under_unknown_key) {
         Ok(response) => assert_eq!(response.code(), "X"),
         Err(err) => assert_eq!(err.kind(), ParseErrorKind::Syntax, "{err}"),
     }
     let objects = format!("{}{}", r#"{"a":"#.repeat(depth / 5), "}".repeat(depth / 5));
-    assert!(client::parse(&objects).is_err());
+    assert!(authos_errors::catalog::client::parse(&objects).is_err());
 }
 
 #[test]
@@ -189,7 +193,12 @@ fn nesting_a_newer_server_may_send_is_accepted() {
         "[".repeat(depth),
         "]".repeat(depth)
     );
-    assert_eq!(client::parse(&text).expect("a body").code(), "X");
+    assert_eq!(
+        authos_errors::catalog::client::parse(&text)
+            .expect("a body")
+            .code(),
+        "X"
+    );
 }
 
 #[test]
@@ -203,12 +212,16 @@ fn a_body_at_the_limit_is_parsed() {
     );
     assert_eq!(text.len(), MAX_BODY_BYTES);
     assert_eq!(
-        client::parse(&text).expect("at the limit").message(),
+        authos_errors::catalog::client::parse(&text)
+            .expect("at the limit")
+            .message(),
         message
     );
     let over = format!("{text} ");
     assert_eq!(
-        client::parse(&over).expect_err("over").kind(),
+        authos_errors::catalog::client::parse(&over)
+            .expect_err("over")
+            .kind(),
         ParseErrorKind::TooLarge
     );
 }

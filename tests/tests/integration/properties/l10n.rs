@@ -2,11 +2,10 @@
 //! localizer's languages or none, and the same answer however the ranges are spaced.
 
 use authos_errors::catalog::AuthenticationError;
-use authos_errors::l10n::Localizer;
 use proptest::prelude::*;
 
 fn chosen(header: &str) -> Option<String> {
-    Localizer::authos()
+    authos_errors::catalog::localizer()
         .negotiate(header)
         .map(|locale| locale.language().to_string())
 }
@@ -35,7 +34,7 @@ proptest! {
     fn any_header_value_negotiates_without_panicking(header in "\\PC{0,200}") {
         let language = chosen(&header);
         prop_assert!(matches!(language.as_deref(), None | Some("en" | "fr")));
-        if let Some(locale) = Localizer::authos().negotiate(&header) {
+        if let Some(locale) = authos_errors::catalog::localizer().negotiate(&header) {
             // Rendering in whatever was chosen never panics either.
             let text = locale.message(&AuthenticationError::TokenExpired);
             prop_assert!(!text.is_empty());

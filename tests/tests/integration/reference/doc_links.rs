@@ -1,13 +1,14 @@
 //! Where a problem's `type` points: the exact problem+json bytes of an enum of the user's with no
 //! configuration (`about:blank`, RFC 9457 §4.2.1), with a `type` base, with a per-variant
-//! documentation URL; AuthOS catalog codes at the AuthOS reference, and the reference's anchor
-//! per code that their `type` resolves to.
+//! documentation URL; AuthOS catalog codes at the AuthOS reference under the catalog's own
+//! configuration (`catalog::problem_config()`), and the reference's anchor per code that their
+//! `type` resolves to.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use authos_errors::catalog::{self, AuthOsError, GeneralError, ResourceError};
-use authos_errors::problem::{DEFAULT_TYPE_BASE, ProblemConfig, ProblemDetails, ProblemType};
+use authos_errors::problem::{ProblemConfig, ProblemDetails, ProblemType};
 use authos_errors::reference::{JsonWithDocUrls, Markdown};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, ErrorCodeInfo};
 use chrono::{DateTime, TimeZone, Utc};
@@ -124,8 +125,8 @@ fn a_code_with_its_own_page_points_there_whatever_the_base() {
 }
 
 #[test]
-fn catalog_codes_point_at_the_authos_reference_as_before() {
-    let config = ProblemConfig::default();
+fn catalog_codes_point_at_the_authos_reference_under_the_catalogs_config() {
+    let config = catalog::problem_config();
     assert_eq!(
         problem_json(&ResourceError::NotFound.with_message("No user 42"), &config),
         concat!(
@@ -148,13 +149,43 @@ fn catalog_codes_point_at_the_authos_reference_as_before() {
         assert_eq!(
             config.problem_type(entry),
             ProblemType::Anchored {
-                base: DEFAULT_TYPE_BASE,
+                base: catalog::TYPE_BASE,
                 code: entry.code
             },
             "{}",
             entry.code
         );
     }
+    // A code of the user's named as an AuthOS one is not documented by the AuthOS reference.
+    assert_eq!(
+        problem_json(&BillingError::NoInvoice(7), &config),
+        concat!(
+            r#"{"type":"about:blank","title":"Not Found","status":404,"#,
+            r#""detail":"No invoice 7","error_code":"NOT_FOUND","timestamp":"2025-01-15T10:30:00Z"}"#,
+        )
+    );
+}
+
+#[test]
+fn without_the_catalogs_config_its_codes_are_about_blank_too() {
+    // The generic default: nothing says where AuthOS documents its codes.
+    let config = ProblemConfig::default();
+    for entry in AuthOsError::CATALOG {
+        assert_eq!(
+            config.problem_type(entry),
+            ProblemType::AboutBlank,
+            "{}",
+            entry.code
+        );
+    }
+    assert_eq!(
+        problem_json(&ResourceError::NotFound.with_message("No user 42"), &config),
+        concat!(
+            r#"{"type":"about:blank","title":"Not Found","status":404,"#,
+            r#""detail":"No user 42","error_code":"NOT_FOUND","#,
+            r#""resolution":"Verify ID and permissions","timestamp":"2025-01-15T10:30:00Z"}"#,
+        )
+    );
 }
 
 /// The `id`s of the `<a id="..."></a>` anchors of a rendered reference, with how often each
@@ -173,7 +204,7 @@ fn every_catalog_problem_type_resolves_to_one_anchor_of_the_published_reference(
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/ERRORS.md");
     let published = std::fs::read_to_string(path).expect("docs/ERRORS.md");
     let ids = anchors(&published);
-    let config = ProblemConfig::default();
+    let config = catalog::problem_config();
     for entry in AuthOsError::CATALOG {
         let type_uri = config.problem_type(entry).to_string();
         let fragment = type_uri
@@ -228,7 +259,7 @@ fn a_hand_written_code_that_is_no_html_id_gets_no_anchor() {
 
 #[test]
 fn the_json_reference_with_doc_urls_is_the_catalog_json_plus_each_problem_type() {
-    let config = ProblemConfig::default();
+    let config = catalog::problem_config();
     let linked = serde_json::to_value(JsonWithDocUrls::new(AuthOsError::CATALOG, &config)).unwrap();
     let plain = serde_json::to_value(AuthOsError::CATALOG).unwrap();
     let (linked, plain) = (linked.as_array().unwrap(), plain.as_array().unwrap());

@@ -5,9 +5,8 @@
 use std::borrow::Cow;
 
 use authos_errors::catalog::ValidationError;
-use authos_errors::field_errors::{FieldError, FieldErrors};
+use authos_errors::field_errors::{DEFAULT_SUMMARY, FieldError, FieldErrors};
 use authos_errors::problem::ProblemConfig;
-use authos_errors::validation::Rules;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::json;
@@ -88,6 +87,37 @@ fn three_invalid_fields_make_one_problem_document() {
             ENTRIES
         )
     );
+}
+
+#[test]
+fn a_services_own_summary_answers_for_the_fields() {
+    #[derive(Debug, ApiErrorCode)]
+    enum FormError {
+        /// The form has invalid fields
+        #[code("INVALID_FORM", status = 422, resolution = "Fix the fields listed")]
+        Invalid,
+    }
+    let errors = signup_errors().with_summary(FormError::Invalid.info());
+    assert_eq!((errors.status(), errors.code()), (422, "INVALID_FORM"));
+    assert_eq!(
+        serde_json::to_string(&errors.body_at(at())).unwrap(),
+        format!(
+            r#"{{"error":"The form has invalid fields","error_code":"INVALID_FORM","timestamp":"2025-01-15T10:30:00Z","errors":{ENTRIES}}}"#
+        )
+    );
+    let problem = serde_json::to_value(errors.problem_at(&ProblemConfig::default(), at())).unwrap();
+    assert_eq!(
+        (&problem["type"], &problem["status"], &problem["error_code"]),
+        (&json!("about:blank"), &json!(422), &json!("INVALID_FORM"))
+    );
+    assert!(
+        errors
+            .to_string()
+            .starts_with("INVALID_FORM: The form has invalid fields (")
+    );
+    // The generic default, for comparison: HTTP's own BAD_REQUEST, in no catalog group.
+    assert_eq!(signup_errors().info(), &DEFAULT_SUMMARY);
+    assert_eq!(DEFAULT_SUMMARY.group, "");
 }
 
 #[test]
@@ -185,7 +215,7 @@ fn invalid_signup() -> Signup {
 #[test]
 fn validator_reports_map_rules_to_catalog_codes() {
     let report = invalid_signup().validate().unwrap_err();
-    let errors = FieldErrors::from(&report);
+    let errors = authos_errors::catalog::validation_rules().field_errors(&report);
     let entries: Vec<(&str, &str, Option<&serde_json::Value>)> = errors
         .iter()
         .map(|e| (e.pointer(), e.code(), e.details()))
@@ -224,14 +254,15 @@ fn validator_reports_map_rules_to_catalog_codes() {
 fn slug_longer_than_the_maximum_is_slug_too_long() {
     let mut signup = invalid_signup();
     signup.slug = "s".repeat(51);
-    let errors = FieldErrors::from(signup.validate().unwrap_err());
+    let errors =
+        authos_errors::catalog::validation_rules().field_errors(&signup.validate().unwrap_err());
     let slug = errors.iter().find(|e| e.pointer() == "/slug").unwrap();
     assert_eq!(slug.code(), "SLUG_TOO_LONG");
 }
 
 #[test]
 fn own_rules_map_to_own_codes_and_win_over_built_in_ones() {
-    let rules = Rules::authos()
+    let rules = authos_errors::catalog::validation_rules()
         .rule("reserved", &SignupError::Reserved)
         .field_rule("password", "length", &SignupError::WeakPassword { min: 8 });
     let errors = rules.field_errors(&invalid_signup().validate().unwrap_err());
@@ -244,6 +275,17 @@ fn own_rules_map_to_own_codes_and_win_over_built_in_ones() {
     );
     // The rule's own parameters are the details.
     assert_eq!(password.details(), Some(&json!({"min": 8})));
+}
+
+#[test]
+fn without_rules_every_failure_is_the_generic_summary() {
+    // `From` maps no rule: a service's codes are its own to choose (`Rules`).
+    let errors = FieldErrors::from(invalid_signup().validate().unwrap_err());
+    assert!(errors.len() >= 6, "{errors}");
+    for entry in &errors {
+        assert_eq!(entry.info(), &DEFAULT_SUMMARY, "{}", entry.pointer());
+    }
+    assert_eq!(errors.info(), &DEFAULT_SUMMARY);
 }
 
 #[test]

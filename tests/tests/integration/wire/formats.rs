@@ -7,7 +7,7 @@ use std::time::Duration;
 use authos_errors::catalog::{
     AuthenticationError, DeviceFlowError, GeneralError, InfrastructureError, ScimError,
 };
-use authos_errors::problem::{ErrorFormat, ProblemConfig};
+use authos_errors::problem::ErrorFormat;
 use authos_errors::response::{CapturedError, ErrorResponse, RenderContext};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
 use chrono::{DateTime, TimeZone, Utc};
@@ -19,7 +19,7 @@ fn at() -> DateTime<Utc> {
 }
 
 fn render<E: ApiErrorCode + ?Sized>(error: &E, format: ErrorFormat) -> ErrorResponse {
-    let config = ProblemConfig::default();
+    let config = authos_errors::catalog::problem_config();
     CapturedError::capture_at(error, at()).render(&RenderContext::new(format, &config))
 }
 
