@@ -109,8 +109,8 @@ use serde::de::DeserializeOwned;
 
 use super::framework::{FrameworkError, FrameworkRejection, is_json_content_type};
 use super::layer::{
-    Answering, ErrorLayer, HeaderSink, Rendered, answer, answer_rejection, is_header_text,
-    log_panic, write_headers,
+    Answering, ErrorLayer, HeaderSink, Rendered, Reported, answer, answer_rejection,
+    is_header_text, log_panic, write_headers,
 };
 use super::policy::{RequestHeader, RequestHeaders};
 use crate::response::{CapturedError, ErrorResponse};
@@ -362,6 +362,8 @@ fn finish<B: MessageBody + 'static>(
         )
     };
     let Some((late, now_captured)) = late else {
+        let mut response = response;
+        report(&mut response, answering);
         return response.map_into_left_body();
     };
     let mut response = response.map_body(|head, _| {
@@ -375,7 +377,23 @@ fn finish<B: MessageBody + 'static>(
         extensions.insert(captured);
     }
     drop(extensions);
+    report(&mut response, answering);
     response
+}
+
+/// Reports the error `response` carries once ([`Answering::report`]).
+fn report<B>(response: &mut ServiceResponse<B>, answering: &Answering) {
+    let reported = {
+        let extensions = response.response().extensions();
+        answering.report(
+            extensions.get::<CapturedError>(),
+            response.status().as_u16(),
+            extensions.get::<Reported>().is_some(),
+        )
+    };
+    if reported {
+        response.response_mut().extensions_mut().insert(Reported);
+    }
 }
 
 /// The framework failure `response` is, by [`FrameworkError::for_plain_response`]'s rule:

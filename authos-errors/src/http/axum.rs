@@ -139,8 +139,8 @@ use serde::de::DeserializeOwned;
 
 use super::framework::{FrameworkError, FrameworkRejection, is_json_content_type};
 use super::layer::{
-    Answering, ErrorLayer, HeaderSink, Rendered, answer, answer_rejection, is_header_text,
-    log_panic, write_headers,
+    Answering, ErrorLayer, HeaderSink, Rendered, Reported, answer, answer_rejection,
+    is_header_text, log_panic, write_headers,
 };
 use super::policy::{RequestHeader, RequestHeaders};
 use crate::response::{CapturedError, ErrorResponse};
@@ -398,6 +398,14 @@ where
                 if let Some(captured) = now_captured {
                     response.extensions_mut().insert(captured);
                 }
+            }
+            let reported = response.extensions().get::<Reported>().is_some();
+            let captured = response.extensions().get::<CapturedError>();
+            if this
+                .answering
+                .report(captured, response.status().as_u16(), reported)
+            {
+                response.extensions_mut().insert(Reported);
             }
             response
         }))

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use super::framework::{FrameworkError, FrameworkRejection};
 use super::policy::{FormatPolicy, FrameworkErrors, RequestFacts, RequestHeaders};
 use super::response::{CapturedError, ErrorResponse, RENDERED_HEADERS, RenderContext};
+use super::telemetry::ErrorLogLevels;
 use crate::ApiErrorCode;
 use crate::problem::{ErrorFormat, ProblemConfig};
 use crate::request_id::RequestId;
@@ -235,6 +236,37 @@ impl<A> ErrorLayer<A> {
         ErrorLayer::with_policy(policy)
     }
 
+    /// This layer logging each class of error answer at `levels` (default: 4xx at `DEBUG`,
+    /// 5xx at `ERROR` with the source chain; see [`ErrorLogLevels`]).
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::response::ErrorLogLevels;
+    /// use tracing::Level;
+    ///
+    /// let layer = ErrorFormatLayer::default()
+    ///     .with_log_levels(ErrorLogLevels::default().with_client_errors(Some(Level::INFO)));
+    /// assert_eq!(layer.log_levels().client_errors(), Some(Level::INFO));
+    /// ```
+    #[must_use]
+    pub fn with_log_levels(self, levels: ErrorLogLevels) -> Self {
+        let mut policy = FormatPolicy::clone(&self.policy);
+        policy.log_levels = levels;
+        ErrorLayer::with_policy(policy)
+    }
+
+    /// The levels error answers are logged at.
+    ///
+    /// ```
+    /// use authos_errors::axum::ErrorFormatLayer;
+    /// use authos_errors::response::ErrorLogLevels;
+    /// assert_eq!(ErrorFormatLayer::default().log_levels(), ErrorLogLevels::default());
+    /// ```
+    #[must_use]
+    pub fn log_levels(&self) -> ErrorLogLevels {
+        self.policy.log_levels
+    }
+
     /// The format this layer always answers in; `None` when it negotiates.
     ///
     /// ```
@@ -327,8 +359,30 @@ impl Answering {
             None if rendered || matches!(self.policy.framework, FrameworkErrors::Kept) => None,
             None => {
                 let captured = self.policy.capture_framework(framework()?);
+                // Made without this crate: logged here, as `answer` logs the others.
+                if let Some(level) = self.policy.log_levels.of(&captured) {
+                    captured.log(level, None);
+                }
                 Some((captured.render(&self.context()), Some(captured)))
             }
+        }
+    }
+
+    /// Reports an error answer once, after the route has answered, on the span and the counter
+    /// ([`telemetry`](super::telemetry)): `captured` is the error the response carries,
+    /// `reported` whether an inner layer already did. `true`: mark the response reported.
+    pub(crate) fn report(
+        &self,
+        captured: Option<&CapturedError>,
+        status: u16,
+        reported: bool,
+    ) -> bool {
+        match captured {
+            Some(captured) if !reported => {
+                super::telemetry::record(captured, status);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -336,6 +390,10 @@ impl Answering {
         self.policy.context(&self.facts)
     }
 }
+
+/// Marks a response whose error a layer has reported ([`Answering::report`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reported;
 
 /// The id of the request being answered on this thread, inside an error layer.
 pub(crate) fn current_request_id() -> Option<RequestId> {
@@ -359,7 +417,17 @@ pub(crate) fn answer(
     captured: &CapturedError,
     as_error: Option<&dyn Error>,
 ) -> (ErrorResponse, bool) {
-    captured.log_if_server_error(as_error);
+    CURRENT.with(|current| {
+        let levels = current
+            .borrow()
+            .as_ref()
+            .map_or_else(ErrorLogLevels::default, |answering| {
+                answering.policy.log_levels
+            });
+        if let Some(level) = levels.of(captured) {
+            captured.log(level, as_error);
+        }
+    });
     CURRENT.with(|current| match &*current.borrow() {
         Some(answering) => (captured.render(&answering.context()), true),
         None => (captured.render(&RenderContext::default()), false),

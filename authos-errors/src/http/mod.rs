@@ -11,6 +11,7 @@ pub mod response;
 pub(crate) mod layer;
 #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) mod policy;
+pub(crate) mod telemetry;
 
 #[cfg(feature = "axum")]
 pub mod axum;

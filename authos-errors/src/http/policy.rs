@@ -17,6 +17,8 @@ pub(crate) struct FormatPolicy {
     pub(crate) localizer: Option<std::sync::Arc<crate::l10n::Localizer>>,
     /// What the framework's own failures are answered with.
     pub(crate) framework: FrameworkErrors,
+    /// The level each class of error answer is logged at.
+    pub(crate) log_levels: super::telemetry::ErrorLogLevels,
 }
 
 /// What a route group answers the framework's own failures with.
@@ -61,12 +63,14 @@ impl FormatPolicy {
             #[cfg(feature = "fluent")]
             localizer: None,
             framework: FrameworkErrors::Catalog,
+            log_levels: super::telemetry::ErrorLogLevels::default(),
         }
     }
 }
 
 /// The request headers an error answer depends on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "fluent"), allow(dead_code))]
 pub(crate) enum RequestHeader {
     /// `Accept`: the format, when the route group negotiates it.
     Accept,

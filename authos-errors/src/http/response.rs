@@ -59,10 +59,29 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 pub use super::layer::ErrorLayer;
+pub use super::telemetry::{ERRORS_TOTAL, ErrorLogLevels, request_span};
 use crate::oauth::{self, OAuthErrorBody, OAuthErrorCode};
 use crate::problem::{ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
 use crate::scim::ScimErrorBody;
 use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
+
+/// A `tracing` event at a level chosen at run time (the macros want a constant one).
+macro_rules! event_at {
+    ($level:expr, $($event:tt)+) => {{
+        let level: tracing::Level = $level;
+        if level == tracing::Level::ERROR {
+            tracing::event!(tracing::Level::ERROR, $($event)+);
+        } else if level == tracing::Level::WARN {
+            tracing::event!(tracing::Level::WARN, $($event)+);
+        } else if level == tracing::Level::INFO {
+            tracing::event!(tracing::Level::INFO, $($event)+);
+        } else if level == tracing::Level::DEBUG {
+            tracing::event!(tracing::Level::DEBUG, $($event)+);
+        } else {
+            tracing::event!(tracing::Level::TRACE, $($event)+);
+        }
+    }};
+}
 
 /// The names (lowercase) of every header [`CapturedError::render`] may send. A layer that
 /// renders an error response made without it removes all of them first, so that nothing of
@@ -556,33 +575,37 @@ impl CapturedError {
         }
     }
 
-    /// Logs a 5xx with its `source()` chain: the one place the underlying error's text goes,
-    /// since no body carries it. `as_error` is the error itself when it implements `Error`.
-    /// Called once, where the error value still exists (the re-rendering layers do not log).
+    /// Logs this answer once at `level`: a 5xx with its `source()` chain, the one place the
+    /// underlying error's text goes since no body carries it (`as_error` is the error itself
+    /// when it implements `Error`); a 4xx without. Called where the error value still exists.
     #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
-    pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
-        if !self.info.is_server_error() {
-            return;
-        }
-        let source = SourceChain(as_error.and_then(std::error::Error::source));
+    pub(crate) fn log(&self, level: tracing::Level, as_error: Option<&dyn std::error::Error>) {
         // The id of the request, when an error layer is around the route: support finds the
         // line from the id in the response.
-        match crate::http::layer::current_request_id() {
-            Some(request_id) => tracing::error!(
+        let request_id = crate::http::layer::current_request_id();
+        let request_id = request_id
+            .as_ref()
+            .map(crate::request_id::RequestId::as_str);
+        if self.info.is_server_error() {
+            let source = SourceChain(as_error.and_then(std::error::Error::source));
+            event_at!(
+                level,
                 error_code = self.info.code,
                 status = self.info.status,
                 error_message = %self.message,
                 source = %source,
-                request_id = %request_id,
+                request_id,
                 "request failed with a server error",
-            ),
-            None => tracing::error!(
+            );
+        } else {
+            event_at!(
+                level,
                 error_code = self.info.code,
                 status = self.info.status,
                 error_message = %self.message,
-                source = %source,
-                "request failed with a server error",
-            ),
+                request_id,
+                "request failed with a client error",
+            );
         }
     }
 }
