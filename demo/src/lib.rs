@@ -4,7 +4,7 @@
 //!
 //! | endpoint | answers |
 //! |---|---|
-//! | `POST /api/auth/login` `{"email","password"}` | `MFA_REQUIRED` for the right password; `INVALID_CREDENTIALS`, then `ACCOUNT_LOCKED` after [`MAX_FAILED_LOGINS`] failures; `BAD_REQUEST` for a malformed body |
+//! | `POST /api/auth/login` `{"email","password"}` | `MFA_REQUIRED` for the right password; `INVALID_CREDENTIALS`, then `ACCOUNT_LOCKED` for [`LOCKOUT_WINDOW`] after [`MAX_FAILED_LOGINS`] failures; `BAD_REQUEST` for a malformed body |
 //! | `POST /api/auth/mfa` `{"email","code"}` | `200 {"access_token"}`; `INVALID_MFA_CODE`; `UNAUTHORIZED` without a password step first |
 //! | `GET /api/organizations/{slug}` | `200` for `acme`; `ORGANIZATION_NOT_ACTIVE` for `initech`; `NOT_FOUND` otherwise |
 //! | `GET /api/limited` | `200` [`RATE_LIMIT`] times per [`RATE_WINDOW`], then `RATE_LIMIT_EXCEEDED` with `Retry-After` |
@@ -28,7 +28,7 @@
 
 #![deny(missing_docs)]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -60,6 +60,19 @@ pub const DEMO_PASSWORD: &str = "correct horse battery staple";
 pub const DEMO_MFA_CODE: &str = "123456";
 /// Failed logins an account survives; the next attempt is refused with `ACCOUNT_LOCKED`.
 pub const MAX_FAILED_LOGINS: u32 = 3;
+/// How long a failed login counts against its account, and how long a locked account stays
+/// locked: failures count while each comes within this window of the one before, and the lock
+/// ends this long after the failure that set it (attempts while locked do not extend it, so
+/// that anyone can lock an account but nobody can keep it locked without trying again).
+pub const LOCKOUT_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// The most failed-login counters kept at once. They are keyed by whatever e-mail a client
+/// sends (unknown addresses lock too, so that answers do not tell which accounts exist); beyond
+/// this many, the counter that failed least recently is forgotten. A production server also
+/// limits how fast one client may try.
+pub const FAILED_LOGIN_CAPACITY: usize = 10_000;
+/// The longest e-mail address (RFC 5321 §4.5.3.1: a 256-octet path, its brackets removed); a
+/// longer one cannot be an account and gets no counter.
+pub const MAX_EMAIL_LEN: usize = 254;
 /// Requests `/api/limited` serves per window.
 pub const RATE_LIMIT: u32 = 3;
 /// The rate-limit window.
@@ -90,9 +103,9 @@ pub fn system_clock() -> Clock {
     Arc::new(Instant::now)
 }
 
-#[derive(Default)]
 struct Accounts {
-    failed_logins: HashMap<String, u32>,
+    /// Failures by e-mail, each forgotten [`LOCKOUT_WINDOW`] after the last one.
+    failed_logins: ExpiringMap<String, u32>,
     awaiting_mfa: HashSet<String>,
 }
 
@@ -101,29 +114,97 @@ struct RateWindow {
     served: u32,
 }
 
-struct AppState {
+/// The state of the demo's own endpoints (failed logins, the rate-limit window), shared by
+/// every request.
+pub struct DemoState {
     clock: Clock,
     accounts: Mutex<Accounts>,
     rate: Mutex<Option<RateWindow>>,
 }
 
+/// How much state the demo holds, to check that hostile clients cannot grow it without bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DemoStats {
+    /// Failed-login counters kept: at most [`FAILED_LOGIN_CAPACITY`].
+    pub failed_login_counters: usize,
+}
+
+impl DemoState {
+    /// Empty state, reading the time from `clock`.
+    ///
+    /// ```
+    /// let state = authos_errors_demo::DemoState::new(authos_errors_demo::system_clock());
+    /// assert_eq!(state.stats().failed_login_counters, 0);
+    /// ```
+    pub fn new(clock: Clock) -> DemoState {
+        DemoState {
+            clock,
+            accounts: Mutex::new(Accounts {
+                failed_logins: ExpiringMap::new(LOCKOUT_WINDOW, FAILED_LOGIN_CAPACITY),
+                awaiting_mfa: HashSet::new(),
+            }),
+            rate: Mutex::new(None),
+        }
+    }
+
+    /// How much state is held now.
+    pub fn stats(&self) -> DemoStats {
+        DemoStats {
+            failed_login_counters: lock(&self.accounts).failed_logins.len(),
+        }
+    }
+}
+
+mod expiring;
 pub mod protocols;
 mod protocols_axum;
+
+use expiring::ExpiringMap;
 
 /// The demo router with the OAuth 2.0 device flow and SCIM 2.0 endpoints of `protocols.rs`
 /// merged in, each route group answering errors in its protocol's format.
 pub fn app_with_protocols(clock: Clock, settings: protocols::Settings) -> Router {
     let protocols = Arc::new(protocols::Protocols::new(clock.clone(), settings));
-    app(clock).merge(protocols_axum::router(protocols))
+    router_with_protocols(Arc::new(DemoState::new(clock)), protocols)
+}
+
+/// [`app_with_protocols`] over state the caller keeps, to read its [`stats`](DemoState::stats).
+///
+/// ```
+/// use std::sync::Arc;
+/// use authos_errors_demo::protocols::{Protocols, Settings};
+/// use authos_errors_demo::{DemoState, router_with_protocols, system_clock};
+///
+/// let state = Arc::new(DemoState::new(system_clock()));
+/// let protocols = Arc::new(Protocols::new(system_clock(), Settings::default()));
+/// let router: axum::Router = router_with_protocols(Arc::clone(&state), Arc::clone(&protocols));
+/// # drop(router);
+/// ```
+pub fn router_with_protocols(
+    state: Arc<DemoState>,
+    protocols: Arc<protocols::Protocols>,
+) -> Router {
+    router(state).merge(protocols_axum::router(protocols))
 }
 
 /// The demo router, problem+json negotiation included.
 pub fn app(clock: Clock) -> Router {
-    let state = Arc::new(AppState {
-        clock,
-        accounts: Mutex::new(Accounts::default()),
-        rate: Mutex::new(None),
-    });
+    router(Arc::new(DemoState::new(clock)))
+}
+
+/// [`app`] over state the caller keeps, to read its [`stats`](DemoState::stats).
+///
+/// ```
+/// use std::sync::Arc;
+/// use authos_errors_demo::{DemoState, router, system_clock};
+///
+/// let state = Arc::new(DemoState::new(system_clock()));
+/// let app: axum::Router = router(Arc::clone(&state));
+/// # drop(app);
+/// assert_eq!(state.stats().failed_login_counters, 0);
+/// ```
+pub fn router(state: Arc<DemoState>) -> Router {
     Router::new()
         .route("/api/auth/login", post(login))
         .route("/api/auth/mfa", post(verify_mfa))
@@ -176,17 +257,26 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 async fn login(
-    State(state): State<Arc<AppState>>,
+    State(state): State<Arc<DemoState>>,
     body: Bytes,
 ) -> Result<Response, Detailed<AuthOsError>> {
     let [email, password] = string_fields(&body, ["email", "password"])?;
+    let now = (state.clock)();
     let mut accounts = lock(&state.accounts);
-    let failures = accounts.failed_logins.get(&email).copied().unwrap_or(0);
+    let failures = accounts
+        .failed_logins
+        .get(&email, now)
+        .copied()
+        .unwrap_or(0);
     if failures >= MAX_FAILED_LOGINS {
         return Err(AuthOsError::from(AuthenticationError::AccountLocked).into());
     }
     if email != DEMO_EMAIL || password != DEMO_PASSWORD {
-        accounts.failed_logins.insert(email, failures + 1);
+        if email.len() <= MAX_EMAIL_LEN {
+            // Expired counters make room before a live one is evicted.
+            while accounts.failed_logins.pop_expired(now).is_some() {}
+            accounts.failed_logins.insert(email, failures + 1, now);
+        }
         return Err(AuthOsError::from(AuthenticationError::InvalidCredentials).into());
     }
     accounts.failed_logins.remove(&email);
@@ -196,7 +286,7 @@ async fn login(
 }
 
 async fn verify_mfa(
-    State(state): State<Arc<AppState>>,
+    State(state): State<Arc<DemoState>>,
     body: Bytes,
 ) -> Result<Response, Detailed<AuthOsError>> {
     let [email, code] = string_fields(&body, ["email", "code"])?;
@@ -225,7 +315,7 @@ async fn organization(Path(slug): Path<String>) -> Result<Response, Detailed<Aut
     }
 }
 
-async fn limited(State(state): State<Arc<AppState>>) -> Result<Response, Detailed<GeneralError>> {
+async fn limited(State(state): State<Arc<DemoState>>) -> Result<Response, Detailed<GeneralError>> {
     let now = (state.clock)();
     let mut rate = lock(&state.rate);
     let window = match &mut *rate {
