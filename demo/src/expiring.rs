@@ -3,6 +3,7 @@
 //! send. Standard library only: a hash map for lookups, and the entries ordered by when they were
 //! last written, so that expired entries and the oldest one are found without a scan.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 use std::time::{Duration, Instant};
@@ -40,7 +41,11 @@ impl<K: Hash + Eq + Clone, V> ExpiringMap<K, V> {
     }
 
     /// The value of `key`, unless it expired by `now`.
-    pub(crate) fn get(&self, key: &K, now: Instant) -> Option<&V> {
+    pub(crate) fn get<Q>(&self, key: &Q, now: Instant) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.entries
             .get(key)
             .filter(|entry| !self.expired(entry, now))
@@ -48,7 +53,11 @@ impl<K: Hash + Eq + Clone, V> ExpiringMap<K, V> {
     }
 
     /// The value of `key`, unless it expired by `now`; changing it does not extend its life.
-    pub(crate) fn get_mut(&mut self, key: &K, now: Instant) -> Option<&mut V> {
+    pub(crate) fn get_mut<Q>(&mut self, key: &Q, now: Instant) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         let ttl = self.ttl;
         self.entries
             .get_mut(key)
@@ -77,7 +86,11 @@ impl<K: Hash + Eq + Clone, V> ExpiringMap<K, V> {
         evicted
     }
 
-    pub(crate) fn remove(&mut self, key: &K) -> Option<V> {
+    pub(crate) fn remove<Q>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         let entry = self.entries.remove(key)?;
         self.by_age.remove(&(entry.written, entry.write));
         Some(entry.value)
