@@ -12,6 +12,10 @@
 //! | `POST /api/signup` `{"email","slug","password"}` | `201 {"slug"}`; one `BAD_REQUEST` naming every invalid field (`errors`: `INVALID_EMAIL`, `SLUG_TOO_SHORT` / `SLUG_TOO_LONG` with `min` / `max`, `WEAK_PASSWORD` with `min`) |
 //! | `GET /openapi.json` | the OpenAPI document, every endpoint's error responses with examples |
 //!
+//! Routes that read a body (the three `POST`s above, and the device flow's forms) refuse one
+//! larger than [`FORM_BODY_LIMIT`] with `413` `PAYLOAD_TOO_LARGE` ([`RequestError`]), in their
+//! route group's error format.
+//!
 //! Errors answer in French for `Accept-Language: fr` (the catalog's text for the code), in
 //! English otherwise. [`app_with_protocols`] adds the OAuth 2.0 device flow and SCIM 2.0 users
 //! of [`protocols`].
@@ -42,8 +46,8 @@ use authos_errors::problem::ProblemConfig;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::header;
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Request, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
@@ -92,6 +96,57 @@ pub enum ReportError {
         resolution = "Retry; contact support if persists"
     )]
     Database(#[source] std::io::Error),
+}
+
+/// The largest body a form route reads (login, MFA, signup, the device flow's forms): their
+/// fields fit in far less, and a larger body is refused before it is read.
+pub const FORM_BODY_LIMIT: usize = 4 * 1024;
+
+/// What the demo refuses before a handler runs.
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Request Errors")]
+pub enum RequestError {
+    /// Request body too large
+    #[code(
+        "PAYLOAD_TOO_LARGE",
+        status = 413,
+        resolution = "Send a smaller body",
+        message = "Body must be at most {max} bytes"
+    )]
+    BodyTooLarge {
+        /// The largest body accepted, in bytes.
+        #[detail]
+        max: usize,
+    },
+}
+
+/// A form route's body, read up to the `DefaultBodyLimit` of its route group; a larger one is
+/// refused with [`RequestError::BodyTooLarge`], which the group's format layer renders (axum's
+/// own rejection would be plain text).
+pub(crate) struct FormBody(pub(crate) Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for FormBody {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
+        match Bytes::from_request(request, state).await {
+            Ok(body) => Ok(FormBody(body)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(RequestError::BodyTooLarge {
+                    max: FORM_BODY_LIMIT,
+                }
+                .into_response())
+            }
+            Err(_) => Err(AuthOsError::from(GeneralError::BadRequest)
+                .with_message("The body could not be read")
+                .into_response()),
+        }
+    }
+}
+
+/// The limit of every form route group.
+pub(crate) fn form_body_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(FORM_BODY_LIMIT)
 }
 
 /// Where the app reads the time: the system clock when serving, a fixed instant in tests so
@@ -205,14 +260,17 @@ pub fn app(clock: Clock) -> Router {
 /// assert_eq!(state.stats().failed_login_counters, 0);
 /// ```
 pub fn router(state: Arc<DemoState>) -> Router {
-    Router::new()
+    let forms = Router::new()
         .route("/api/auth/login", post(login))
         .route("/api/auth/mfa", post(verify_mfa))
+        .route("/api/signup", post(signup))
+        .layer(form_body_limit());
+    Router::new()
         .route("/api/organizations/{slug}", get(organization))
         .route("/api/limited", get(limited))
         .route("/api/reports/usage", get(usage_report))
-        .route("/api/signup", post(signup))
         .route("/openapi.json", get(openapi_json))
+        .merge(forms)
         // Problem+json when `Accept` prefers it; English or French after `Accept-Language`.
         .layer(
             ProblemJsonLayer::new(ProblemConfig::default())
@@ -258,7 +316,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 async fn login(
     State(state): State<Arc<DemoState>>,
-    body: Bytes,
+    FormBody(body): FormBody,
 ) -> Result<Response, Detailed<AuthOsError>> {
     let [email, password] = string_fields(&body, ["email", "password"])?;
     let now = (state.clock)();
@@ -287,7 +345,7 @@ async fn login(
 
 async fn verify_mfa(
     State(state): State<Arc<DemoState>>,
-    body: Bytes,
+    FormBody(body): FormBody,
 ) -> Result<Response, Detailed<AuthOsError>> {
     let [email, code] = string_fields(&body, ["email", "code"])?;
     let mut accounts = lock(&state.accounts);
@@ -413,7 +471,7 @@ pub fn signup_errors(email: &str, slug: &str, password: &str) -> FieldErrors {
     errors
 }
 
-async fn signup(body: Bytes) -> Result<Response, Response> {
+async fn signup(FormBody(body): FormBody) -> Result<Response, Response> {
     let [email, slug, password] =
         string_fields(&body, ["email", "slug", "password"]).map_err(IntoResponse::into_response)?;
     signup_errors(&email, &slug, &password)

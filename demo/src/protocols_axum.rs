@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::protocols::{ProtocolReply, ProtocolRequest, Protocols, USERS_PATH, VERIFY_PATH};
+use super::{FormBody, form_body_limit};
 
 /// The device flow under the OAuth error format, the user's approval under the AuthOS formats
 /// (negotiated), SCIM Users under the SCIM error format.
@@ -21,9 +22,11 @@ pub fn router(protocols: Arc<Protocols>) -> Router {
     let oauth = Router::new()
         .route("/api/oauth/device/code", post(device_authorization))
         .route("/api/oauth/token", post(token))
+        .layer(form_body_limit())
         .layer(ErrorFormatLayer::oauth());
     let user = Router::new()
         .route(VERIFY_PATH, post(approve_device))
+        .layer(form_body_limit())
         .layer(ErrorFormatLayer::default());
     let scim = Router::new()
         .route(USERS_PATH, post(create_user).get(list_users))
@@ -56,16 +59,26 @@ fn respond(reply: ProtocolReply) -> Response {
     response
 }
 
-async fn device_authorization(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+async fn device_authorization(
+    State(p): Shared,
+    h: HeaderMap,
+    uri: Uri,
+    FormBody(body): FormBody,
+) -> Answer {
     p.device_authorization(&request(&h, &uri, &body))
         .map(respond)
 }
 
-async fn approve_device(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+async fn approve_device(
+    State(p): Shared,
+    h: HeaderMap,
+    uri: Uri,
+    FormBody(body): FormBody,
+) -> Answer {
     p.approve_device(&request(&h, &uri, &body)).map(respond)
 }
 
-async fn token(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+async fn token(State(p): Shared, h: HeaderMap, uri: Uri, FormBody(body): FormBody) -> Answer {
     p.token(&request(&h, &uri, &body)).map(respond)
 }
 

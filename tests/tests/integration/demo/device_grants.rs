@@ -8,6 +8,7 @@ use actix_web::web;
 use authos_errors_demo::protocols::{self, DEVICE_CODE_GRANT, MAX_CLIENT_ID_LEN};
 use authos_errors_demo::{DemoState, router_with_protocols};
 
+use super::post_announcing;
 use crate::http_support::{ActixServer, AxumServer};
 use crate::protocol_demo::{
     Answered, Framework, ManualClock, Protocols, Server, Settings, actix_routes,
@@ -71,8 +72,17 @@ fn an_oversized_client_id_is_refused_and_nothing_is_kept() {
     let clock = ManualClock::new();
     let protocols = protocols(&clock, 10);
     let server = serve(Framework::Axum, &clock, &protocols);
-    let reply = authorize(&server, &"c".repeat(2_000_000));
-    assert!(matches!(reply.status, 400 | 413), "{}", reply.body);
+    let Server::Axum(axum) = &server else {
+        unreachable!()
+    };
+    let reply = post_announcing(
+        axum.addr(),
+        "/api/oauth/device/code",
+        &[("content-type", "application/x-www-form-urlencoded")],
+        2_000_010,
+        &format!("client_id={}", "c".repeat(8 * 1024)),
+    );
+    assert_eq!(reply.status, 413, "{}", reply.body);
     assert_eq!(reply.json()["error"], "invalid_request");
     assert_eq!(protocols.stats().device_grants, 0);
 }
