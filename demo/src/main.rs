@@ -1,7 +1,7 @@
 //! A demo AuthOS-style HTTP API whose endpoints answer with catalog errors.
 //!
 //! ```sh
-//! cargo run -p authos-errors-demo   # PORT=8080 to change the port
+//! cargo run -p authos-errors-demo   # PORT=8080 to change the port, PUBLIC_BASE_URL=https://auth.example.com behind a proxy
 //! curl -i -X POST localhost:3000/api/auth/login -d '{"email":"alice@example.com","password":"nope"}'
 //! curl -i -H 'Accept: application/problem+json' localhost:3000/api/organizations/globex
 //! curl -i -H 'Accept-Language: fr' localhost:3000/api/organizations/globex
@@ -10,18 +10,18 @@
 //! ```
 //!
 //! The endpoints are listed in `src/lib.rs` and `src/protocols.rs` (the OAuth 2.0 device flow
-//! and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default `scim-demo-token`);
+//! and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default `scim-demo-token`;
+//! `PUBLIC_BASE_URL` where clients reach the server, the start of `verification_uri` and SCIM
+//! `Location`, default `http://127.0.0.1:<port>`: never the request's `Host`);
 //! server errors are logged to stderr with their source chain.
 
 use std::fmt::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr};
 
-use authos_errors_demo::protocols::Settings;
+use authos_errors_demo::protocols::{DEFAULT_PORT, Settings};
 use authos_errors_demo::{app_with_protocols, system_clock};
 use tracing::field::{Field, Visit};
 use tracing::{Event, Metadata, Subscriber, span};
-
-const DEFAULT_PORT: u16 = 3000;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let port = match std::env::var("PORT") {
@@ -38,7 +38,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let listener =
             tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
         eprintln!("AuthOS demo listening on http://{}", listener.local_addr()?);
-        let protocols = Settings::from_env();
+        let mut protocols = Settings::from_env();
+        protocols.public_base_url =
+            Settings::public_base_url_from_env(listener.local_addr()?.port())
+                .map_err(std::io::Error::other)?;
+        eprintln!("Clients are sent to {}", protocols.public_base_url);
         eprintln!(
             "SCIM clients authenticate with: Authorization: Bearer {}",
             protocols.scim_token

@@ -17,10 +17,14 @@
 //! | `GET /scim/v2/Users/{id}` | the User; `404` `SCIM_USER_NOT_FOUND` |
 //! | `GET /scim/v2/Users?filter=userName eq "x"` | a ListResponse; `400 invalidFilter` for any other filter |
 //!
+//! Absolute URIs (`verification_uri`, SCIM `Location` and `meta.location`) start with
+//! [`Settings::public_base_url`], never with the request's `Host`, which the client chooses.
+//!
 //! Every SCIM endpoint wants `Authorization: Bearer <token>` ([`Settings::scim_token`]) and
 //! answers `401` `INVALID_SCIM_TOKEN` without it.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -56,6 +60,11 @@ pub const USERS_PATH: &str = "/scim/v2/Users";
 /// every grant keeps its client's id until it is forgotten.
 pub const MAX_CLIENT_ID_LEN: usize = 255;
 
+/// The port the demo server listens on when `PORT` is not set.
+pub const DEFAULT_PORT: u16 = 3000;
+/// The environment variable that sets [`Settings::public_base_url`].
+pub const PUBLIC_BASE_URL_VAR: &str = "PUBLIC_BASE_URL";
+
 /// What the endpoints are configured with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -70,6 +79,11 @@ pub struct Settings {
     /// kept, new device authorizations are refused with `RATE_LIMIT_EXCEEDED`, and pending
     /// flows go on undisturbed.
     pub max_device_grants: usize,
+    /// Where clients reach this server (scheme, host, optional port and path prefix, no trailing
+    /// `/`): the start of every absolute URI the endpoints send. Default
+    /// `http://127.0.0.1:3000` ([`DEFAULT_PORT`]); the server sets it from
+    /// [`PUBLIC_BASE_URL_VAR`] or its own address ([`Settings::public_base_url_from_env`]).
+    pub public_base_url: String,
 }
 
 impl Default for Settings {
@@ -79,6 +93,7 @@ impl Default for Settings {
             device_code_lifetime: Duration::from_secs(600),
             poll_interval: Duration::from_secs(5),
             max_device_grants: 10_000,
+            public_base_url: format!("http://127.0.0.1:{DEFAULT_PORT}"),
         }
     }
 }
@@ -92,13 +107,72 @@ impl Settings {
         }
         settings
     }
+
+    /// The base URL from `PUBLIC_BASE_URL` when it is set (checked by [`public_base_url`]),
+    /// `http://127.0.0.1:<port>` for a server listening on `port` otherwise. A server behind a
+    /// proxy or on another name sets the variable: the request's `Host` is never used.
+    pub fn public_base_url_from_env(port: u16) -> Result<String, InvalidBaseUrl> {
+        match std::env::var(PUBLIC_BASE_URL_VAR) {
+            Ok(text) => public_base_url(&text),
+            Err(_) => Ok(format!("http://127.0.0.1:{port}")),
+        }
+    }
 }
+
+/// `text` as a [`Settings::public_base_url`]: an `http` or `https` URL with a host, of visible
+/// ASCII only (it goes into `Location` headers as it is), without query or fragment; a trailing
+/// `/` is dropped.
+///
+/// ```
+/// use authos_errors_demo::protocols::public_base_url;
+///
+/// assert_eq!(public_base_url("https://auth.example.com/").unwrap(), "https://auth.example.com");
+/// assert_eq!(
+///     public_base_url("auth.example.com").unwrap_err().to_string(),
+///     "PUBLIC_BASE_URL \"auth.example.com\" must start with http:// or https://"
+/// );
+/// ```
+pub fn public_base_url(text: &str) -> Result<String, InvalidBaseUrl> {
+    let invalid = |reason| InvalidBaseUrl {
+        value: text.to_owned(),
+        reason,
+    };
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or_else(|| invalid("must start with http:// or https://"))?;
+    if !text.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(invalid("must be visible ASCII, without spaces"));
+    }
+    if text.contains(['?', '#']) {
+        return Err(invalid("must have no query or fragment"));
+    }
+    if rest.starts_with('/') || rest.is_empty() {
+        return Err(invalid("must name a host"));
+    }
+    Ok(text.trim_end_matches('/').to_owned())
+}
+
+/// A `PUBLIC_BASE_URL` that cannot start absolute URIs, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidBaseUrl {
+    /// The value refused.
+    pub value: String,
+    /// What it must be instead.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for InvalidBaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{PUBLIC_BASE_URL_VAR} {:?} {}", self.value, self.reason)
+    }
+}
+
+impl std::error::Error for InvalidBaseUrl {}
 
 /// The request facts the endpoints read; each framework's handler fills it in.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ProtocolRequest<'a> {
-    /// The `Host` header, for the absolute URIs of responses.
-    pub host: Option<&'a str>,
     /// The `Authorization` header.
     pub authorization: Option<&'a str>,
     /// The query string, without `?`.
@@ -258,7 +332,7 @@ impl Protocols {
         Ok(oauth_json(&json!({
             "device_code": device_code,
             "user_code": user_code,
-            "verification_uri": format!("{}{VERIFY_PATH}", base_url(request.host)),
+            "verification_uri": format!("{}{VERIFY_PATH}", self.settings.public_base_url),
             "expires_in": lifetime.as_secs(),
             "interval": self.settings.poll_interval.as_secs(),
         })))
@@ -378,7 +452,7 @@ impl Protocols {
             created: Utc::now(),
             attributes,
         };
-        let resource = user_resource(&user, request.host);
+        let resource = self.user_resource(&user);
         let location = resource["meta"]["location"]
             .as_str()
             .unwrap_or_default()
@@ -397,7 +471,7 @@ impl Protocols {
             AuthOsError::from(ScimError::ScimUserNotFound)
                 .with_message(format!("Resource {} not found", Value::from(id)))
         })?;
-        Ok(scim_json(200, &user_resource(user, request.host)))
+        Ok(scim_json(200, &self.user_resource(user)))
     }
 
     /// `GET /scim/v2/Users[?filter=userName eq "x"]` (RFC 7644 §3.4.2): every user, or the one
@@ -421,7 +495,7 @@ impl Protocols {
                     .as_ref()
                     .is_none_or(|name| user.user_name.eq_ignore_ascii_case(name))
             })
-            .map(|user| user_resource(user, request.host))
+            .map(|user| self.user_resource(user))
             .collect();
         Ok(scim_json(
             200,
@@ -433,6 +507,10 @@ impl Protocols {
                 "Resources": resources,
             }),
         ))
+    }
+
+    fn user_resource(&self, user: &ScimUser) -> Value {
+        user_resource(user, &self.settings.public_base_url)
     }
 
     /// The SCIM bearer token check (RFC 7644 §2, RFC 6750 §2.1).
@@ -471,8 +549,8 @@ fn user_name_filter(filter: &str) -> Option<String> {
     known.then(|| serde_json::from_str::<String>(value.trim()).ok())?
 }
 
-/// The SCIM representation of `user` (RFC 7643 §4.1, §3.1 `meta`).
-fn user_resource(user: &ScimUser, host: Option<&str>) -> Value {
+/// The SCIM representation of `user` (RFC 7643 §4.1, §3.1 `meta`), located under `base_url`.
+fn user_resource(user: &ScimUser, base_url: &str) -> Value {
     let mut resource = user.attributes.clone();
     let created = user.created.to_rfc3339_opts(SecondsFormat::Secs, true);
     resource.insert("schemas".to_owned(), json!([SCIM_USER_SCHEMA]));
@@ -484,7 +562,7 @@ fn user_resource(user: &ScimUser, host: Option<&str>) -> Value {
             "resourceType": "User",
             "created": created,
             "lastModified": created,
-            "location": format!("{}{USERS_PATH}/{}", base_url(host), user.id),
+            "location": format!("{base_url}{USERS_PATH}/{}", user.id),
         }),
     );
     Value::Object(resource)
@@ -509,18 +587,6 @@ fn scim_json(status: u16, body: &Value) -> ProtocolReply {
         headers: vec![("content-type", SCIM_CONTENT_TYPE.to_owned())],
         body: body.to_string(),
     }
-}
-
-/// `http://<Host>`, the base of the absolute URIs the protocols require; a `Host` that is not a
-/// plain host name or address (with port) is not echoed.
-fn base_url(host: Option<&str>) -> String {
-    let plain = |host: &&str| {
-        !host.is_empty()
-            && host
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-    };
-    format!("http://{}", host.filter(plain).unwrap_or("localhost"))
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

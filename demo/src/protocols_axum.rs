@@ -41,7 +41,6 @@ type Answer = Result<Response, Detailed<AuthOsError>>;
 fn request<'a>(headers: &'a HeaderMap, uri: &'a Uri, body: &'a [u8]) -> ProtocolRequest<'a> {
     let text = |name| headers.get(name).and_then(|value| value.to_str().ok());
     ProtocolRequest {
-        host: text(header::HOST),
         authorization: text(header::AUTHORIZATION),
         query: uri.query(),
         body,

@@ -248,9 +248,13 @@ pub struct AxumServer {
 
 impl AxumServer {
     pub fn start(router: axum::Router) -> AxumServer {
+        AxumServer::start_on(bind(), router)
+    }
+
+    /// The server on `listener`, bound by the caller (to build `router` knowing its address).
+    pub fn start_on(listener: TcpListener, router: axum::Router) -> AxumServer {
         let logs = LogCapture::default();
         let dispatch = Dispatch::new(logs.clone());
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
         listener
             .set_nonblocking(true)
             .expect("non-blocking listener");
@@ -346,9 +350,17 @@ impl ActixServer {
     where
         F: Fn(&mut actix_web::web::ServiceConfig) + Clone + Send + 'static,
     {
+        ActixServer::start_on(bind(), configure)
+    }
+
+    /// The server on `listener`, bound by the caller (to configure the routes knowing its
+    /// address).
+    pub fn start_on<F>(listener: TcpListener, configure: F) -> ActixServer
+    where
+        F: Fn(&mut actix_web::web::ServiceConfig) + Clone + Send + 'static,
+    {
         let logs = LogCapture::default();
         let record = logs.clone();
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("the bound address");
         let (handle_sender, handle_receiver) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
@@ -400,6 +412,11 @@ impl Drop for ActixServer {
             let _ = thread.join();
         }
     }
+}
+
+/// A listener on 127.0.0.1:<ephemeral>.
+pub fn bind() -> TcpListener {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0")
 }
 
 /// Runs `future` to completion on a runtime of its own (current thread, I/O and timers).

@@ -5,6 +5,7 @@
 mod body_limits;
 mod device_grants;
 mod logins;
+mod public_base_url;
 
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
@@ -34,18 +35,38 @@ pub fn post_announcing(
     declared: usize,
     sent: &str,
 ) -> RawAnswer {
+    let declared = declared.to_string();
+    let mut all = vec![("content-length", declared.as_str())];
+    all.extend_from_slice(headers);
+    send_raw(addr, "POST", path, &all, sent)
+}
+
+/// `method path` with exactly `headers` (and `host: demo` unless they name a host), then `body`,
+/// as no client library would send it; the connection closes after the answer.
+pub fn send_raw(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> RawAnswer {
     let mut stream = TcpStream::connect(addr).expect("connect");
     // Never a hang: a server waiting for the rest of the body fails the test instead.
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .expect("a read timeout");
-    let mut request =
-        format!("POST {path} HTTP/1.1\r\nhost: demo\r\ncontent-length: {declared}\r\n");
+    let mut request = format!("{method} {path} HTTP/1.1\r\nconnection: close\r\n");
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("host"))
+    {
+        request.push_str("host: demo\r\n");
+    }
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
     request.push_str("\r\n");
-    request.push_str(sent);
+    request.push_str(body);
     stream.write_all(request.as_bytes()).expect("send");
     let mut answer = Vec::new();
     let _ = stream.read_to_end(&mut answer);
@@ -53,15 +74,22 @@ pub fn post_announcing(
     let (head, body) = answer
         .split_once("\r\n\r\n")
         .unwrap_or_else(|| panic!("an HTTP answer: {answer:?}"));
-    let (status_line, headers) = head.split_once("\r\n").unwrap_or((head, ""));
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next().unwrap_or_default();
     let status = status_line
         .split(' ')
         .nth(1)
         .and_then(|code| code.parse().ok())
         .unwrap_or_else(|| panic!("a status line: {status_line:?}"));
+    let headers = lines
+        .map(|line| match line.split_once(':') {
+            Some((name, value)) => format!("{}: {}\r\n", name.to_ascii_lowercase(), value.trim()),
+            None => format!("{line}\r\n"),
+        })
+        .collect();
     RawAnswer {
         status,
-        headers: format!("{}\r\n", headers.to_ascii_lowercase()),
+        headers,
         body: body.to_owned(),
     }
 }
