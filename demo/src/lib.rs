@@ -149,6 +149,30 @@ pub(crate) fn form_body_limit() -> DefaultBodyLimit {
     DefaultBodyLimit::max(FORM_BODY_LIMIT)
 }
 
+/// The demo server's log: each event at `INFO` and above as one JSON object on one line of
+/// `writer` (the server passes `std::io::stderr`).
+///
+/// JSON, because there every field value is a JSON string: a CR or LF in a value (an error's
+/// text, a 5xx source a client had a hand in) is written `\n`, never a line break that would
+/// start a forged log line. tracing-subscriber's text format writes the message and every
+/// value recorded with `%` (as the 5xx log records the source chain) as they are.
+///
+/// ```
+/// let subscriber = authos_errors_demo::log_subscriber(std::io::stderr);
+/// tracing::subscriber::with_default(subscriber, || {
+///     tracing::error!(source = %"refused\nINFO forged line", "request failed");
+/// });
+/// ```
+pub fn log_subscriber<W>(writer: W) -> impl tracing::Subscriber + Send + Sync + 'static
+where
+    W: for<'writer> tracing_subscriber::fmt::MakeWriter<'writer> + Send + Sync + 'static,
+{
+    tracing_subscriber::fmt()
+        .json()
+        .with_writer(writer)
+        .finish()
+}
+
 /// Where the app reads the time: the system clock when serving, a fixed instant in tests so
 /// that `Retry-After` is exact.
 pub type Clock = Arc<dyn Fn() -> Instant + Send + Sync>;

@@ -255,6 +255,28 @@ impl AxumServer {
     pub fn start_on(listener: TcpListener, router: axum::Router) -> AxumServer {
         let logs = LogCapture::default();
         let dispatch = Dispatch::new(logs.clone());
+        AxumServer::serve(listener, router, logs, dispatch)
+    }
+
+    /// The server logging to `subscriber` instead of a [`LogCapture`] (its `logs()` stay empty).
+    pub fn start_logging_to(
+        router: axum::Router,
+        subscriber: impl Subscriber + Send + Sync + 'static,
+    ) -> AxumServer {
+        AxumServer::serve(
+            bind(),
+            router,
+            LogCapture::default(),
+            Dispatch::new(subscriber),
+        )
+    }
+
+    fn serve(
+        listener: TcpListener,
+        router: axum::Router,
+        logs: LogCapture,
+        dispatch: Dispatch,
+    ) -> AxumServer {
         listener
             .set_nonblocking(true)
             .expect("non-blocking listener");
