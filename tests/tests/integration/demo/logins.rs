@@ -28,26 +28,25 @@ fn login(client: &Client, email: &str, password: &str) -> String {
         .to_owned()
 }
 
+/// A wrong password for `email`, answered as such (not locked).
+fn fail(client: &Client, email: &str) {
+    assert_eq!(login(client, email, "guess"), "INVALID_CREDENTIALS", "{email}");
+}
+
 #[test]
 fn anonymous_failures_lock_an_account_for_the_lockout_window_only() {
     let clock = ManualClock::new();
     let (_state, server) = serve(&clock);
     let client = server.client();
     for _ in 0..app::MAX_FAILED_LOGINS {
-        assert_eq!(
-            login(&client, app::DEMO_EMAIL, "guess"),
-            "INVALID_CREDENTIALS"
-        );
+        fail(&client, app::DEMO_EMAIL);
     }
     assert_eq!(
         login(&client, app::DEMO_EMAIL, app::DEMO_PASSWORD),
         "ACCOUNT_LOCKED"
     );
     // The lock is the account's: another account is not locked by it.
-    assert_eq!(
-        login(&client, "bob@example.com", "guess"),
-        "INVALID_CREDENTIALS"
-    );
+    fail(&client, "bob@example.com");
 
     // Attempts while locked do not extend the lock.
     clock.advance(app::LOCKOUT_WINDOW - Duration::from_secs(1));
@@ -70,10 +69,7 @@ fn failures_further_apart_than_the_window_do_not_add_up() {
     let (_state, server) = serve(&clock);
     let client = server.client();
     for _ in 0..app::MAX_FAILED_LOGINS {
-        assert_eq!(
-            login(&client, app::DEMO_EMAIL, "guess"),
-            "INVALID_CREDENTIALS"
-        );
+        fail(&client, app::DEMO_EMAIL);
         clock.advance(app::LOCKOUT_WINDOW);
     }
     assert_eq!(
@@ -132,13 +128,13 @@ fn a_hundred_thousand_distinct_emails_keep_the_counters_bounded() {
     // The newest counters are the ones kept: a sprayed address that just failed still counts.
     let last = format!("victim{}@example.com", sprayed - 1);
     for _ in 1..app::MAX_FAILED_LOGINS {
-        assert_eq!(login(&client, &last, "guess"), "INVALID_CREDENTIALS");
+        fail(&client, &last);
     }
     assert_eq!(login(&client, &last, "guess"), "ACCOUNT_LOCKED");
 
     // An address longer than any e-mail can be is no account: it gets no counter.
     let long = format!("{}@example.com", "a".repeat(app::MAX_EMAIL_LEN));
-    assert_eq!(login(&client, &long, "guess"), "INVALID_CREDENTIALS");
+    fail(&client, &long);
     assert_eq!(
         state.stats().failed_login_counters,
         app::FAILED_LOGIN_CAPACITY
@@ -146,9 +142,6 @@ fn a_hundred_thousand_distinct_emails_keep_the_counters_bounded() {
 
     // Once the window has passed, the next failure clears every expired counter.
     clock.advance(app::LOCKOUT_WINDOW);
-    assert_eq!(
-        login(&client, "late@example.com", "guess"),
-        "INVALID_CREDENTIALS"
-    );
+    fail(&client, "late@example.com");
     assert_eq!(state.stats().failed_login_counters, 1);
 }
