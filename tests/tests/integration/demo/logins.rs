@@ -30,7 +30,11 @@ fn login(client: &Client, email: &str, password: &str) -> String {
 
 /// A wrong password for `email`, answered as such (not locked).
 fn fail(client: &Client, email: &str) {
-    assert_eq!(login(client, email, "guess"), "INVALID_CREDENTIALS", "{email}");
+    assert_eq!(
+        login(client, email, "guess"),
+        "INVALID_CREDENTIALS",
+        "{email}"
+    );
 }
 
 #[test]
