@@ -4,13 +4,17 @@
 //!
 //! | endpoint | answers |
 //! |---|---|
-//! | `POST /api/auth/login` `{"email","password"}` | `MFA_REQUIRED` for the right password; `INVALID_CREDENTIALS`, then `ACCOUNT_LOCKED` after [`MAX_FAILED_LOGINS`] failures; `BAD_REQUEST` for a malformed body |
+//! | `POST /api/auth/login` `{"email","password"}` | `MFA_REQUIRED` for the right password; `INVALID_CREDENTIALS`, then `ACCOUNT_LOCKED` for [`LOCKOUT_WINDOW`] after [`MAX_FAILED_LOGINS`] failures; `BAD_REQUEST` for a malformed body |
 //! | `POST /api/auth/mfa` `{"email","code"}` | `200 {"access_token"}`; `INVALID_MFA_CODE`; `UNAUTHORIZED` without a password step first |
 //! | `GET /api/organizations/{slug}` | `200` for `acme`; `ORGANIZATION_NOT_ACTIVE` for `initech`; `NOT_FOUND` otherwise |
 //! | `GET /api/limited` | `200` [`RATE_LIMIT`] times per [`RATE_WINDOW`], then `RATE_LIMIT_EXCEEDED` with `Retry-After` |
 //! | `GET /api/reports/usage` | `DATABASE_ERROR`: its `io::Error` source is logged, never sent |
 //! | `POST /api/signup` `{"email","slug","password"}` | `201 {"slug"}`; one `BAD_REQUEST` naming every invalid field (`errors`: `INVALID_EMAIL`, `SLUG_TOO_SHORT` / `SLUG_TOO_LONG` with `min` / `max`, `WEAK_PASSWORD` with `min`) |
 //! | `GET /openapi.json` | the OpenAPI document, every endpoint's error responses with examples |
+//!
+//! Routes that read a body (the three `POST`s above, and the device flow's forms) refuse one
+//! larger than [`FORM_BODY_LIMIT`] with `413` `PAYLOAD_TOO_LARGE` ([`RequestError`]), in their
+//! route group's error format.
 //!
 //! Errors answer in French for `Accept-Language: fr` (the catalog's text for the code), in
 //! English otherwise. [`app_with_protocols`] adds the OAuth 2.0 device flow and SCIM 2.0 users
@@ -28,7 +32,7 @@
 
 #![deny(missing_docs)]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -42,8 +46,8 @@ use authos_errors::openapi::ResponseDocs;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::header;
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Request, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
@@ -60,6 +64,19 @@ pub const DEMO_PASSWORD: &str = "correct horse battery staple";
 pub const DEMO_MFA_CODE: &str = "123456";
 /// Failed logins an account survives; the next attempt is refused with `ACCOUNT_LOCKED`.
 pub const MAX_FAILED_LOGINS: u32 = 3;
+/// How long a failed login counts against its account, and how long a locked account stays
+/// locked: failures count while each comes within this window of the one before, and the lock
+/// ends this long after the failure that set it (attempts while locked do not extend it, so
+/// that anyone can lock an account but nobody can keep it locked without trying again).
+pub const LOCKOUT_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// The most failed-login counters kept at once. They are keyed by whatever e-mail a client
+/// sends (unknown addresses lock too, so that answers do not tell which accounts exist); beyond
+/// this many, the counter that failed least recently is forgotten. A production server also
+/// limits how fast one client may try.
+pub const FAILED_LOGIN_CAPACITY: usize = 10_000;
+/// The longest e-mail address (RFC 5321 §4.5.3.1: a 256-octet path, its brackets removed); a
+/// longer one cannot be an account and gets no counter.
+pub const MAX_EMAIL_LEN: usize = 254;
 /// Requests `/api/limited` serves per window.
 pub const RATE_LIMIT: u32 = 3;
 /// The rate-limit window.
@@ -81,6 +98,81 @@ pub enum ReportError {
     Database(#[source] std::io::Error),
 }
 
+/// The largest body a form route reads (login, MFA, signup, the device flow's forms): their
+/// fields fit in far less, and a larger body is refused before it is read.
+pub const FORM_BODY_LIMIT: usize = 4 * 1024;
+
+/// What the demo refuses before a handler runs.
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Request Errors")]
+pub enum RequestError {
+    /// Request body too large
+    #[code(
+        "PAYLOAD_TOO_LARGE",
+        status = 413,
+        resolution = "Send a smaller body",
+        message = "Body must be at most {max} bytes"
+    )]
+    BodyTooLarge {
+        /// The largest body accepted, in bytes.
+        #[detail]
+        max: usize,
+    },
+}
+
+/// A form route's body, read up to the `DefaultBodyLimit` of its route group; a larger one is
+/// refused with [`RequestError::BodyTooLarge`], which the group's format layer renders (axum's
+/// own rejection would be plain text).
+pub(crate) struct FormBody(pub(crate) Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for FormBody {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
+        match Bytes::from_request(request, state).await {
+            Ok(body) => Ok(FormBody(body)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(RequestError::BodyTooLarge {
+                    max: FORM_BODY_LIMIT,
+                }
+                .into_response())
+            }
+            Err(_) => Err(AuthOsError::from(GeneralError::BadRequest)
+                .with_message("The body could not be read")
+                .into_response()),
+        }
+    }
+}
+
+/// The limit of every form route group.
+pub(crate) fn form_body_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(FORM_BODY_LIMIT)
+}
+
+/// The demo server's log: each event at `INFO` and above as one JSON object on one line of
+/// `writer` (the server passes `std::io::stderr`).
+///
+/// JSON, because there every field value is a JSON string: a CR or LF in a value (an error's
+/// text, a 5xx source a client had a hand in) is written `\n`, never a line break that would
+/// start a forged log line. tracing-subscriber's text format writes the message and every
+/// value recorded with `%` (as the 5xx log records the source chain) as they are.
+///
+/// ```
+/// let subscriber = authos_errors_demo::log_subscriber(std::io::stderr);
+/// tracing::subscriber::with_default(subscriber, || {
+///     tracing::error!(source = %"refused\nINFO forged line", "request failed");
+/// });
+/// ```
+pub fn log_subscriber<W>(writer: W) -> impl tracing::Subscriber + Send + Sync + 'static
+where
+    W: for<'writer> tracing_subscriber::fmt::MakeWriter<'writer> + Send + Sync + 'static,
+{
+    tracing_subscriber::fmt()
+        .json()
+        .with_writer(writer)
+        .finish()
+}
+
 /// Where the app reads the time: the system clock when serving, a fixed instant in tests so
 /// that `Retry-After` is exact.
 pub type Clock = Arc<dyn Fn() -> Instant + Send + Sync>;
@@ -90,9 +182,9 @@ pub fn system_clock() -> Clock {
     Arc::new(Instant::now)
 }
 
-#[derive(Default)]
 struct Accounts {
-    failed_logins: HashMap<String, u32>,
+    /// Failures by e-mail, each forgotten [`LOCKOUT_WINDOW`] after the last one.
+    failed_logins: ExpiringMap<String, u32>,
     awaiting_mfa: HashSet<String>,
 }
 
@@ -101,37 +193,108 @@ struct RateWindow {
     served: u32,
 }
 
-struct AppState {
+/// The state of the demo's own endpoints (failed logins, the rate-limit window), shared by
+/// every request.
+pub struct DemoState {
     clock: Clock,
     accounts: Mutex<Accounts>,
     rate: Mutex<Option<RateWindow>>,
 }
 
+/// How much state the demo holds, to check that hostile clients cannot grow it without bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DemoStats {
+    /// Failed-login counters kept: at most [`FAILED_LOGIN_CAPACITY`].
+    pub failed_login_counters: usize,
+}
+
+impl DemoState {
+    /// Empty state, reading the time from `clock`.
+    ///
+    /// ```
+    /// let state = authos_errors_demo::DemoState::new(authos_errors_demo::system_clock());
+    /// assert_eq!(state.stats().failed_login_counters, 0);
+    /// ```
+    pub fn new(clock: Clock) -> DemoState {
+        DemoState {
+            clock,
+            accounts: Mutex::new(Accounts {
+                failed_logins: ExpiringMap::new(LOCKOUT_WINDOW, FAILED_LOGIN_CAPACITY),
+                awaiting_mfa: HashSet::new(),
+            }),
+            rate: Mutex::new(None),
+        }
+    }
+
+    /// How much state is held now.
+    pub fn stats(&self) -> DemoStats {
+        DemoStats {
+            failed_login_counters: lock(&self.accounts).failed_logins.len(),
+        }
+    }
+}
+
+mod expiring;
 pub mod protocols;
 mod protocols_axum;
+
+use expiring::ExpiringMap;
 
 /// The demo router with the OAuth 2.0 device flow and SCIM 2.0 endpoints of `protocols.rs`
 /// merged in, each route group answering errors in its protocol's format.
 pub fn app_with_protocols(clock: Clock, settings: protocols::Settings) -> Router {
     let protocols = Arc::new(protocols::Protocols::new(clock.clone(), settings));
-    app(clock).merge(protocols_axum::router(protocols))
+    router_with_protocols(Arc::new(DemoState::new(clock)), protocols)
+}
+
+/// [`app_with_protocols`] over state the caller keeps, to read its [`stats`](DemoState::stats).
+///
+/// ```
+/// use std::sync::Arc;
+/// use authos_errors_demo::protocols::{Protocols, Settings};
+/// use authos_errors_demo::{DemoState, router_with_protocols, system_clock};
+///
+/// let state = Arc::new(DemoState::new(system_clock()));
+/// let protocols = Arc::new(Protocols::new(system_clock(), Settings::default()));
+/// let router: axum::Router = router_with_protocols(Arc::clone(&state), Arc::clone(&protocols));
+/// # drop(router);
+/// ```
+pub fn router_with_protocols(
+    state: Arc<DemoState>,
+    protocols: Arc<protocols::Protocols>,
+) -> Router {
+    router(state).merge(protocols_axum::router(protocols))
 }
 
 /// The demo router, problem+json negotiation included.
 pub fn app(clock: Clock) -> Router {
-    let state = Arc::new(AppState {
-        clock,
-        accounts: Mutex::new(Accounts::default()),
-        rate: Mutex::new(None),
-    });
-    Router::new()
+    router(Arc::new(DemoState::new(clock)))
+}
+
+/// [`app`] over state the caller keeps, to read its [`stats`](DemoState::stats).
+///
+/// ```
+/// use std::sync::Arc;
+/// use authos_errors_demo::{DemoState, router, system_clock};
+///
+/// let state = Arc::new(DemoState::new(system_clock()));
+/// let app: axum::Router = router(Arc::clone(&state));
+/// # drop(app);
+/// assert_eq!(state.stats().failed_login_counters, 0);
+/// ```
+pub fn router(state: Arc<DemoState>) -> Router {
+    let forms = Router::new()
         .route("/api/auth/login", post(login))
         .route("/api/auth/mfa", post(verify_mfa))
+        .route("/api/signup", post(signup))
+        .layer(form_body_limit());
+    Router::new()
         .route("/api/organizations/{slug}", get(organization))
         .route("/api/limited", get(limited))
         .route("/api/reports/usage", get(usage_report))
-        .route("/api/signup", post(signup))
         .route("/openapi.json", get(openapi_json))
+        .merge(forms)
         // Problem+json when `Accept` prefers it; English or French after `Accept-Language`.
         .layer(
             ProblemJsonLayer::new(catalog::problem_config())
@@ -176,17 +339,26 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 async fn login(
-    State(state): State<Arc<AppState>>,
-    body: Bytes,
+    State(state): State<Arc<DemoState>>,
+    FormBody(body): FormBody,
 ) -> Result<Response, Detailed<AuthOsError>> {
     let [email, password] = string_fields(&body, ["email", "password"])?;
+    let now = (state.clock)();
     let mut accounts = lock(&state.accounts);
-    let failures = accounts.failed_logins.get(&email).copied().unwrap_or(0);
+    let failures = accounts
+        .failed_logins
+        .get(&email, now)
+        .copied()
+        .unwrap_or(0);
     if failures >= MAX_FAILED_LOGINS {
         return Err(AuthOsError::from(AuthenticationError::AccountLocked).into());
     }
     if email != DEMO_EMAIL || password != DEMO_PASSWORD {
-        accounts.failed_logins.insert(email, failures + 1);
+        if email.len() <= MAX_EMAIL_LEN {
+            // Expired counters make room before a live one is evicted.
+            while accounts.failed_logins.pop_expired(now).is_some() {}
+            accounts.failed_logins.insert(email, failures + 1, now);
+        }
         return Err(AuthOsError::from(AuthenticationError::InvalidCredentials).into());
     }
     accounts.failed_logins.remove(&email);
@@ -196,8 +368,8 @@ async fn login(
 }
 
 async fn verify_mfa(
-    State(state): State<Arc<AppState>>,
-    body: Bytes,
+    State(state): State<Arc<DemoState>>,
+    FormBody(body): FormBody,
 ) -> Result<Response, Detailed<AuthOsError>> {
     let [email, code] = string_fields(&body, ["email", "code"])?;
     let mut accounts = lock(&state.accounts);
@@ -225,7 +397,7 @@ async fn organization(Path(slug): Path<String>) -> Result<Response, Detailed<Aut
     }
 }
 
-async fn limited(State(state): State<Arc<AppState>>) -> Result<Response, Detailed<GeneralError>> {
+async fn limited(State(state): State<Arc<DemoState>>) -> Result<Response, Detailed<GeneralError>> {
     let now = (state.clock)();
     let mut rate = lock(&state.rate);
     let window = match &mut *rate {
@@ -323,7 +495,7 @@ pub fn signup_errors(email: &str, slug: &str, password: &str) -> FieldErrors {
     errors
 }
 
-async fn signup(body: Bytes) -> Result<Response, Response> {
+async fn signup(FormBody(body): FormBody) -> Result<Response, Response> {
     let [email, slug, password] =
         string_fields(&body, ["email", "slug", "password"]).map_err(IntoResponse::into_response)?;
     signup_errors(&email, &slug, &password)

@@ -1,7 +1,7 @@
 //! A demo AuthOS-style HTTP API whose endpoints answer with catalog errors.
 //!
 //! ```sh
-//! cargo run -p authos-errors-demo   # PORT=8080 to change the port
+//! cargo run -p authos-errors-demo   # PORT=8080 to change the port, PUBLIC_BASE_URL=https://auth.example.com behind a proxy
 //! curl -i -X POST localhost:3000/api/auth/login -d '{"email":"alice@example.com","password":"nope"}'
 //! curl -i -H 'Accept: application/problem+json' localhost:3000/api/organizations/globex
 //! curl -i -H 'Accept-Language: fr' localhost:3000/api/organizations/globex
@@ -10,18 +10,15 @@
 //! ```
 //!
 //! The endpoints are listed in `src/lib.rs` and `src/protocols.rs` (the OAuth 2.0 device flow
-//! and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default `scim-demo-token`);
-//! server errors are logged to stderr with their source chain.
+//! and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default `scim-demo-token`;
+//! `PUBLIC_BASE_URL` where clients reach the server, the start of `verification_uri` and SCIM
+//! `Location`, default `http://127.0.0.1:<port>`: never the request's `Host`);
+//! server errors are logged to stderr with their source chain, one JSON object a line.
 
-use std::fmt::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr};
 
-use authos_errors_demo::protocols::Settings;
-use authos_errors_demo::{app_with_protocols, system_clock};
-use tracing::field::{Field, Visit};
-use tracing::{Event, Metadata, Subscriber, span};
-
-const DEFAULT_PORT: u16 = 3000;
+use authos_errors_demo::protocols::{DEFAULT_PORT, Settings};
+use authos_errors_demo::{app_with_protocols, log_subscriber, system_clock};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let port = match std::env::var("PORT") {
@@ -30,56 +27,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map_err(|e| format!("PORT must be a port number (0-65535), got {text:?}: {e}"))?,
         Err(_) => DEFAULT_PORT,
     };
-    tracing::subscriber::set_global_default(StderrLog)?;
+    tracing::subscriber::set_global_default(log_subscriber(std::io::stderr))?;
+    // Bound first: the default public base URL is the address actually served.
+    let listener = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))?;
+    listener.set_nonblocking(true)?;
+    let mut protocols = Settings::from_env();
+    protocols.public_base_url = Settings::public_base_url_from_env(listener.local_addr()?.port())
+        .map_err(|e| e.to_string())?;
+    eprintln!("AuthOS demo listening on http://{}", listener.local_addr()?);
+    eprintln!("Clients are sent to {}", protocols.public_base_url);
+    eprintln!(
+        "SCIM clients authenticate with: Authorization: Bearer {}",
+        protocols.scim_token
+    );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .build()?;
     runtime.block_on(async {
-        let listener =
-            tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
-        eprintln!("AuthOS demo listening on http://{}", listener.local_addr()?);
-        let protocols = Settings::from_env();
-        eprintln!(
-            "SCIM clients authenticate with: Authorization: Bearer {}",
-            protocols.scim_token
-        );
+        let listener = tokio::net::TcpListener::from_std(listener)?;
         axum::serve(listener, app_with_protocols(system_clock(), protocols)).await
     })?;
     Ok(())
-}
-
-/// The least a tracing subscriber needs to print events to stderr: the demo has no spans.
-struct StderrLog;
-
-impl Subscriber for StderrLog {
-    fn enabled(&self, _: &Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, _: &span::Attributes<'_>) -> span::Id {
-        span::Id::from_u64(1)
-    }
-    fn record(&self, _: &span::Id, _: &span::Record<'_>) {}
-    fn record_follows_from(&self, _: &span::Id, _: &span::Id) {}
-    fn event(&self, event: &Event<'_>) {
-        let mut line = format!(
-            "{} {}:",
-            event.metadata().level(),
-            event.metadata().target()
-        );
-        event.record(&mut FieldWriter(&mut line));
-        eprintln!("{line}");
-    }
-    fn enter(&self, _: &span::Id) {}
-    fn exit(&self, _: &span::Id) {}
-}
-
-struct FieldWriter<'a>(&'a mut String);
-
-impl Visit for FieldWriter<'_> {
-    fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
-        let _ = write!(self.0, " {}={value:?}", field.name());
-    }
-    fn record_str(&mut self, field: &Field, value: &str) {
-        let _ = write!(self.0, " {}={value:?}", field.name());
-    }
 }

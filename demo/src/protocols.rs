@@ -10,17 +10,21 @@
 //!
 //! | endpoint | answers |
 //! |---|---|
-//! | `POST /api/oauth/device/code` form `client_id` | the device authorization response (RFC 8628 §3.2); `invalid_request` without `client_id` |
+//! | `POST /api/oauth/device/code` form `client_id` | the device authorization response (RFC 8628 §3.2); `invalid_request` without `client_id` or with one longer than [`MAX_CLIENT_ID_LEN`]; `RATE_LIMIT_EXCEEDED` with `Retry-After` while [`Settings::max_device_grants`] grants are kept |
 //! | `POST /api/oauth/device/verify` form `user_code` | `200 {"approved":true}`, as the user approving on another device; `INVALID_DEVICE_CODE`, `DEVICE_CODE_EXPIRED` (AuthOS formats: this is the user's endpoint, not the client's) |
 //! | `POST /api/oauth/token` form `grant_type`, `device_code`, `client_id` | `authorization_pending` until approved, then the bearer token (once); `invalid_grant` (unknown code, or another client's), `expired_token`, `unsupported_grant_type`, `invalid_request` |
 //! | `POST /scim/v2/Users` | `201` the User with `Location`; `409 uniqueness` for a taken `userName`; `400` for a body that is not a User |
 //! | `GET /scim/v2/Users/{id}` | the User; `404` `SCIM_USER_NOT_FOUND` |
 //! | `GET /scim/v2/Users?filter=userName eq "x"` | a ListResponse; `400 invalidFilter` for any other filter |
 //!
+//! Absolute URIs (`verification_uri`, SCIM `Location` and `meta.location`) start with
+//! [`Settings::public_base_url`], never with the request's `Host`, which the client chooses.
+//!
 //! Every SCIM endpoint wants `Authorization: Bearer <token>` ([`Settings::scim_token`]) and
 //! answers `401` `INVALID_SCIM_TOKEN` without it.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -30,6 +34,8 @@ use authos_errors::catalog::{AuthOsError, DeviceFlowError, GeneralError, ScimErr
 use authos_errors::{ApiErrorCodeExt, Detailed};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value, json};
+
+use crate::expiring::ExpiringMap;
 
 /// Where the endpoints read the time (the app's clock: tests advance it to expire device codes).
 pub type Clock = Arc<dyn Fn() -> Instant + Send + Sync>;
@@ -50,6 +56,14 @@ pub const ACCESS_TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
 pub const VERIFY_PATH: &str = "/api/oauth/device/verify";
 /// The path of SCIM Users.
 pub const USERS_PATH: &str = "/scim/v2/Users";
+/// The longest `client_id` a device authorization is issued for: RFC 6749 sets no bound, and
+/// every grant keeps its client's id until it is forgotten.
+pub const MAX_CLIENT_ID_LEN: usize = 255;
+
+/// The port the demo server listens on when `PORT` is not set.
+pub const DEFAULT_PORT: u16 = 3000;
+/// The environment variable that sets [`Settings::public_base_url`].
+pub const PUBLIC_BASE_URL_VAR: &str = "PUBLIC_BASE_URL";
 
 /// What the endpoints are configured with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +74,16 @@ pub struct Settings {
     pub device_code_lifetime: Duration,
     /// The polling interval the device authorization response asks for (whole seconds).
     pub poll_interval: Duration,
+    /// The most device grants kept at once. A grant is kept until it is redeemed or until two
+    /// lifetimes have passed (it answers `expired_token` in the second); while this many are
+    /// kept, new device authorizations are refused with `RATE_LIMIT_EXCEEDED`, and pending
+    /// flows go on undisturbed.
+    pub max_device_grants: usize,
+    /// Where clients reach this server (scheme, host, optional port and path prefix, no trailing
+    /// `/`): the start of every absolute URI the endpoints send. Default
+    /// `http://127.0.0.1:3000` ([`DEFAULT_PORT`]); the server sets it from
+    /// [`PUBLIC_BASE_URL_VAR`] or its own address ([`Settings::public_base_url_from_env`]).
+    pub public_base_url: String,
 }
 
 impl Default for Settings {
@@ -68,6 +92,8 @@ impl Default for Settings {
             scim_token: DEFAULT_SCIM_TOKEN.to_owned(),
             device_code_lifetime: Duration::from_secs(600),
             poll_interval: Duration::from_secs(5),
+            max_device_grants: 10_000,
+            public_base_url: format!("http://127.0.0.1:{DEFAULT_PORT}"),
         }
     }
 }
@@ -81,13 +107,72 @@ impl Settings {
         }
         settings
     }
+
+    /// The base URL from `PUBLIC_BASE_URL` when it is set (checked by [`public_base_url`]),
+    /// `http://127.0.0.1:<port>` for a server listening on `port` otherwise. A server behind a
+    /// proxy or on another name sets the variable: the request's `Host` is never used.
+    pub fn public_base_url_from_env(port: u16) -> Result<String, InvalidBaseUrl> {
+        match std::env::var(PUBLIC_BASE_URL_VAR) {
+            Ok(text) => public_base_url(&text),
+            Err(_) => Ok(format!("http://127.0.0.1:{port}")),
+        }
+    }
 }
+
+/// `text` as a [`Settings::public_base_url`]: an `http` or `https` URL with a host, of visible
+/// ASCII only (it goes into `Location` headers as it is), without query or fragment; a trailing
+/// `/` is dropped.
+///
+/// ```
+/// use authos_errors_demo::protocols::public_base_url;
+///
+/// assert_eq!(public_base_url("https://auth.example.com/").unwrap(), "https://auth.example.com");
+/// assert_eq!(
+///     public_base_url("auth.example.com").unwrap_err().to_string(),
+///     "PUBLIC_BASE_URL \"auth.example.com\" must start with http:// or https://"
+/// );
+/// ```
+pub fn public_base_url(text: &str) -> Result<String, InvalidBaseUrl> {
+    let invalid = |reason| InvalidBaseUrl {
+        value: text.to_owned(),
+        reason,
+    };
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or_else(|| invalid("must start with http:// or https://"))?;
+    if !text.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(invalid("must be visible ASCII, without spaces"));
+    }
+    if text.contains(['?', '#']) {
+        return Err(invalid("must have no query or fragment"));
+    }
+    if rest.starts_with('/') || rest.is_empty() {
+        return Err(invalid("must name a host"));
+    }
+    Ok(text.trim_end_matches('/').to_owned())
+}
+
+/// A `PUBLIC_BASE_URL` that cannot start absolute URIs, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidBaseUrl {
+    /// The value refused.
+    pub value: String,
+    /// What it must be instead.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for InvalidBaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{PUBLIC_BASE_URL_VAR} {:?} {}", self.value, self.reason)
+    }
+}
+
+impl std::error::Error for InvalidBaseUrl {}
 
 /// The request facts the endpoints read; each framework's handler fills it in.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ProtocolRequest<'a> {
-    /// The `Host` header, for the absolute URIs of responses.
-    pub host: Option<&'a str>,
     /// The `Authorization` header.
     pub authorization: Option<&'a str>,
     /// The query string, without `?`.
@@ -112,9 +197,32 @@ pub type ProtocolResult = Result<ProtocolReply, Detailed<AuthOsError>>;
 
 struct DeviceGrant {
     client_id: String,
+    /// The user code as it is typed: without its dash.
     user_code: String,
     issued: Instant,
     approved: bool,
+}
+
+/// The device grants, found by device code (the client's polls) and by user code (the user's
+/// approval) without a scan.
+struct DeviceGrants {
+    by_device_code: ExpiringMap<String, DeviceGrant>,
+    /// The device code of each user code (without its dash).
+    by_user_code: HashMap<String, String>,
+}
+
+impl DeviceGrants {
+    fn remove(&mut self, device_code: &str) {
+        if let Some(grant) = self.by_device_code.remove(device_code) {
+            self.by_user_code.remove(&grant.user_code);
+        }
+    }
+
+    fn forget_expired(&mut self, now: Instant) {
+        while let Some((_, grant)) = self.by_device_code.pop_expired(now) {
+            self.by_user_code.remove(&grant.user_code);
+        }
+    }
 }
 
 struct ScimUser {
@@ -125,12 +233,22 @@ struct ScimUser {
     attributes: Map<String, Value>,
 }
 
+/// How much state [`Protocols`] holds, to check that hostile clients cannot grow it without
+/// bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ProtocolStats {
+    /// Device grants kept: at most [`Settings::max_device_grants`].
+    pub device_grants: usize,
+    /// Entries of the user-code index: one per device grant.
+    pub user_codes: usize,
+}
+
 /// The state of the device flow and the SCIM user store, shared by every request.
 pub struct Protocols {
     clock: Clock,
     settings: Settings,
-    /// Pending device authorizations, by device code.
-    grants: Mutex<HashMap<String, DeviceGrant>>,
+    grants: Mutex<DeviceGrants>,
     users: Mutex<Vec<ScimUser>>,
     random: Random,
 }
@@ -138,12 +256,34 @@ pub struct Protocols {
 impl Protocols {
     /// The endpoints with `settings`, reading the time from `clock`.
     pub fn new(clock: Clock, settings: Settings) -> Protocols {
+        // Expired codes are kept a second lifetime, to answer `expired_token` rather than
+        // `invalid_grant` to a client that polled late.
+        let kept = settings.device_code_lifetime.saturating_mul(2);
+        let grants = DeviceGrants {
+            by_device_code: ExpiringMap::new(kept, settings.max_device_grants),
+            by_user_code: HashMap::new(),
+        };
         Protocols {
             clock,
             settings,
-            grants: Mutex::new(HashMap::new()),
+            grants: Mutex::new(grants),
             users: Mutex::new(Vec::new()),
             random: Random::default(),
+        }
+    }
+
+    /// How much state the endpoints hold now.
+    ///
+    /// ```
+    /// use authos_errors_demo::protocols::{Protocols, Settings};
+    /// let protocols = Protocols::new(authos_errors_demo::system_clock(), Settings::default());
+    /// assert_eq!(protocols.stats().device_grants, 0);
+    /// ```
+    pub fn stats(&self) -> ProtocolStats {
+        let grants = lock(&self.grants);
+        ProtocolStats {
+            device_grants: grants.by_device_code.len(),
+            user_codes: grants.by_user_code.len(),
         }
     }
 
@@ -151,19 +291,34 @@ impl Protocols {
     pub fn device_authorization(&self, request: &ProtocolRequest<'_>) -> ProtocolResult {
         let form = Form::parse(request.body)?;
         let client_id = form.required("client_id")?;
+        if client_id.len() > MAX_CLIENT_ID_LEN {
+            return Err(
+                AuthOsError::from(GeneralError::BadRequest).with_message(format!(
+                    "`client_id` must be at most {MAX_CLIENT_ID_LEN} bytes"
+                )),
+            );
+        }
         let now = (self.clock)();
         let lifetime = self.settings.device_code_lifetime;
         let mut grants = lock(&self.grants);
-        // Forget codes that expired a lifetime ago; until then they still answer `expired_token`.
-        grants.retain(|_, grant| now.duration_since(grant.issued) < lifetime * 2);
+        grants.forget_expired(now);
+        if grants.by_device_code.len() >= self.settings.max_device_grants {
+            let room_at = grants.by_device_code.next_expiry().unwrap_or(now);
+            return Err(AuthOsError::from(GeneralError::RateLimitExceeded)
+                .with_message("Too many device authorizations are pending; retry later")
+                .with_retry_after(room_at.saturating_duration_since(now)));
+        }
         let device_code = self.random.token();
         let user_code = loop {
             let code = self.random.user_code();
-            if grants.values().all(|grant| grant.user_code != code) {
+            if !grants.by_user_code.contains_key(&code) {
                 break code;
             }
         };
-        grants.insert(
+        grants
+            .by_user_code
+            .insert(user_code.clone(), device_code.clone());
+        grants.by_device_code.insert(
             device_code.clone(),
             DeviceGrant {
                 client_id: client_id.to_owned(),
@@ -171,11 +326,13 @@ impl Protocols {
                 issued: now,
                 approved: false,
             },
+            now,
         );
+        let user_code = format!("{}-{}", &user_code[..4], &user_code[4..]);
         Ok(oauth_json(&json!({
             "device_code": device_code,
             "user_code": user_code,
-            "verification_uri": format!("{}{VERIFY_PATH}", base_url(request.host)),
+            "verification_uri": format!("{}{VERIFY_PATH}", self.settings.public_base_url),
             "expires_in": lifetime.as_secs(),
             "interval": self.settings.poll_interval.as_secs(),
         })))
@@ -193,9 +350,11 @@ impl Protocols {
             .collect();
         let now = (self.clock)();
         let mut grants = lock(&self.grants);
+        let grants = &mut *grants;
         let grant = grants
-            .values_mut()
-            .find(|grant| grant.user_code.replace('-', "") == typed)
+            .by_user_code
+            .get(&typed)
+            .and_then(|device_code| grants.by_device_code.get_mut(device_code, now))
             .ok_or_else(|| {
                 AuthOsError::from(DeviceFlowError::InvalidDeviceCode)
                     .with_message("No device is waiting for this user code")
@@ -226,7 +385,8 @@ impl Protocols {
         let now = (self.clock)();
         let mut grants = lock(&self.grants);
         let grant = grants
-            .get(device_code)
+            .by_device_code
+            .get(device_code, now)
             .ok_or_else(|| Detailed::from(AuthOsError::from(DeviceFlowError::InvalidDeviceCode)))?;
         if grant.client_id != client_id {
             return Err(AuthOsError::from(DeviceFlowError::InvalidDeviceCode)
@@ -292,7 +452,7 @@ impl Protocols {
             created: Utc::now(),
             attributes,
         };
-        let resource = user_resource(&user, request.host);
+        let resource = self.user_resource(&user);
         let location = resource["meta"]["location"]
             .as_str()
             .unwrap_or_default()
@@ -311,7 +471,7 @@ impl Protocols {
             AuthOsError::from(ScimError::ScimUserNotFound)
                 .with_message(format!("Resource {} not found", Value::from(id)))
         })?;
-        Ok(scim_json(200, &user_resource(user, request.host)))
+        Ok(scim_json(200, &self.user_resource(user)))
     }
 
     /// `GET /scim/v2/Users[?filter=userName eq "x"]` (RFC 7644 §3.4.2): every user, or the one
@@ -335,7 +495,7 @@ impl Protocols {
                     .as_ref()
                     .is_none_or(|name| user.user_name.eq_ignore_ascii_case(name))
             })
-            .map(|user| user_resource(user, request.host))
+            .map(|user| self.user_resource(user))
             .collect();
         Ok(scim_json(
             200,
@@ -347,6 +507,10 @@ impl Protocols {
                 "Resources": resources,
             }),
         ))
+    }
+
+    fn user_resource(&self, user: &ScimUser) -> Value {
+        user_resource(user, &self.settings.public_base_url)
     }
 
     /// The SCIM bearer token check (RFC 7644 §2, RFC 6750 §2.1).
@@ -385,8 +549,8 @@ fn user_name_filter(filter: &str) -> Option<String> {
     known.then(|| serde_json::from_str::<String>(value.trim()).ok())?
 }
 
-/// The SCIM representation of `user` (RFC 7643 §4.1, §3.1 `meta`).
-fn user_resource(user: &ScimUser, host: Option<&str>) -> Value {
+/// The SCIM representation of `user` (RFC 7643 §4.1, §3.1 `meta`), located under `base_url`.
+fn user_resource(user: &ScimUser, base_url: &str) -> Value {
     let mut resource = user.attributes.clone();
     let created = user.created.to_rfc3339_opts(SecondsFormat::Secs, true);
     resource.insert("schemas".to_owned(), json!([SCIM_USER_SCHEMA]));
@@ -398,7 +562,7 @@ fn user_resource(user: &ScimUser, host: Option<&str>) -> Value {
             "resourceType": "User",
             "created": created,
             "lastModified": created,
-            "location": format!("{}{USERS_PATH}/{}", base_url(host), user.id),
+            "location": format!("{base_url}{USERS_PATH}/{}", user.id),
         }),
     );
     Value::Object(resource)
@@ -423,18 +587,6 @@ fn scim_json(status: u16, body: &Value) -> ProtocolReply {
         headers: vec![("content-type", SCIM_CONTENT_TYPE.to_owned())],
         body: body.to_string(),
     }
-}
-
-/// `http://<Host>`, the base of the absolute URIs the protocols require; a `Host` that is not a
-/// plain host name or address (with port) is not echoed.
-fn base_url(host: Option<&str>) -> String {
-    let plain = |host: &&str| {
-        !host.is_empty()
-            && host
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-    };
-    format!("http://{}", host.filter(plain).unwrap_or("localhost"))
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -526,15 +678,13 @@ impl Random {
         format!("{:016x}{:016x}", self.next(), self.next())
     }
 
-    /// `XXXX-XXXX` from the consonants RFC 8628 §6.1 suggests (no vowels, no look-alikes).
+    /// Eight of the consonants RFC 8628 §6.1 suggests (no vowels, no look-alikes), shown as
+    /// `XXXX-XXXX`.
     fn user_code(&self) -> String {
         const ALPHABET: &[u8] = b"BCDFGHJKLMNPQRSTVWXZ";
         let mut bits = self.next();
-        let mut code = String::with_capacity(9);
-        for i in 0..8 {
-            if i == 4 {
-                code.push('-');
-            }
+        let mut code = String::with_capacity(8);
+        for _ in 0..8 {
             code.push(char::from(ALPHABET[(bits % 20) as usize]));
             bits /= 20;
         }

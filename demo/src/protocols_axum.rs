@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::protocols::{ProtocolReply, ProtocolRequest, Protocols, USERS_PATH, VERIFY_PATH};
+use super::{FormBody, form_body_limit};
 
 /// The device flow under the OAuth error format, the user's approval under the AuthOS formats
 /// (negotiated), SCIM Users under the SCIM error format.
@@ -21,9 +22,11 @@ pub fn router(protocols: Arc<Protocols>) -> Router {
     let oauth = Router::new()
         .route("/api/oauth/device/code", post(device_authorization))
         .route("/api/oauth/token", post(token))
+        .layer(form_body_limit())
         .layer(ErrorFormatLayer::oauth().with_config(catalog::problem_config()));
     let user = Router::new()
         .route(VERIFY_PATH, post(approve_device))
+        .layer(form_body_limit())
         .layer(ErrorFormatLayer::default().with_config(catalog::problem_config()));
     let scim = Router::new()
         .route(USERS_PATH, post(create_user).get(list_users))
@@ -38,7 +41,6 @@ type Answer = Result<Response, Detailed<AuthOsError>>;
 fn request<'a>(headers: &'a HeaderMap, uri: &'a Uri, body: &'a [u8]) -> ProtocolRequest<'a> {
     let text = |name| headers.get(name).and_then(|value| value.to_str().ok());
     ProtocolRequest {
-        host: text(header::HOST),
         authorization: text(header::AUTHORIZATION),
         query: uri.query(),
         body,
@@ -56,16 +58,26 @@ fn respond(reply: ProtocolReply) -> Response {
     response
 }
 
-async fn device_authorization(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+async fn device_authorization(
+    State(p): Shared,
+    h: HeaderMap,
+    uri: Uri,
+    FormBody(body): FormBody,
+) -> Answer {
     p.device_authorization(&request(&h, &uri, &body))
         .map(respond)
 }
 
-async fn approve_device(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+async fn approve_device(
+    State(p): Shared,
+    h: HeaderMap,
+    uri: Uri,
+    FormBody(body): FormBody,
+) -> Answer {
     p.approve_device(&request(&h, &uri, &body)).map(respond)
 }
 
-async fn token(State(p): Shared, h: HeaderMap, uri: Uri, body: Bytes) -> Answer {
+async fn token(State(p): Shared, h: HeaderMap, uri: Uri, FormBody(body): FormBody) -> Answer {
     p.token(&request(&h, &uri, &body)).map(respond)
 }
 

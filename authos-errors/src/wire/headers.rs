@@ -390,7 +390,7 @@ mod tests {
         for (delay, seconds) in cases {
             assert_eq!(ceil_seconds(delay), seconds, "{delay:?}");
         }
-        let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
+        let forever = Limited::RateLimitExceeded.with_retry_after(Duration::MAX);
         assert_eq!(retry_after_seconds(&forever), Some(2_147_483_647));
     }
 
@@ -511,7 +511,7 @@ mod tests {
     #[test]
     fn every_format_sends_the_clamped_retry_after() {
         use crate::response::{CapturedError, RenderContext};
-        let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
+        let forever = Limited::RateLimitExceeded.with_retry_after(Duration::MAX);
         for format in [
             crate::problem::ErrorFormat::Json,
             crate::problem::ErrorFormat::ProblemJson,

@@ -263,9 +263,35 @@ pub struct AxumServer {
 
 impl AxumServer {
     pub fn start(router: axum::Router) -> AxumServer {
+        AxumServer::start_on(bind(), router)
+    }
+
+    /// The server on `listener`, bound by the caller (to build `router` knowing its address).
+    pub fn start_on(listener: TcpListener, router: axum::Router) -> AxumServer {
         let logs = LogCapture::default();
         let dispatch = Dispatch::new(logs.clone());
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
+        AxumServer::serve(listener, router, logs, dispatch)
+    }
+
+    /// The server logging to `subscriber` instead of a [`LogCapture`] (its `logs()` stay empty).
+    pub fn start_logging_to(
+        router: axum::Router,
+        subscriber: impl Subscriber + Send + Sync + 'static,
+    ) -> AxumServer {
+        AxumServer::serve(
+            bind(),
+            router,
+            LogCapture::default(),
+            Dispatch::new(subscriber),
+        )
+    }
+
+    fn serve(
+        listener: TcpListener,
+        router: axum::Router,
+        logs: LogCapture,
+        dispatch: Dispatch,
+    ) -> AxumServer {
         listener
             .set_nonblocking(true)
             .expect("non-blocking listener");
@@ -362,9 +388,17 @@ impl ActixServer {
     where
         F: Fn(&mut actix_web::web::ServiceConfig) + Clone + Send + 'static,
     {
+        ActixServer::start_on(bind(), configure)
+    }
+
+    /// The server on `listener`, bound by the caller (to configure the routes knowing its
+    /// address).
+    pub fn start_on<F>(listener: TcpListener, configure: F) -> ActixServer
+    where
+        F: Fn(&mut actix_web::web::ServiceConfig) + Clone + Send + 'static,
+    {
         let logs = LogCapture::default();
         let record = logs.clone();
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("the bound address");
         let (handle_sender, handle_receiver) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
@@ -416,6 +450,11 @@ impl Drop for ActixServer {
             let _ = thread.join();
         }
     }
+}
+
+/// A listener on 127.0.0.1:<ephemeral>.
+pub fn bind() -> TcpListener {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0")
 }
 
 /// Runs `future` to completion on a runtime of its own (current thread, I/O and timers).

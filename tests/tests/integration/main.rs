@@ -12,6 +12,7 @@
 //! | [`catalog`] | the AuthOS catalog against the reference index, and code stability |
 //! | [`reference`] | the rendered reference and where a problem's `type` points |
 //! | [`openapi`] | the OpenAPI documentation of errors |
+//! | [`demo`] | the demo app against hostile clients: bounded state, expiring locks, body limits, configured URLs, log lines |
 //! | [`hostile_input`] | what a request or a server can send that must not leak a secret, loop, or reach a log as it is |
 //!
 //! All tests share one process, on parallel threads: a test must not set process-wide state.
@@ -23,6 +24,7 @@ mod protocol_demo;
 
 mod catalog;
 mod client;
+mod demo;
 mod derive;
 mod hostile_input;
 mod http;

@@ -14,7 +14,7 @@ use authos_errors::actix::ErrorFormatMiddleware;
 use authos_errors::catalog::AuthOsError;
 use authos_errors_demo as app;
 
-use crate::http_support::{ActixServer, AxumServer};
+use crate::http_support::{ActixServer, AxumServer, bind};
 
 pub use authos_errors_demo::protocols::{
     self, ProtocolReply, ProtocolRequest, Protocols, Settings,
@@ -59,29 +59,55 @@ pub enum Server {
 }
 
 impl Server {
-    /// The demo with `settings` and `clock`: for axum the whole demo app
+    /// The demo with `settings` and `clock`, its public base URL its own address as the demo
+    /// server sets it without `PUBLIC_BASE_URL`: for axum the whole demo app
     /// (`app_with_protocols`), for actix-web the protocol routes of [`actix_routes`].
-    pub fn start(framework: Framework, clock: &ManualClock, settings: Settings) -> Server {
+    pub fn start(framework: Framework, clock: &ManualClock, mut settings: Settings) -> Server {
+        let listener = bind();
+        let addr = listener.local_addr().expect("the bound address");
+        settings.public_base_url = format!("http://{addr}");
+        Server::start_on(listener, framework, clock, settings)
+    }
+
+    /// The demo with `settings` as they are, `public_base_url` included.
+    pub fn start_configured(
+        framework: Framework,
+        clock: &ManualClock,
+        settings: Settings,
+    ) -> Server {
+        Server::start_on(bind(), framework, clock, settings)
+    }
+
+    fn start_on(
+        listener: std::net::TcpListener,
+        framework: Framework,
+        clock: &ManualClock,
+        settings: Settings,
+    ) -> Server {
         match framework {
-            Framework::Axum => Server::Axum(AxumServer::start(app::app_with_protocols(
-                clock.clock(),
-                settings,
-            ))),
+            Framework::Axum => Server::Axum(AxumServer::start_on(
+                listener,
+                app::app_with_protocols(clock.clock(), settings),
+            )),
             Framework::Actix => {
                 let protocols = web::Data::new(Protocols::new(clock.clock(), settings));
-                Server::Actix(ActixServer::start(move |config| {
+                Server::Actix(ActixServer::start_on(listener, move |config| {
                     actix_routes(config, protocols.clone());
                 }))
             }
         }
     }
 
-    pub fn base_url(&self) -> String {
-        let addr = match self {
+    /// The address served.
+    pub fn addr(&self) -> std::net::SocketAddr {
+        match self {
             Server::Axum(server) => server.addr(),
             Server::Actix(server) => server.addr(),
-        };
-        format!("http://{addr}")
+        }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr())
     }
 
     pub fn raw(&self) -> RawClient {
@@ -144,7 +170,6 @@ fn request<'a>(request: &'a HttpRequest, body: &'a [u8]) -> ProtocolRequest<'a> 
             .and_then(|value| value.to_str().ok())
     };
     ProtocolRequest {
-        host: text(actix_web::http::header::HOST),
         authorization: text(actix_web::http::header::AUTHORIZATION),
         query: Some(request.query_string()).filter(|query| !query.is_empty()),
         body,
