@@ -1,4 +1,6 @@
-//! The rendered reference and the documentation links of problem types.
+//! The rendered reference, the documentation links of problem types, and the stability check
+//! of any catalog.
 
 mod doc_links;
 mod markdown;
+mod stability;
