@@ -167,10 +167,10 @@
 //! from the request's headers, the request-id scope of the 5xx log line; then the thin adapters,
 //! `axum` and `actix`, which only convert the contract into their framework's types.
 //!
-//! **`client/`, `openapi.rs`, `reference.rs`, `stability.rs`, `validation.rs`** — what is built
-//! on an answer: reading one back, documenting a catalog's answers, rendering its reference,
-//! checking a catalog against its committed snapshot, turning `validator` reports into field
-//! errors.
+//! **`client/`, `openapi.rs`, `reference.rs`, `export/`, `stability.rs`, `validation.rs`** —
+//! what is built on an answer: reading one back, documenting a catalog's answers, rendering its
+//! reference, exporting it as TypeScript and JSON Schema, checking it against its committed
+//! snapshot, turning `validator` reports into field errors.
 //!
 //! **`catalog/`** — the AuthOS product: its error enums, built with the derive and configured
 //! through the same public means a user has.
@@ -204,6 +204,8 @@ pub mod openapi;
 pub mod reference;
 
 pub mod stability;
+
+pub mod export;
 
 #[cfg(feature = "validator")]
 pub mod validation;

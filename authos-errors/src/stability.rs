@@ -175,12 +175,10 @@ impl Snapshot {
     /// ```
     #[must_use]
     pub fn of(catalog: &[ErrorCodeInfo]) -> Snapshot {
-        let mut codes = BTreeMap::new();
-        for info in catalog {
-            codes
-                .entry(info.code.to_owned())
-                .or_insert_with(|| CodeContract::of(info));
-        }
+        let codes = crate::export::by_code(catalog)
+            .into_iter()
+            .map(|(code, info)| (code.to_owned(), CodeContract::of(info)))
+            .collect();
         Snapshot { codes }
     }
 
