@@ -9,7 +9,8 @@ use crate::scim::{ERROR_SCHEMA, ScimType};
 
 /// A catalog as a TypeScript module, written by [`Display`]: the union type `ErrorCode` of the
 /// codes, the `const` map `ERROR_CODES` (code → `{ status, retryable, oauth?, scim? }`, `as const`,
-/// so each value keeps its literal type), `isErrorCode` to narrow a string, and the body
+/// so each value keeps its literal type), `isErrorCode` to narrow a string, `errorCodeInfo` to
+/// read any code's entry as one interface, and the body
 /// interfaces of every wire format: `ErrorBody` (AuthOS JSON, with the optional `request_id`,
 /// `details` and `errors`), `ProblemDetails` (RFC 9457 with the AuthOS extension members),
 /// `OAuthErrorBody` (RFC 6749 §5.2) and `ScimErrorBody` (RFC 7644 §3.12), whose `error_code` and
@@ -145,6 +146,11 @@ const IS_ERROR_CODE: &str = "
 /** Whether `value` is a code of this catalog (a newer server may send codes it does not know). */
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === \"string\" && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+}
+
+/** The entry of `code` as an `ErrorCodeInfo`, for code that reads any code's `oauth` or `scim`. */
+export function errorCodeInfo(code: ErrorCode): ErrorCodeInfo {
+  return ERROR_CODES[code];
 }
 ";
 
