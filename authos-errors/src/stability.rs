@@ -72,6 +72,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::ErrorCodeInfo;
+use crate::export::Quoted;
 use crate::oauth::OAuthErrorCode;
 use crate::scim::ScimType;
 
@@ -487,28 +488,6 @@ fn is_bare_key(code: &str) -> bool {
         && code
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
-
-/// A string written as a TOML basic string: `"`, `\` and control characters escaped, so any
-/// text stays on its line.
-struct Quoted<'a>(&'a str);
-
-impl Display for Quoted<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str("\"")?;
-        for c in self.0.chars() {
-            match c {
-                '"' => f.write_str("\\\"")?,
-                '\\' => f.write_str("\\\\")?,
-                '\n' => f.write_str("\\n")?,
-                '\r' => f.write_str("\\r")?,
-                '\t' => f.write_str("\\t")?,
-                c if c.is_control() => write!(f, "\\u{:04X}", u32::from(c))?,
-                c => write!(f, "{c}")?,
-            }
-        }
-        f.write_str("\"")
-    }
 }
 
 /// A quoted string as [`Quoted`] writes it, the whole of `text`.

@@ -173,16 +173,10 @@ fn problem_details() -> Node<'static> {
             ("detail", text("Human-readable message")),
             (
                 "instance",
-                Node::Object(vec![
-                    (
-                        "description",
-                        Node::Str(
-                            "`urn:request:<id>`: the request's `x-request-id`, when it carried one",
-                        ),
-                    ),
-                    ("type", Node::Str("string")),
-                    ("pattern", Node::Str("^urn:request:")),
-                ]),
+                text_matching(
+                    "`urn:request:<id>`: the request's `x-request-id`, when it carried one",
+                    "^urn:request:",
+                ),
             ),
             ("error_code", reference("ErrorCode")),
             (
@@ -205,33 +199,19 @@ fn problem_details() -> Node<'static> {
 }
 
 fn oauth_error_body() -> Node<'static> {
-    let errors = OAuthErrorCode::ALL
-        .iter()
-        .map(|code| Node::Str(code.as_str()))
-        .collect();
     Node::Object(closed_object(
         "An OAuth 2.0 error response (RFC 6749 §5.2) of a token or device authorization endpoint",
         vec![
             (
                 "error",
-                Node::Object(vec![
-                    ("type", Node::Str("string")),
-                    ("enum", Node::Array(errors)),
-                ]),
+                one_of(OAuthErrorCode::ALL.iter().map(|code| code.as_str())),
             ),
             (
                 "error_description",
-                Node::Object(vec![
-                    (
-                        "description",
-                        Node::Str("Human-readable text, in the characters RFC 6749 allows"),
-                    ),
-                    ("type", Node::Str("string")),
-                    (
-                        "pattern",
-                        Node::Str("^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+$"),
-                    ),
-                ]),
+                text_matching(
+                    "Human-readable text, in the characters RFC 6749 allows",
+                    "^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+$",
+                ),
             ),
             ("error_code", reference("ErrorCode")),
             ("timestamp", reference("Timestamp")),
@@ -241,10 +221,6 @@ fn oauth_error_body() -> Node<'static> {
 }
 
 fn scim_error_body() -> Node<'static> {
-    let kinds = ScimType::ALL
-        .iter()
-        .map(|kind| Node::Str(kind.as_str()))
-        .collect();
     Node::Object(closed_object(
         "A SCIM 2.0 error response (RFC 7644 §3.12, `application/scim+json`)",
         vec![
@@ -262,18 +238,11 @@ fn scim_error_body() -> Node<'static> {
             ),
             (
                 "status",
-                Node::Object(vec![
-                    ("description", Node::Str("The HTTP status, as a string")),
-                    ("type", Node::Str("string")),
-                    ("pattern", Node::Str("^[45][0-9]{2}$")),
-                ]),
+                text_matching("The HTTP status, as a string", "^[45][0-9]{2}$"),
             ),
             (
                 "scimType",
-                Node::Object(vec![
-                    ("type", Node::Str("string")),
-                    ("enum", Node::Array(kinds)),
-                ]),
+                one_of(ScimType::ALL.iter().map(|kind| kind.as_str())),
             ),
             ("detail", text("Human-readable message")),
             ("error_code", reference("ErrorCode")),
@@ -314,6 +283,23 @@ fn closed_object(
         ),
         ("additionalProperties", Node::Bool(false)),
     ]
+}
+
+/// A string schema with a `pattern`.
+fn text_matching(description: &'static str, pattern: &'static str) -> Node<'static> {
+    Node::Object(vec![
+        ("description", Node::Str(description)),
+        ("type", Node::Str("string")),
+        ("pattern", Node::Str(pattern)),
+    ])
+}
+
+/// A string schema of these values only.
+fn one_of<'a>(values: impl Iterator<Item = &'a str>) -> Node<'a> {
+    Node::Object(vec![
+        ("type", Node::Str("string")),
+        ("enum", Node::Array(values.map(Node::Str).collect())),
+    ])
 }
 
 fn text(description: &'static str) -> Node<'static> {

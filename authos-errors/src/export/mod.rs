@@ -37,6 +37,7 @@ mod json_schema;
 mod typescript;
 
 use std::collections::BTreeMap;
+use std::fmt::{self, Display, Formatter};
 
 pub use json_schema::JsonSchema;
 pub use typescript::TypeScript;
@@ -57,4 +58,30 @@ pub(crate) fn by_code(catalog: &[ErrorCodeInfo]) -> BTreeMap<&'static str, &Erro
 /// (429, 503), or the catalog gives the code a `Retry-After`.
 fn is_retryable(info: &ErrorCodeInfo) -> bool {
     matches!(info.status, 429 | 503) || info.retry_after.is_some()
+}
+
+/// A string in double quotes, escaped so that it is both a TOML basic string (the stability
+/// snapshot) and a JavaScript string literal (the TypeScript module): `"`, `\`, line breaks, tabs,
+/// other control characters and the two line separators JavaScript cannot hold raw are escaped,
+/// so any text stays on its line.
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl Display for Quoted<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                    write!(f, "\\u{:04X}", u32::from(c))?;
+                }
+                c => write!(f, "{c}")?,
+            }
+        }
+        f.write_str("\"")
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Display, Formatter};
 
-use super::{by_code, is_retryable};
+use super::{Quoted, by_code, is_retryable};
 use crate::ErrorCodeInfo;
 use crate::oauth::OAuthErrorCode;
 use crate::scim::{ERROR_SCHEMA, ScimType};
@@ -83,15 +83,15 @@ impl Display for TypeScript<'_> {
             write!(
                 f,
                 "  {}: {{ status: {}, retryable: {}",
-                JsString(code),
+                Quoted(code),
                 info.status,
                 is_retryable(info)
             )?;
             if let Some(oauth) = info.oauth {
-                write!(f, ", oauth: {}", JsString(oauth.as_str()))?;
+                write!(f, ", oauth: {}", Quoted(oauth.as_str()))?;
             }
             if let Some(scim) = info.scim {
-                write!(f, ", scim: {}", JsString(scim.as_str()))?;
+                write!(f, ", scim: {}", Quoted(scim.as_str()))?;
             }
             f.write_str(" },\n")?;
         }
@@ -104,7 +104,7 @@ impl Display for TypeScript<'_> {
             "\n/** A SCIM 2.0 error response (RFC 7644 §3.12, `application/scim+json`). */\n\
              export interface ScimErrorBody {{\n\
              \x20 readonly schemas: readonly [{}];\n{SCIM_MEMBERS}}}\n",
-            JsString(ERROR_SCHEMA)
+            Quoted(ERROR_SCHEMA)
         )?;
         f.write_str(ANY_BODY)
     }
@@ -123,7 +123,7 @@ fn write_union<'a>(
     let last = members.len() - 1;
     for (index, member) in members.enumerate() {
         let end = if index == last { ";" } else { "" };
-        writeln!(f, "  | {}{end}", JsString(member))?;
+        writeln!(f, "  | {}{end}", Quoted(member))?;
     }
     Ok(())
 }
@@ -232,28 +232,6 @@ const ANY_BODY: &str = "
 /** The body of an error response in any of the formats. */
 export type AnyErrorBody = ErrorBody | ProblemDetails | OAuthErrorBody | ScimErrorBody;
 ";
-
-/// A JavaScript string literal: `\`, `"`, control characters and the two line separators
-/// JavaScript source cannot hold raw are escaped.
-struct JsString<'a>(&'a str);
-
-impl Display for JsString<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str("\"")?;
-        for c in self.0.chars() {
-            match c {
-                '"' => f.write_str("\\\"")?,
-                '\\' => f.write_str("\\\\")?,
-                '\n' => f.write_str("\\n")?,
-                c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
-                    write!(f, "\\u{:04x}", u32::from(c))?;
-                }
-                c => write!(f, "{c}")?,
-            }
-        }
-        f.write_str("\"")
-    }
-}
 
 /// Text for one line of a `/** ... */` comment: line breaks become spaces and `*/` cannot close
 /// the comment early.

@@ -15,6 +15,7 @@ use authos_errors::export::{JsonSchema, TypeScript};
 use authos_errors_demo as app;
 use serde_json::{Value, json};
 
+use super::TempDir;
 use crate::http_support::Client;
 use crate::protocol_demo::protocols::{DEFAULT_SCIM_TOKEN, DEVICE_CODE_GRANT};
 use crate::protocol_demo::{Framework, ManualClock, RawClient, Server, Settings};
@@ -367,27 +368,6 @@ fn the_json_schema_validates_every_body_the_demo_sends() {
 /// The environment variable naming the TypeScript compiler (`.ci/run` installs one from npm).
 const TSC_ENV: &str = "AUTHOS_ERRORS_TSC";
 
-/// A folder of its own under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let path = std::env::temp_dir().join(format!(
-            "authos-errors-export-{name}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("create a temporary folder");
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// `demo-bodies.ts`: each body the demo sent, typed as its format's interface.
 fn bodies_module(sent: &[Sent]) -> String {
     let mut module = String::from(
@@ -457,19 +437,19 @@ fn the_typescript_module_type_checks_with_the_demo_bodies_and_an_exhaustive_swit
         return;
     };
     let tsc = PathBuf::from(tsc);
-    let dir = TempDir::new("tsc");
+    let dir = TempDir::new("export-tsc");
     let module = TypeScript::new(AuthOsError::CATALOG).to_string();
-    std::fs::write(dir.0.join("authos-errors.ts"), &module).unwrap();
+    std::fs::write(dir.file("authos-errors.ts"), &module).unwrap();
     let sent = demo_bodies();
     assert_every_kind_was_sent(&sent);
-    std::fs::write(dir.0.join("demo-bodies.ts"), bodies_module(&sent)).unwrap();
+    std::fs::write(dir.file("demo-bodies.ts"), bodies_module(&sent)).unwrap();
     std::fs::copy(
         concat!(env!("CARGO_MANIFEST_DIR"), "/typescript/check.ts"),
-        dir.0.join("check.ts"),
+        dir.file("check.ts"),
     )
     .unwrap();
     let files = ["authos-errors.ts", "demo-bodies.ts", "check.ts"];
-    if let Err(output) = type_check(&tsc, &dir.0, &files) {
+    if let Err(output) = type_check(&tsc, dir.path(), &files) {
         panic!("tsc --strict rejects the generated module or the demo's bodies:\n{output}");
     }
 
@@ -478,18 +458,18 @@ fn the_typescript_module_type_checks_with_the_demo_bodies_and_an_exhaustive_swit
     let mut grown = AuthOsError::CATALOG.to_vec();
     grown.push(ErrorCodeInfo::new("BRAND_NEW", 400, "New").with_group("General Errors"));
     std::fs::write(
-        dir.0.join("authos-errors.ts"),
+        dir.file("authos-errors.ts"),
         TypeScript::new(&grown).to_string(),
     )
     .unwrap();
     std::fs::write(
-        dir.0.join("wrong.ts"),
+        dir.file("wrong.ts"),
         "import type { ErrorBody } from \"./authos-errors\";\n\
          export const unknown: ErrorBody = { error: \"x\", error_code: \"NOT_A_CODE\", timestamp: \"t\" };\n\
          export const extra: ErrorBody = { error: \"x\", error_code: \"NOT_FOUND\", timestamp: \"t\", colour: 1 };\n",
     )
     .unwrap();
-    let output = type_check(&tsc, &dir.0, &["check.ts", "wrong.ts"])
+    let output = type_check(&tsc, dir.path(), &["check.ts", "wrong.ts"])
         .expect_err("tsc refuses the wrong bodies and the inexhaustive switch");
     for expected in [
         "check.ts",

@@ -2,7 +2,7 @@
 //! a recorded snapshot, the exact failure message, and accepting changes by writing the file —
 //! explicitly and through `AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use authos_errors::ErrorCodeInfo;
@@ -12,30 +12,11 @@ use authos_errors::stability::{
     ChangeClass, Outcome, Snapshot, StabilityCheck, StabilityError, UPDATE_ENV,
 };
 
-/// A folder of its own under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
+use super::TempDir;
 
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let path = std::env::temp_dir().join(format!(
-            "authos-errors-stability-{name}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("create a temporary folder");
-        TempDir(path)
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+/// How every failure message says to accept the catalog as it is.
+const ACCEPT: &str = "run the tests again with AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 \
+                      (`AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 cargo test`)";
 
 /// The snapshot a project committed before the changes below.
 const RECORDED: &str = r#"
@@ -98,6 +79,14 @@ fn change_lines(catalog: &[ErrorCodeInfo]) -> Vec<String> {
         .iter()
         .map(ToString::to_string)
         .collect()
+}
+
+/// Why checking `catalog` against the snapshot at `path` fails.
+fn refused(catalog: &[ErrorCodeInfo], path: &Path) -> StabilityError {
+    StabilityCheck::new(catalog, path)
+        .update(false)
+        .run()
+        .expect_err("the check fails")
 }
 
 /// [`RECORDED`] as a catalog: no change at all.
@@ -256,7 +245,7 @@ fn texts_groups_and_retry_delays_are_cosmetic() {
 
 #[test]
 fn the_failure_message_lists_each_change_with_its_class_and_how_to_accept() {
-    let dir = TempDir::new("message");
+    let dir = TempDir::new("stability-message");
     let path = dir.file("errors.snapshot");
     std::fs::write(&path, RECORDED).unwrap();
     let mut catalog = edited(unchanged(), "CODE_USED", |mut e| {
@@ -269,10 +258,7 @@ fn the_failure_message_lists_each_change_with_its_class_and_how_to_accept() {
     });
     catalog.push(ErrorCodeInfo::new("NEW_CODE", 422, "New").with_group("General"));
 
-    let error = StabilityCheck::new(&catalog, &path)
-        .update(false)
-        .run()
-        .unwrap_err();
+    let error = refused(&catalog, &path);
     assert_eq!(
         error.to_string(),
         format!(
@@ -282,8 +268,7 @@ fn the_failure_message_lists_each_change_with_its_class_and_how_to_accept() {
              \x20 cosmetic  PENDING: description \"Pending\" -> \"Still pending\"\n\
              Breaking changes fail clients written against the recorded catalog: make them only \
              in a release that may break clients.\n\
-             To accept the changes, run the tests again with AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 \
-             (`AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 cargo test`) and commit the updated snapshot.",
+             To accept the changes, {ACCEPT} and commit the updated snapshot.",
             path.display()
         )
     );
@@ -293,17 +278,13 @@ fn the_failure_message_lists_each_change_with_its_class_and_how_to_accept() {
         catalog.push(ErrorCodeInfo::new("NEW_CODE", 422, "New").with_group("General"));
         catalog
     };
-    let error = StabilityCheck::new(&additive_only, &path)
-        .update(false)
-        .run()
-        .unwrap_err();
+    let error = refused(&additive_only, &path);
     assert_eq!(
         error.to_string(),
         format!(
             "the error catalog differs from its snapshot {} (1 change):\n\
              \x20 additive  NEW_CODE: code added (422)\n\
-             To accept the changes, run the tests again with AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 \
-             (`AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 cargo test`) and commit the updated snapshot.",
+             To accept the changes, {ACCEPT} and commit the updated snapshot.",
             path.display()
         )
     );
@@ -318,7 +299,7 @@ fn assert_stable_panics_with_the_message() {
     if std::env::var_os(UPDATE_ENV).is_some() {
         return;
     }
-    let dir = TempDir::new("panic");
+    let dir = TempDir::new("stability-panic");
     let path = dir.file("errors.snapshot");
     std::fs::write(&path, RECORDED).unwrap();
     let catalog = edited(unchanged(), "ACCOUNT_LOCKED", |_| None);
@@ -335,36 +316,26 @@ fn assert_stable_panics_with_the_message() {
 
 #[test]
 fn a_missing_or_foreign_snapshot_says_how_to_create_it() {
-    let dir = TempDir::new("missing");
+    let dir = TempDir::new("stability-missing");
     let path = dir.file("nested/errors.snapshot");
-    let error = StabilityCheck::new(&unchanged(), &path)
-        .update(false)
-        .run()
-        .unwrap_err();
+    let error = refused(&unchanged(), &path);
     assert!(matches!(error, StabilityError::Missing { .. }));
     assert_eq!(
         error.to_string(),
         format!(
-            "no snapshot of the error catalog at {}: to create it, run the tests again with \
-             AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 (`AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 cargo test`) and \
-             commit it.",
+            "no snapshot of the error catalog at {}: to create it, {ACCEPT} and commit it.",
             path.display()
         )
     );
 
     let foreign = dir.file("codes.snapshot");
     std::fs::write(&foreign, "ACCOUNT_LOCKED 401\n").unwrap();
-    let error = StabilityCheck::new(&unchanged(), &foreign)
-        .update(false)
-        .run()
-        .unwrap_err();
+    let error = refused(&unchanged(), &foreign);
     assert_eq!(
         error.to_string(),
         format!(
             "{} is not a snapshot of an error catalog (line 1: expected a section header \
-             `[CODE]` before `ACCOUNT_LOCKED 401`): to write it anew, run the tests again with \
-             AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 (`AUTHOS_ERRORS_UPDATE_SNAPSHOTS=1 cargo test`) and \
-             commit it.",
+             `[CODE]` before `ACCOUNT_LOCKED 401`): to write it anew, {ACCEPT} and commit it.",
             foreign.display()
         )
     );
@@ -382,7 +353,7 @@ fn a_missing_or_foreign_snapshot_says_how_to_create_it() {
 
 #[test]
 fn updating_writes_the_snapshot_and_accepts_every_change() {
-    let dir = TempDir::new("update");
+    let dir = TempDir::new("stability-update");
     let path = dir.file("errors.snapshot");
     std::fs::write(&path, RECORDED).unwrap();
     let catalog = edited(unchanged(), "ACCOUNT_LOCKED", |_| None);
@@ -424,7 +395,7 @@ fn update_child() {
 
 #[test]
 fn accepting_through_the_environment_variable() {
-    let dir = TempDir::new("env");
+    let dir = TempDir::new("stability-env");
     let path = dir.file("errors.snapshot");
     std::fs::write(&path, RECORDED).unwrap();
     // The variable is process-wide: this test binary runs one test again in a child process
@@ -439,7 +410,7 @@ fn accepting_through_the_environment_variable() {
                 "--nocapture",
                 "--test-threads=1",
             ])
-            .env(CHILD_DIR_ENV, &dir.0)
+            .env(CHILD_DIR_ENV, dir.path())
             .env_remove(UPDATE_ENV);
         if let Some(value) = update {
             command.env(UPDATE_ENV, value);
