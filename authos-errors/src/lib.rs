@@ -178,9 +178,10 @@
 //! rejections); then the thin adapters, `axum` and `actix`, which only convert the contract into
 //! their framework's types and recognise their framework's rejections.
 //!
-//! **`client/`, `openapi.rs`, `reference.rs`, `validation.rs`** — what is built on an answer:
-//! reading one back, documenting a catalog's answers, rendering its reference, turning
-//! `validator` reports into field errors.
+//! **`client/`, `openapi.rs`, `reference.rs`, `export/`, `stability.rs`, `validation.rs`** —
+//! what is built on an answer: reading one back, documenting a catalog's answers, rendering its
+//! reference, exporting it as TypeScript and JSON Schema, checking it against its committed
+//! snapshot, turning `validator` reports into field errors.
 //!
 //! **`catalog/`** — the AuthOS product: its error enums, built with the derive, and its
 //! policies given through the same public means a user has: [`catalog::problem_config`],
@@ -214,6 +215,10 @@ pub mod client;
 pub mod openapi;
 
 pub mod reference;
+
+pub mod stability;
+
+pub mod export;
 
 #[cfg(feature = "validator")]
 pub mod validation;

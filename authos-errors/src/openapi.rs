@@ -11,6 +11,7 @@
 //! - [`framework_responses`] (feature `http`) documents the framework errors an operation
 //!   reading a JSON body can answer (400, 413, 415); [`WithJsonBodyErrors<E>`](WithJsonBodyErrors)
 //!   adds them to `E`'s responses in `#[utoipa::path(responses(...))]`.
+//! - Each response's `error_code` is an `enum` of the codes it documents.
 //! - [`FieldErrors`] documents its 400 with the `errors` array and a three-field example.
 //! - Examples are written with the default [`ProblemConfig`] (problem `type`s `about:blank`
 //!   unless an entry has a `doc_url`); [`ResponseDocs`] writes them with yours, as your service
@@ -223,8 +224,9 @@ pub fn responses<E: ApiErrorCode + ?Sized>() -> Responses {
 
 /// The documented error responses of a catalog: one response per status (ascending), whose
 /// `application/json` and `application/problem+json` contents carry one example per code, named
-/// by the code (a code listed twice keeps its first entry, as `from_code` does). A 401 documents
-/// the `WWW-Authenticate` header; a 429 or 503 documents `Retry-After`.
+/// by the code (a code listed twice keeps its first entry, as `from_code` does), and whose
+/// schemas' `error_code` is the `enum` of those codes. A 401 documents the `WWW-Authenticate`
+/// header; a 429 or 503 documents `Retry-After`.
 ///
 /// Several catalogs can be documented together by concatenating them:
 ///
@@ -456,14 +458,20 @@ fn status_response(
         .content(
             APPLICATION_JSON,
             ContentBuilder::new()
-                .schema(Some(with_detail_members(ErrorBody::schema(), entries)))
+                .schema(Some(with_code_enum(
+                    with_detail_members(ErrorBody::schema(), entries),
+                    entries,
+                )))
                 .examples_from_iter(json_examples)
                 .build(),
         )
         .content(
             APPLICATION_PROBLEM_JSON,
             ContentBuilder::new()
-                .schema(Some(with_detail_members(ProblemDetails::schema(), entries)))
+                .schema(Some(with_code_enum(
+                    with_detail_members(ProblemDetails::schema(), entries),
+                    entries,
+                )))
                 .examples_from_iter(problem_examples)
                 .build(),
         );
@@ -538,6 +546,24 @@ fn with_detail_members(schema: RefOr<Schema>, entries: &[&ErrorCodeInfo]) -> Ref
     }
     let builder: ObjectBuilder = object.into();
     builder.property("details", details).into()
+}
+
+/// `schema` with its `error_code` member an `enum` of the codes of `entries`, sorted as the
+/// examples are: what a response
+/// of this status can carry, so generated clients get the codes as a type.
+fn with_code_enum(schema: RefOr<Schema>, entries: &[&ErrorCodeInfo]) -> RefOr<Schema> {
+    let RefOr::T(Schema::Object(object)) = schema else {
+        return schema;
+    };
+    let mut codes: Vec<&str> = entries.iter().map(|info| info.code).collect();
+    codes.sort_unstable();
+    let builder: ObjectBuilder = object.into();
+    builder
+        .property(
+            "error_code",
+            string_property("Machine-readable code").enum_values(Some(codes)),
+        )
+        .into()
 }
 
 /// `written` with the example value's `details` member added, when it has one.

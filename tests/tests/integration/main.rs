@@ -9,8 +9,8 @@
 //! | [`client`] | reading error responses back: the parser, every format, details, backoff, the reqwest integration |
 //! | [`l10n`] | Fluent resources, rendering, negotiation and what a localised render allocates |
 //! | [`properties`] | property tests (proptest) across the layers |
-//! | [`catalog`] | the AuthOS catalog against the reference index, and code stability |
-//! | [`reference`] | the rendered reference and where a problem's `type` points |
+//! | [`catalog`] | the AuthOS catalog against the reference index, and its committed stability snapshot |
+//! | [`reference`] | the rendered reference, where a problem's `type` points, the TypeScript and JSON Schema exports (`tsc`, `jsonschema`), the stability check of any catalog |
 //! | [`openapi`] | the OpenAPI documentation of errors |
 //! | [`demo`] | the demo app against hostile clients: bounded state, expiring locks, body limits, configured URLs, log lines |
 //! | [`hostile_input`] | what a request or a server can send that must not leak a secret, loop, or reach a log as it is |

@@ -87,6 +87,16 @@ fn the_demo_document_lists_each_endpoints_error_responses_with_examples() {
                     codes.to_vec(),
                     "{method} {path} {status} {content_type}"
                 );
+                // Generated clients get the codes of each response as a type.
+                assert_eq!(
+                    response["content"][content_type]["schema"]["properties"]["error_code"],
+                    json!({
+                        "type": "string",
+                        "description": "Machine-readable code",
+                        "enum": codes,
+                    }),
+                    "{method} {path} {status} {content_type}"
+                );
             }
             assert_eq!(
                 response["headers"]["WWW-Authenticate"].is_object(),
@@ -160,6 +170,19 @@ fn a_whole_catalog_is_one_response_per_status_with_one_example_per_code() {
                 serde_json::from_str(&text).expect("the example is a valid body");
             assert_eq!(body.error_code, name);
             assert!(seen.insert(name), "one example per code");
+        }
+        for content_type in ["application/json", "application/problem+json"] {
+            let schema = &response["content"][content_type]["schema"];
+            assert_eq!(
+                schema["properties"]["error_code"]["enum"],
+                json!(example_names(response, content_type)),
+                "{status} {content_type}: error_code is the enum of the documented codes"
+            );
+            assert!(
+                schema["required"]
+                    .as_array()
+                    .is_some_and(|required| required.contains(&json!("error_code")))
+            );
         }
     }
     assert_eq!(
