@@ -23,7 +23,7 @@ use crate::{ApiErrorCode, ErrorCodeInfo};
 /// use authos_errors::catalog::GeneralError;
 /// use authos_errors::problem::{MAX_RETRY_AFTER_SECONDS, retry_after_seconds};
 ///
-/// let forever = Limited::RateLimitExceeded.with_retry_after(Duration::MAX);
+/// let forever = GeneralError::RateLimitExceeded.with_retry_after(Duration::MAX);
 /// assert_eq!(retry_after_seconds(&forever), Some(MAX_RETRY_AFTER_SECONDS));
 /// ```
 pub const MAX_RETRY_AFTER_SECONDS: u64 = 2_147_483_647;
@@ -38,9 +38,9 @@ pub const MAX_RETRY_AFTER_SECONDS: u64 = 2_147_483_647;
 /// use authos_errors::catalog::GeneralError;
 /// use authos_errors::problem::retry_after_seconds;
 ///
-/// let err = Limited::RateLimitExceeded.with_retry_after(Duration::from_millis(1500));
+/// let err = GeneralError::RateLimitExceeded.with_retry_after(Duration::from_millis(1500));
 /// assert_eq!(retry_after_seconds(&err), Some(2));
-/// assert_eq!(retry_after_seconds(&Limited::RateLimitExceeded), Some(60)); // the entry's default
+/// assert_eq!(retry_after_seconds(&GeneralError::RateLimitExceeded), Some(60)); // the entry's default
 /// assert_eq!(retry_after_seconds(&GeneralError::Conflict), None);
 /// ```
 #[must_use]
