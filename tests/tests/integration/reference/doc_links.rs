@@ -50,6 +50,12 @@ enum Documented {
     PlanLimit,
 }
 
+/// `BillingError::NoInvoice(7)`, documented nowhere: its `NOT_FOUND` is not AuthOS's.
+const NO_INVOICE_ABOUT_BLANK: &str = concat!(
+    r#"{"type":"about:blank","title":"Not Found","status":404,"#,
+    r#""detail":"No invoice 7","error_code":"NOT_FOUND","timestamp":"2025-01-15T10:30:00Z"}"#,
+);
+
 #[test]
 fn a_users_code_without_configuration_is_about_blank_titled_by_its_status() {
     let config = ProblemConfig::default();
@@ -64,10 +70,7 @@ fn a_users_code_without_configuration_is_about_blank_titled_by_its_status() {
     // The code's name is the catalog's, the entry is not: nothing of AuthOS's describes it.
     assert_eq!(
         problem_json(&BillingError::NoInvoice(7), &config),
-        concat!(
-            r#"{"type":"about:blank","title":"Not Found","status":404,"#,
-            r#""detail":"No invoice 7","error_code":"NOT_FOUND","timestamp":"2025-01-15T10:30:00Z"}"#,
-        )
+        NO_INVOICE_ABOUT_BLANK
     );
 }
 
@@ -159,10 +162,7 @@ fn catalog_codes_point_at_the_authos_reference_under_the_catalogs_config() {
     // A code of the user's named as an AuthOS one is not documented by the AuthOS reference.
     assert_eq!(
         problem_json(&BillingError::NoInvoice(7), &config),
-        concat!(
-            r#"{"type":"about:blank","title":"Not Found","status":404,"#,
-            r#""detail":"No invoice 7","error_code":"NOT_FOUND","timestamp":"2025-01-15T10:30:00Z"}"#,
-        )
+        NO_INVOICE_ABOUT_BLANK
     );
 }
 
