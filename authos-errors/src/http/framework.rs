@@ -86,8 +86,8 @@ use crate::field_errors::FieldError;
 ///
 /// assert_eq!(FrameworkError::MethodNotAllowed.code(), "METHOD_NOT_ALLOWED");
 /// assert_eq!(FrameworkError::PayloadTooLarge.status(), 413);
-/// assert_eq!(FrameworkError::BadRequest.info().scim, Some("invalidSyntax"));
-/// assert_eq!(FrameworkError::BadRequest.info().oauth, Some("invalid_request"));
+/// assert_eq!(FrameworkError::BadRequest.info().scim.map(|t| t.as_str()), Some("invalidSyntax"));
+/// assert_eq!(FrameworkError::BadRequest.info().oauth.map(|c| c.as_str()), Some("invalid_request"));
 /// assert_eq!(FrameworkError::from_code("GATEWAY_TIMEOUT"), Some(FrameworkError::GatewayTimeout));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, crate::ApiErrorCode)]
