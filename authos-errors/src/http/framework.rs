@@ -277,8 +277,8 @@ impl FrameworkRejection {
     /// use authos_errors::framework::FrameworkRejection;
     /// let numbers: Vec<u8> = FrameworkRejection::read_json(b"[1, 2]").unwrap();
     /// assert_eq!(numbers, [1, 2]);
-    /// let entry = &FrameworkRejection::read_json::<Vec<u8>>(b"[1, 300]").unwrap_err().field_errors()[0];
-    /// assert_eq!(entry.pointer(), "/1");
+    /// let rejection = FrameworkRejection::read_json::<Vec<u8>>(b"[1, 300]").unwrap_err();
+    /// assert_eq!(rejection.field_errors()[0].pointer(), "/1");
     /// ```
     pub fn read_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, FrameworkRejection> {
         let mut deserializer = serde_json::Deserializer::from_slice(body);
