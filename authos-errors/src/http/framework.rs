@@ -199,6 +199,7 @@ fn is_text_plain(content_type: &str) -> bool {
 
 /// Whether a request's `Content-Type` announces JSON: `application/json` or any
 /// `application/*+json`, parameters aside (what axum's `Json` accepts).
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) fn is_json_content_type(content_type: Option<&str>) -> bool {
     let Some(essence) = content_type.and_then(|value| value.split(';').next()) else {
         return false;
