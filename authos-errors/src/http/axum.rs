@@ -132,7 +132,6 @@ use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Request, StatusCode};
 
 use super::layer::{Answering, ErrorLayer, HeaderSink, Rendered, answer, write_headers};
-use super::policy::RequestHeaders;
 use crate::response::{CapturedError, ErrorResponse};
 use crate::{ApiErrorCode, Detailed};
 
@@ -316,14 +315,6 @@ where
         let inner = self.inner.call(request);
         drop(scope);
         ErrorFormatFuture { inner, answering }
-    }
-}
-
-impl RequestHeaders for HeaderMap {
-    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str> {
-        self.get_all(name)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
     }
 }
 

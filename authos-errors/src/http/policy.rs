@@ -34,6 +34,16 @@ pub(crate) trait RequestHeaders {
     fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str>;
 }
 
+/// `http`'s header map (axum's and tonic's requests carry one).
+#[cfg(any(feature = "axum", feature = "tonic"))]
+impl RequestHeaders for http::HeaderMap {
+    fn lines<'h>(&'h self, name: &'static str) -> impl Iterator<Item = &'h str> {
+        self.get_all(name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+    }
+}
+
 /// What a layer takes from the request before calling the route (the request is gone by the
 /// time the response exists): everything a [`RenderContext`] needs besides the policy.
 /// Reading a new request header (`Accept-Language`, `X-Request-Id`) is a field here and a line
@@ -44,6 +54,10 @@ pub(crate) struct RequestFacts {
     /// The index of the negotiated language in the policy's localizer.
     #[cfg(feature = "fluent")]
     language: usize,
+    /// Whether the request named languages at all (`Accept-Language` present): a gRPC status
+    /// then carries a `LocalizedMessage`.
+    #[cfg(feature = "fluent")]
+    pub(crate) asked_language: bool,
     pub(crate) request_id: Option<crate::request_id::RequestId>,
 }
 
@@ -64,6 +78,8 @@ impl FormatPolicy {
             language: self.localizer.as_ref().map_or(0, |localizer| {
                 localizer.negotiate_lines(headers.lines("accept-language"))
             }),
+            #[cfg(feature = "fluent")]
+            asked_language: headers.lines("accept-language").next().is_some(),
             request_id,
         }
     }

@@ -270,20 +270,21 @@ pub struct CapturedError {
     message: Cow<'static, str>,
     timestamp: DateTime<Utc>,
     retry_after: Option<u64>,
-    /// The variables of the message's translation ([`ApiErrorCode::visit_message_args`]);
-    /// empty, and unallocated, for a message without placeholders.
-    #[cfg(feature = "fluent")]
-    args: Vec<(&'static str, String)>,
+    /// The variables of the message ([`ApiErrorCode::visit_message_args`]): those of its
+    /// translation, and the metadata of a gRPC status's `ErrorInfo`; empty, and unallocated,
+    /// for a message without placeholders.
+    #[cfg(any(feature = "fluent", feature = "tonic"))]
+    pub(crate) args: Vec<(&'static str, String)>,
     required_scope: Option<Cow<'static, str>>,
-    extras: crate::wire::json::Extras,
+    pub(crate) extras: crate::wire::json::Extras,
 }
 
 /// The texts and header of a response in the context's language (feature `fluent`).
 #[cfg_attr(not(feature = "fluent"), allow(dead_code))]
-struct Localized<'a> {
-    message: Option<Cow<'a, str>>,
-    title: Option<Cow<'a, str>>,
-    content_language: String,
+pub(crate) struct Localized<'a> {
+    pub(crate) message: Option<Cow<'a, str>>,
+    pub(crate) title: Option<Cow<'a, str>>,
+    pub(crate) content_language: String,
 }
 
 impl CapturedError {
@@ -340,7 +341,7 @@ impl CapturedError {
             message: Cow::Owned(error.message().into_owned()),
             timestamp: at,
             retry_after: retry_after_seconds(error),
-            #[cfg(feature = "fluent")]
+            #[cfg(any(feature = "fluent", feature = "tonic"))]
             args: {
                 let mut args = Vec::new();
                 error.visit_message_args(&mut |name, value| args.push((name, value.to_string())));
@@ -353,7 +354,7 @@ impl CapturedError {
 
     /// The translated texts for `context`'s language, `None` without one (or for OAuth).
     #[cfg(feature = "fluent")]
-    fn localized<'s>(&'s self, context: &RenderContext<'s>) -> Option<Localized<'s>> {
+    pub(crate) fn localized<'s>(&'s self, context: &RenderContext<'s>) -> Option<Localized<'s>> {
         let locale = context
             .locale
             .filter(|_| context.format != ErrorFormat::OAuth)?;
@@ -373,7 +374,7 @@ impl CapturedError {
 
     #[cfg(not(feature = "fluent"))]
     #[allow(clippy::unused_self)]
-    fn localized(&self, _: &RenderContext<'_>) -> Option<Localized<'_>> {
+    pub(crate) fn localized(&self, _: &RenderContext<'_>) -> Option<Localized<'_>> {
         None
     }
 
@@ -548,7 +549,10 @@ impl CapturedError {
     /// Logs a 5xx with its `source()` chain: the one place the underlying error's text goes,
     /// since no body carries it. `as_error` is the error itself when it implements `Error`.
     /// Called once, where the error value still exists (the re-rendering layers do not log).
-    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+    #[cfg_attr(
+        not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
+        allow(dead_code)
+    )]
     pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
         if !self.info.is_server_error() {
             return;
@@ -583,7 +587,10 @@ fn to_bytes<T: Serialize>(body: &T) -> Vec<u8> {
 }
 
 /// Writes an error and its `source()` chain as `error: cause: cause`, for logs only.
-#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
+    allow(dead_code)
+)]
 struct SourceChain<'a>(Option<&'a (dyn std::error::Error + 'static)>);
 
 impl fmt::Display for SourceChain<'_> {

@@ -57,6 +57,11 @@ pub const ABOUT_BLANK: &str = "about:blank";
 /// The default `realm` of the `WWW-Authenticate: Bearer` challenge sent with a 401.
 pub const DEFAULT_REALM: &str = "authos";
 
+/// The default `domain` of the `google.rpc.ErrorInfo` of gRPC statuses (feature `tonic`): the
+/// AuthOS service. A catalog of your own names its service with
+/// [`ProblemConfig::with_grpc_domain`].
+pub const DEFAULT_GRPC_DOMAIN: &str = "authos.dev";
+
 /// How problem documents and challenges are addressed: the base of the `type` URI and the
 /// Bearer realm (default [`DEFAULT_REALM`]).
 ///
@@ -83,6 +88,7 @@ pub struct ProblemConfig {
     type_base: Option<Cow<'static, str>>,
     realm: Cow<'static, str>,
     request_id_in_body: bool,
+    grpc_domain: Cow<'static, str>,
 }
 
 impl Default for ProblemConfig {
@@ -97,6 +103,7 @@ impl ProblemConfig {
         type_base: None,
         realm: Cow::Borrowed(DEFAULT_REALM),
         request_id_in_body: false,
+        grpc_domain: Cow::Borrowed(DEFAULT_GRPC_DOMAIN),
     };
 
     /// Adds a `request_id` member (after `timestamp`) to the AuthOS JSON body of every error
@@ -154,6 +161,34 @@ impl ProblemConfig {
     pub fn with_realm(mut self, realm: impl Into<Cow<'static, str>>) -> Self {
         self.realm = realm.into();
         self
+    }
+
+    /// Sets the `domain` of the `ErrorInfo` every gRPC status carries (feature `tonic`): the
+    /// service that defines the codes, AIP-193's "logical grouping to which the reason belongs"
+    /// (`"billing.example.com"`). Default: [`DEFAULT_GRPC_DOMAIN`].
+    ///
+    /// ```
+    /// use authos_errors::problem::{DEFAULT_GRPC_DOMAIN, ProblemConfig};
+    /// let config = ProblemConfig::default().with_grpc_domain("billing.example.com");
+    /// assert_eq!(config.grpc_domain(), "billing.example.com");
+    /// assert_eq!(ProblemConfig::default().grpc_domain(), DEFAULT_GRPC_DOMAIN);
+    /// ```
+    #[must_use]
+    pub fn with_grpc_domain(mut self, domain: impl Into<Cow<'static, str>>) -> Self {
+        self.grpc_domain = domain.into();
+        self
+    }
+
+    /// The `domain` of gRPC statuses' `ErrorInfo`; see
+    /// [`with_grpc_domain`](Self::with_grpc_domain).
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert_eq!(ProblemConfig::default().grpc_domain(), "authos.dev");
+    /// ```
+    #[must_use]
+    pub fn grpc_domain(&self) -> &str {
+        &self.grpc_domain
     }
 
     /// The base set with [`with_type_base`](Self::with_type_base), else [`DEFAULT_TYPE_BASE`]
