@@ -33,9 +33,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use authos_errors::axum::ProblemJsonLayer;
-use authos_errors::catalog::{
-    AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError, ResourceError,
-};
+use authos_errors::catalog::{AuthOsError, AuthenticationError, GeneralError, MfaError};
 use authos_errors::field_errors::FieldErrors;
 use authos_errors::l10n::Localizer;
 use authos_errors::problem::ProblemConfig;
@@ -107,6 +105,8 @@ struct AppState {
     rate: Mutex<Option<RateWindow>>,
 }
 
+mod api;
+pub mod grpc;
 pub mod protocols;
 mod protocols_axum;
 
@@ -119,11 +119,7 @@ pub fn app_with_protocols(clock: Clock, settings: protocols::Settings) -> Router
 
 /// The demo router, problem+json negotiation included.
 pub fn app(clock: Clock) -> Router {
-    let state = Arc::new(AppState {
-        clock,
-        accounts: Mutex::new(Accounts::default()),
-        rate: Mutex::new(None),
-    });
+    let state = AppState::new(clock);
     Router::new()
         .route("/api/auth/login", post(login))
         .route("/api/auth/mfa", post(verify_mfa))
@@ -180,19 +176,7 @@ async fn login(
     body: Bytes,
 ) -> Result<Response, Detailed<AuthOsError>> {
     let [email, password] = string_fields(&body, ["email", "password"])?;
-    let mut accounts = lock(&state.accounts);
-    let failures = accounts.failed_logins.get(&email).copied().unwrap_or(0);
-    if failures >= MAX_FAILED_LOGINS {
-        return Err(AuthOsError::from(AuthenticationError::AccountLocked).into());
-    }
-    if email != DEMO_EMAIL || password != DEMO_PASSWORD {
-        accounts.failed_logins.insert(email, failures + 1);
-        return Err(AuthOsError::from(AuthenticationError::InvalidCredentials).into());
-    }
-    accounts.failed_logins.remove(&email);
-    accounts.awaiting_mfa.insert(email);
-    Err(AuthOsError::from(MfaError::MfaRequired)
-        .with_message("MFA verification needed: POST your one-time code to /api/auth/mfa"))
+    Err(state.login(email, &password))
 }
 
 async fn verify_mfa(
@@ -215,39 +199,21 @@ async fn verify_mfa(
 }
 
 async fn organization(Path(slug): Path<String>) -> Result<Response, Detailed<AuthOsError>> {
-    match slug.as_str() {
-        "acme" => Ok(json_response(
-            &json!({ "slug": "acme", "name": "Acme Corp", "status": "active" }),
-        )),
-        "initech" => Err(AuthOsError::from(AuthorizationError::OrganizationNotActive).into()),
-        _ => Err(AuthOsError::from(ResourceError::NotFound)
-            .with_message(format!("No organization `{slug}`"))),
-    }
+    let (slug, name) = AppState::organization(&slug)?;
+    Ok(json_response(
+        &json!({ "slug": slug, "name": name, "status": "active" }),
+    ))
 }
 
 async fn limited(State(state): State<Arc<AppState>>) -> Result<Response, Detailed<GeneralError>> {
-    let now = (state.clock)();
-    let mut rate = lock(&state.rate);
-    let window = match &mut *rate {
-        Some(window) if now.duration_since(window.started) < RATE_WINDOW => window,
-        slot => slot.insert(RateWindow {
-            started: now,
-            served: 0,
-        }),
-    };
-    if window.served >= RATE_LIMIT {
-        let wait = RATE_WINDOW.saturating_sub(now.duration_since(window.started));
-        return Err(GeneralError::RateLimitExceeded.with_retry_after(wait));
-    }
-    window.served += 1;
+    let remaining = state.limited()?;
     Ok(json_response(
-        &json!({ "pong": true, "remaining": RATE_LIMIT - window.served }),
+        &json!({ "pong": true, "remaining": remaining }),
     ))
 }
 
 async fn usage_report() -> Result<Response, ReportError> {
-    let failure = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, DATABASE_FAILURE);
-    Err(ReportError::Database(failure))
+    Err(AppState::usage_report())
 }
 
 /// The shortest slug a signup accepts.

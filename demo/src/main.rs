@@ -1,7 +1,7 @@
 //! A demo AuthOS-style HTTP API whose endpoints answer with catalog errors.
 //!
 //! ```sh
-//! cargo run -p authos-errors-demo   # PORT=8080 to change the port
+//! cargo run -p authos-errors-demo   # PORT=8080 to change the port, GRPC_PORT=50052 the gRPC one
 //! curl -i -X POST localhost:3000/api/auth/login -d '{"email":"alice@example.com","password":"nope"}'
 //! curl -i -H 'Accept: application/problem+json' localhost:3000/api/organizations/globex
 //! curl -i -H 'Accept-Language: fr' localhost:3000/api/organizations/globex
@@ -11,7 +11,8 @@
 //!
 //! The endpoints are listed in `src/lib.rs` and `src/protocols.rs` (the OAuth 2.0 device flow
 //! and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default `scim-demo-token`);
-//! server errors are logged to stderr with their source chain.
+//! the gRPC service of `proto/` is `src/grpc.rs`; server errors are logged to stderr with their
+//! source chain.
 
 use std::fmt::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr};
@@ -22,14 +23,21 @@ use tracing::field::{Field, Visit};
 use tracing::{Event, Metadata, Subscriber, span};
 
 const DEFAULT_PORT: u16 = 3000;
+const DEFAULT_GRPC_PORT: u16 = 50051;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let port = match std::env::var("PORT") {
+/// The port in the environment variable `name`, else `default`.
+fn port_from_env(name: &str, default: u16) -> Result<u16, String> {
+    match std::env::var(name) {
         Ok(text) => text
             .parse::<u16>()
-            .map_err(|e| format!("PORT must be a port number (0-65535), got {text:?}: {e}"))?,
-        Err(_) => DEFAULT_PORT,
-    };
+            .map_err(|e| format!("{name} must be a port number (0-65535), got {text:?}: {e}")),
+        Err(_) => Ok(default),
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let port = port_from_env("PORT", DEFAULT_PORT)?;
+    let grpc_port = port_from_env("GRPC_PORT", DEFAULT_GRPC_PORT)?;
     tracing::subscriber::set_global_default(StderrLog)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
@@ -38,6 +46,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let listener =
             tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
         eprintln!("AuthOS demo listening on http://{}", listener.local_addr()?);
+        let grpc =
+            tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, grpc_port)))
+                .await?;
+        eprintln!("gRPC on http://{}", grpc.local_addr()?);
+        tokio::spawn(async move {
+            if let Err(error) = authos_errors_demo::grpc::serve(grpc, system_clock()).await {
+                eprintln!("gRPC server stopped: {error}");
+            }
+        });
         let protocols = Settings::from_env();
         eprintln!(
             "SCIM clients authenticate with: Authorization: Bearer {}",

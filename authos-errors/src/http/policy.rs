@@ -56,7 +56,7 @@ pub(crate) struct RequestFacts {
     language: usize,
     /// Whether the request named languages at all (`Accept-Language` present): a gRPC status
     /// then carries a `LocalizedMessage`.
-    #[cfg(feature = "fluent")]
+    #[cfg(all(feature = "fluent", feature = "tonic"))]
     pub(crate) asked_language: bool,
     pub(crate) request_id: Option<crate::request_id::RequestId>,
 }
@@ -78,7 +78,7 @@ impl FormatPolicy {
             language: self.localizer.as_ref().map_or(0, |localizer| {
                 localizer.negotiate_lines(headers.lines("accept-language"))
             }),
-            #[cfg(feature = "fluent")]
+            #[cfg(all(feature = "fluent", feature = "tonic"))]
             asked_language: headers.lines("accept-language").next().is_some(),
             request_id,
         }

@@ -248,6 +248,25 @@ pub struct AxumServer {
 
 impl AxumServer {
     pub fn start(router: axum::Router) -> AxumServer {
+        AxumServer::start_with(|listener, stopped| async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                })
+                .await
+                .expect("the server runs");
+        })
+    }
+
+    /// A server on 127.0.0.1:<ephemeral> running `serve` (given the listener and the shutdown
+    /// signal) on its own thread until dropped: any server library on tokio.
+    pub fn start_with<F, S>(serve: S) -> AxumServer
+    where
+        S: FnOnce(tokio::net::TcpListener, tokio::sync::oneshot::Receiver<()>) -> F
+            + Send
+            + 'static,
+        F: std::future::Future<Output = ()>,
+    {
         let logs = LogCapture::default();
         let dispatch = Dispatch::new(logs.clone());
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1:0");
@@ -261,16 +280,12 @@ impl AxumServer {
             let _default = tracing::dispatcher::set_default(&dispatch);
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_io()
+                .enable_time()
                 .build()
                 .expect("a tokio runtime");
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
-                axum::serve(listener, router)
-                    .with_graceful_shutdown(async move {
-                        let _ = stopped.await;
-                    })
-                    .await
-                    .expect("the server runs");
+                serve(listener, stopped).await;
             });
         });
         AxumServer {
