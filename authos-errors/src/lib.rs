@@ -137,6 +137,9 @@
 //! - `validator`: `validator`'s `ValidationErrors` into `FieldErrors` (the `validation` module).
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
+//! - `tonic`: every derived enum into a `tonic::Status` with AIP-193 details, a tower layer for
+//!   tonic servers and statuses read back into typed errors (the `grpc` and `client::grpc`
+//!   modules); turns on `http` and `client`.
 //! - `http`: the `response` module, the framework-free response contract both are built on
 //!   (status, headers and body bytes of each format for one error and one request), with no web
 //!   framework; `axum` and `actix-web` turn it on.
@@ -264,7 +267,8 @@ pub use contract::strings::{AllValues, UnknownCode};
     feature = "client",
     feature = "axum",
     feature = "actix-web",
-    feature = "fluent"
+    feature = "fluent",
+    feature = "tonic"
 ))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
