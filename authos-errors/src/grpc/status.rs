@@ -1,9 +1,9 @@
 //! A derived error as a `tonic::Status`: the code of its entry ([`ErrorCodeInfo::grpc_code`]),
 //! its message, and the AIP-193 details in `grpc-status-details-bin`.
 //!
-//! Built from the same [`CapturedError`] an HTTP response is rendered from, for the call being
-//! answered on this thread ([`GrpcErrorLayer`](super::GrpcErrorLayer) makes its request id and
-//! language current while the service polls).
+//! Built from the error where it becomes a status, for the call being answered on this thread
+//! ([`GrpcErrorLayer`](super::GrpcErrorLayer) makes its request id and language current while
+//! the service polls), with the HTTP layer's context and 5xx log line.
 
 use std::collections::HashMap;
 use std::error::Error;
@@ -13,10 +13,13 @@ use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, FieldViolation, HelpLink, StatusExt};
 
 use super::field_path::field_path;
+use crate::contract::details::details_value;
 use crate::field_errors::{FieldError, FieldErrors};
 use crate::http::layer::with_current_context;
+use crate::http::response::log_if_server_error;
 use crate::problem::ProblemType;
-use crate::response::{CapturedError, RenderContext};
+use crate::problem::retry_after_seconds;
+use crate::response::RenderContext;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
 pub use crate::problem::DEFAULT_GRPC_DOMAIN as DEFAULT_DOMAIN;
@@ -61,7 +64,7 @@ pub fn status<E: ApiErrorCode + ?Sized>(error: &E) -> Status {
 #[doc(hidden)]
 #[must_use]
 pub fn __status<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Error>) -> Status {
-    answer(&CapturedError::capture(error), as_error)
+    answer(error, None, as_error)
 }
 
 /// The `tonic::Status` of many field errors: `INVALID_ARGUMENT` (the entry of the
@@ -86,55 +89,55 @@ pub fn __status<E: ApiErrorCode + ?Sized>(error: &E, as_error: Option<&dyn Error
 /// ```
 #[must_use]
 pub fn status_of_field_errors(errors: &FieldErrors) -> Status {
-    answer(&CapturedError::capture_field_errors(errors), None)
+    answer(errors, Some(errors.as_slice()), None)
 }
 
-/// Logs a 5xx (once, where the error value still exists), then renders for the current call.
-fn answer(captured: &CapturedError, as_error: Option<&dyn Error>) -> Status {
-    captured.log_if_server_error(as_error);
-    with_current_context(|context, asked_language| render(captured, context, asked_language))
-}
-
-/// The status of `captured` for a call in `context`.
-pub(crate) fn render(
-    captured: &CapturedError,
-    context: &RenderContext<'_>,
-    asked_language: bool,
+/// Logs a 5xx (once, where the error value still exists), then builds the status for the call
+/// being answered on this thread. Straight from the error, without capturing it as an HTTP
+/// response does: a status is built where the error is, once.
+fn answer<E: ApiErrorCode + ?Sized>(
+    error: &E,
+    field_errors: Option<&[FieldError]>,
+    as_error: Option<&dyn Error>,
 ) -> Status {
-    let info = captured.info();
+    let info = error.info();
     let server_error = info.is_server_error();
+    let message = error.message();
+    log_if_server_error(info, &message, as_error);
     // A 5xx says what failed, never why: the description, no variables.
     let message = if server_error {
-        info.description
+        info.description.to_owned()
     } else {
-        captured.message()
+        message.into_owned()
     };
-    let mut details = ErrorDetails::new();
-    details.set_error_info(
-        info.code,
-        context.config.grpc_domain(),
-        if server_error {
-            HashMap::new()
-        } else {
-            metadata(captured)
-        },
-    );
-    if let Some(errors) = &captured.extras.errors {
-        details.set_bad_request(errors.iter().map(violation).collect::<Vec<_>>());
-    }
-    if let Some(seconds) = captured.retry_after_seconds() {
-        details.set_retry_info(Some(Duration::from_secs(seconds)));
-    }
-    if let Some(link) = help_link(info, context) {
-        details.set_help(vec![link]);
-    }
-    if let Some(request_id) = context.request_id {
-        details.set_request_info(request_id, "");
-    }
-    if asked_language {
-        localize(captured, context, &mut details);
-    }
-    Status::with_error_details(code(info), message, details)
+    with_current_context(|context, asked_language| {
+        let mut details = ErrorDetails::new();
+        details.set_error_info(
+            info.code,
+            context.config.grpc_domain(),
+            if server_error {
+                HashMap::new()
+            } else {
+                metadata(error)
+            },
+        );
+        if let Some(errors) = field_errors {
+            details.set_bad_request(errors.iter().map(violation).collect::<Vec<_>>());
+        }
+        if let Some(seconds) = retry_after_seconds(error) {
+            details.set_retry_info(Some(Duration::from_secs(seconds)));
+        }
+        if let Some(link) = help_link(info, context) {
+            details.set_help(vec![link]);
+        }
+        if let Some(request_id) = context.request_id {
+            details.set_request_info(request_id, "");
+        }
+        if asked_language {
+            localize(error, context, &mut details);
+        }
+        Status::with_error_details(code(info), message, details)
+    })
 }
 
 /// The tonic code of `info`'s entry.
@@ -144,18 +147,18 @@ fn code(info: &ErrorCodeInfo) -> Code {
 
 /// `ErrorInfo.metadata`: every variable of the message, then every detail, as text (a string
 /// as it is, any other JSON value as JSON).
-fn metadata(captured: &CapturedError) -> HashMap<String, String> {
+fn metadata<E: ApiErrorCode + ?Sized>(error: &E) -> HashMap<String, String> {
     let mut metadata = HashMap::new();
-    for (name, value) in &captured.args {
-        metadata.insert((*name).to_owned(), value.clone());
-    }
-    if let Some(serde_json::Value::Object(details)) = &captured.extras.details {
+    error.visit_message_args(&mut |name, value| {
+        metadata.insert(name.to_owned(), value.to_string());
+    });
+    if let Some(serde_json::Value::Object(details)) = details_value(error) {
         for (name, value) in details {
             let text = match value {
-                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::String(text) => text,
                 other => other.to_string(),
             };
-            metadata.insert(name.clone(), text);
+            metadata.insert(name, text);
         }
     }
     metadata
@@ -172,34 +175,49 @@ fn violation(error: &FieldError) -> FieldViolation {
 /// ([`ProblemConfig::problem_type`](crate::problem::ProblemConfig::problem_type)); none for a
 /// code documented nowhere.
 fn help_link(info: &ErrorCodeInfo, context: &RenderContext<'_>) -> Option<HelpLink> {
-    match context.config.problem_type(info) {
-        ProblemType::AboutBlank => None,
-        documented => Some(HelpLink::new(
-            format!("Error code {}", info.code),
-            documented.to_string(),
-        )),
-    }
+    // Each string built at its length in one allocation (`format!` and `to_string` grow theirs).
+    let url = match context.config.problem_type(info) {
+        ProblemType::AboutBlank => return None,
+        ProblemType::Url(url) => url.to_owned(),
+        ProblemType::Anchored { base, code } => concat(base, code),
+    };
+    Some(HelpLink {
+        description: concat("Error code ", info.code),
+        url,
+    })
+}
+
+/// `head` followed by `tail`, allocated once.
+fn concat(head: &str, tail: &str) -> String {
+    let mut text = String::with_capacity(head.len() + tail.len());
+    text.push_str(head);
+    text.push_str(tail);
+    text
 }
 
 /// `LocalizedMessage`: the message (a 5xx: the description) in the negotiated language, when
-/// there is a translation of the code.
+/// it has a translation of the code.
 #[cfg(feature = "fluent")]
-fn localize(captured: &CapturedError, context: &RenderContext<'_>, details: &mut ErrorDetails) {
-    let Some(localized) = captured.localized(context) else {
+fn localize<E: ApiErrorCode + ?Sized>(
+    error: &E,
+    context: &RenderContext<'_>,
+    details: &mut ErrorDetails,
+) {
+    let Some(locale) = context.locale else {
         return;
     };
-    let text = if captured.info().is_server_error() {
-        localized.title
+    let text = if error.info().is_server_error() {
+        locale.description(error.info())
     } else {
-        localized.message
+        locale.translate(error)
     };
     if let Some(text) = text {
-        details.set_localized_message(localized.content_language, text);
+        details.set_localized_message(locale.tag(false), text);
     }
 }
 
 #[cfg(not(feature = "fluent"))]
-fn localize(_: &CapturedError, _: &RenderContext<'_>, _: &mut ErrorDetails) {}
+fn localize<E: ApiErrorCode + ?Sized>(_: &E, _: &RenderContext<'_>, _: &mut ErrorDetails) {}
 
 impl From<FieldErrors> for Status {
     fn from(errors: FieldErrors) -> Self {

@@ -270,21 +270,20 @@ pub struct CapturedError {
     message: Cow<'static, str>,
     timestamp: DateTime<Utc>,
     retry_after: Option<u64>,
-    /// The variables of the message ([`ApiErrorCode::visit_message_args`]): those of its
-    /// translation, and the metadata of a gRPC status's `ErrorInfo`; empty, and unallocated,
-    /// for a message without placeholders.
-    #[cfg(any(feature = "fluent", feature = "tonic"))]
-    pub(crate) args: Vec<(&'static str, String)>,
+    /// The variables of the message's translation ([`ApiErrorCode::visit_message_args`]);
+    /// empty, and unallocated, for a message without placeholders.
+    #[cfg(feature = "fluent")]
+    args: Vec<(&'static str, String)>,
     required_scope: Option<Cow<'static, str>>,
-    pub(crate) extras: crate::wire::json::Extras,
+    extras: crate::wire::json::Extras,
 }
 
 /// The texts and header of a response in the context's language (feature `fluent`).
 #[cfg_attr(not(feature = "fluent"), allow(dead_code))]
-pub(crate) struct Localized<'a> {
-    pub(crate) message: Option<Cow<'a, str>>,
-    pub(crate) title: Option<Cow<'a, str>>,
-    pub(crate) content_language: String,
+struct Localized<'a> {
+    message: Option<Cow<'a, str>>,
+    title: Option<Cow<'a, str>>,
+    content_language: String,
 }
 
 impl CapturedError {
@@ -341,7 +340,7 @@ impl CapturedError {
             message: Cow::Owned(error.message().into_owned()),
             timestamp: at,
             retry_after: retry_after_seconds(error),
-            #[cfg(any(feature = "fluent", feature = "tonic"))]
+            #[cfg(feature = "fluent")]
             args: {
                 let mut args = Vec::new();
                 error.visit_message_args(&mut |name, value| args.push((name, value.to_string())));
@@ -354,7 +353,7 @@ impl CapturedError {
 
     /// The translated texts for `context`'s language, `None` without one (or for OAuth).
     #[cfg(feature = "fluent")]
-    pub(crate) fn localized<'s>(&'s self, context: &RenderContext<'s>) -> Option<Localized<'s>> {
+    fn localized<'s>(&'s self, context: &RenderContext<'s>) -> Option<Localized<'s>> {
         let locale = context
             .locale
             .filter(|_| context.format != ErrorFormat::OAuth)?;
@@ -374,7 +373,7 @@ impl CapturedError {
 
     #[cfg(not(feature = "fluent"))]
     #[allow(clippy::unused_self)]
-    pub(crate) fn localized(&self, _: &RenderContext<'_>) -> Option<Localized<'_>> {
+    fn localized(&self, _: &RenderContext<'_>) -> Option<Localized<'_>> {
         None
     }
 
@@ -549,34 +548,46 @@ impl CapturedError {
     /// Logs a 5xx with its `source()` chain: the one place the underlying error's text goes,
     /// since no body carries it. `as_error` is the error itself when it implements `Error`.
     /// Called once, where the error value still exists (the re-rendering layers do not log).
-    #[cfg_attr(
-        not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
-        allow(dead_code)
-    )]
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
-        if !self.info.is_server_error() {
-            return;
-        }
-        let source = SourceChain(as_error.and_then(std::error::Error::source));
-        // The id of the request, when an error layer is around the route: support finds the
-        // line from the id in the response.
-        match crate::http::layer::current_request_id() {
-            Some(request_id) => tracing::error!(
-                error_code = self.info.code,
-                status = self.info.status,
-                error_message = %self.message,
-                source = %source,
-                request_id = %request_id,
-                "request failed with a server error",
-            ),
-            None => tracing::error!(
-                error_code = self.info.code,
-                status = self.info.status,
-                error_message = %self.message,
-                source = %source,
-                "request failed with a server error",
-            ),
-        }
+        log_if_server_error(self.info, &self.message, as_error);
+    }
+}
+
+/// Logs a 5xx (`info`'s status) with its message and `source()` chain, and the id of the
+/// request being answered when an error layer is around the route or service: the one 5xx log
+/// line of every adapter, HTTP and gRPC.
+#[cfg_attr(
+    not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
+    allow(dead_code)
+)]
+pub(crate) fn log_if_server_error(
+    info: &ErrorCodeInfo,
+    message: &str,
+    as_error: Option<&dyn std::error::Error>,
+) {
+    if !info.is_server_error() {
+        return;
+    }
+    let source = SourceChain(as_error.and_then(std::error::Error::source));
+    // The id of the request, when an error layer is around the route: support finds the
+    // line from the id in the response.
+    match crate::http::layer::current_request_id() {
+        Some(request_id) => tracing::error!(
+            error_code = info.code,
+            status = info.status,
+            error_message = %message,
+            source = %source,
+            request_id = %request_id,
+            "request failed with a server error",
+        ),
+        None => tracing::error!(
+            error_code = info.code,
+            status = info.status,
+            error_message = %message,
+            source = %source,
+            "request failed with a server error",
+        ),
     }
 }
 

@@ -26,7 +26,7 @@ proptest! {
     ) {
         let info = &AuthOsError::CATALOG[index];
         let error = <AuthOsError as FromCode>::from_code(info.code).expect("every code is known");
-        let mut detailed = Detailed::new(error.clone());
+        let mut detailed = Detailed::new(error);
         if let Some(seconds) = retry {
             detailed = detailed.with_retry_after(Duration::from_secs(seconds));
         }
