@@ -510,7 +510,7 @@ fn write_members<S: SerializeStruct>(out: &mut S, entry: &ErrorCodeInfo) -> Resu
 ///     json,
 ///     concat!(
 ///         r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","#,
-///         r#""resolution":"Complete MFA verification","group":"MFA Errors","#,
+///         r#""resolution":"Complete MFA verification","group":"MFA Errors","grpc":"UNAUTHENTICATED","#,
 ///         r#""doc_url":"https://docs.authos.dev/errors#MFA_REQUIRED"}]"#,
 ///     )
 /// );

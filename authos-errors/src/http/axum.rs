@@ -26,13 +26,13 @@
 //! `IntoResponse` cannot see the request or the route, so the format is chosen by a layer:
 //! [`ErrorFormatLayer`]. Every error response made here carries the captured error
 //! ([`CapturedError`]) in its extensions; the layer re-renders those responses
-//! ([`crate::response`]) in its format and with its [`ProblemConfig`] (the `type` URI base, the
+//! ([`crate::response`]) in its format and with its [`ProblemConfig`](crate::problem::ProblemConfig) (the `type` URI base, the
 //! challenge realm), and leaves every other response untouched. Without a layer, errors are
 //! the AuthOS JSON body.
 //!
 //! - [`ErrorFormatLayer::negotiated`] (= [`ProblemJsonLayer::new`](ErrorFormatLayer::new)): RFC 9457
 //!   `application/problem+json` when the request's `Accept` prefers it
-//!   ([`ErrorFormat::negotiate`]), the AuthOS JSON body otherwise;
+//!   ([`ErrorFormat::negotiate`](crate::problem::ErrorFormat::negotiate)), the AuthOS JSON body otherwise;
 //! - [`ErrorFormatLayer::oauth`]: RFC 6749 §5.2 errors, for token and device-authorization
 //!   endpoints ([`OAuthErrorBody`](crate::oauth::OAuthErrorBody));
 //! - [`ErrorFormatLayer::scim`]: RFC 7644 §3.12 errors, for SCIM endpoints
