@@ -4,6 +4,7 @@
 //! the same details (`python_client`).
 
 mod demo_service;
+mod hostile_status;
 mod python_client;
 
 use std::net::SocketAddr;
