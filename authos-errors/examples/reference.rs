@@ -21,7 +21,8 @@ Prints the AuthOS error reference to standard output.
   --format markdown   the reference as Markdown (default; docs/ERRORS.md is this output)
   --format json       the catalog as a JSON array of
                       {code, status, description, resolution, group}, plus
-                      oauth and scim where the code maps to those protocols
+                      oauth and scim where the code maps to those protocols,
+                      and grpc (its gRPC status code)
   --format typescript  a TypeScript module: the ErrorCode union, the ERROR_CODES
                       map (status, retryable, oauth, scim) and the body interfaces
                       of every wire format

@@ -43,9 +43,11 @@
 //!
 //!   Optional keys of the same `#[code]`: `oauth = "authorization_pending"` (an OAuth 2.0 error
 //!   code of RFC 6749 §5.2 or RFC 8628 §3.5) and `scim = "uniqueness"` (a `scimType` of
-//!   RFC 7644 §3.12), each checked against the RFC's list; `retry_after = 60` (whole seconds,
+//!   RFC 7644 §3.12), each checked against the RFC's list; `grpc = "failed_precondition"` (a
+//!   code of `google/rpc/code.proto`, in lowercase, for when the one the HTTP status maps to
+//!   does not fit: see [`grpc`]); `retry_after = 60` (whole seconds,
 //!   only with status 429 or 503) and `doc = "https://..."` (an absolute http(s) URL), stored in
-//!   the entry's [`ErrorCodeInfo`] as `oauth`, `scim`, `retry_after` and `doc_url`. The
+//!   the entry's [`ErrorCodeInfo`] as `oauth`, `scim`, `grpc`, `retry_after` and `doc_url`. The
 //!   `retry_after` is sent as `Retry-After` unless the error value sets its own delay; the
 //!   `doc_url` is the code's problem `type` ([`problem::ProblemConfig`]).
 //! - `#[code(transparent)]` on a variant with one field whose type implements [`ApiErrorCode`]:
@@ -135,6 +137,9 @@
 //! - `validator`: `validator`'s `ValidationErrors` into `FieldErrors` (the `validation` module).
 //! - `axum`: answer with any derived error from an axum handler.
 //! - `actix-web`: the same for actix-web.
+//! - `tonic`: every derived enum into a `tonic::Status` with AIP-193 details, a tower layer for
+//!   tonic servers and statuses read back into typed errors (the `grpc` and `client::grpc`
+//!   modules); turns on `http` and `client`.
 //! - `http`: the `response` module, the framework-free response contract both are built on
 //!   (status, headers and body bytes of each format for one error and one request), and the
 //!   `framework` module, the codes a framework's own failures are answered with, with no web
@@ -178,6 +183,10 @@
 //! rejections); then the thin adapters, `axum` and `actix`, which only convert the contract into
 //! their framework's types and recognise their framework's rejections.
 //!
+//! **`grpc/`** — the gRPC status code of each entry; with feature `tonic`, the same answer as a
+//! `tonic::Status` with AIP-193 details, built from the HTTP contract's captured error and read
+//! in the call's language and request id by a tower layer that reuses the HTTP layer's scope.
+//!
 //! **`client/`, `openapi.rs`, `reference.rs`, `export/`, `stability.rs`, `validation.rs`** —
 //! what is built on an answer: reading one back, documenting a catalog's answers, rendering its
 //! reference, exporting it as TypeScript and JSON Schema, checking it against its committed
@@ -207,6 +216,8 @@ mod http;
 
 #[cfg(feature = "fluent")]
 pub mod l10n;
+
+pub mod grpc;
 
 #[cfg(feature = "client")]
 pub mod client;
@@ -268,7 +279,8 @@ pub use contract::strings::{AllValues, UnknownCode};
     feature = "client",
     feature = "axum",
     feature = "actix-web",
-    feature = "fluent"
+    feature = "fluent",
+    feature = "tonic"
 ))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -31,14 +31,15 @@
 //!
 //! Codes that stand for an error of a standard protocol ([`ErrorCodeInfo::oauth`],
 //! [`ErrorCodeInfo::scim`]) are listed again in a "Protocol Mappings" section after the index,
-//! one table per protocol, so the index tables stay the catalog's own.
+//! one table per protocol, so the index tables stay the catalog's own; its last table gives
+//! every code's gRPC status code ([`ErrorCodeInfo::grpc_code`]).
 //!
 //! For JSON, [`ErrorCodeInfo`] implements [`serde::Serialize`] (written by hand, so the default
 //! build needs no `serde_derive` and no JSON crate): a catalog serialises as an array of
 //! `{"code", "status", "description", "resolution", "group"}` objects, `resolution` being
 //! `null` when the catalog has none, followed by `"oauth"` and `"scim"` for the entries that
-//! have a protocol mapping (and only for those: an entry without one serialises as it always
-//! has). [`JsonWithDocUrls`] adds each entry's documentation link (opt-in).
+//! have a protocol mapping (and only for those), then `"grpc"`, every entry's gRPC status code
+//! (`"INVALID_ARGUMENT"`). [`JsonWithDocUrls`] adds each entry's documentation link (opt-in).
 //!
 //! ```
 //! use authos_errors::{ApiErrorCode, catalog::{MfaError, ScimError}};
@@ -46,12 +47,12 @@
 //! let json = serde_json::to_string(&MfaError::CATALOG[..1]).unwrap();
 //! assert_eq!(
 //!     json,
-//!     r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","resolution":"Complete MFA verification","group":"MFA Errors"}]"#
+//!     r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","resolution":"Complete MFA verification","group":"MFA Errors","grpc":"UNAUTHENTICATED"}]"#
 //! );
 //! let json = serde_json::to_string(ScimError::ScimUserExists.info()).unwrap();
 //! assert_eq!(
 //!     json,
-//!     r#"{"code":"SCIM_USER_EXISTS","status":409,"description":"User already exists","resolution":"Update existing user","group":"SCIM Errors","scim":"uniqueness"}"#
+//!     r#"{"code":"SCIM_USER_EXISTS","status":409,"description":"User already exists","resolution":"Update existing user","group":"SCIM Errors","scim":"uniqueness","grpc":"ALREADY_EXISTS"}"#
 //! );
 //! ```
 
@@ -111,9 +112,10 @@ pub struct TroubleshootingTopic {
 /// table, with a `Resolution` column when any entry of the group has a resolution. `|` in a cell
 /// is escaped and line breaks become spaces, so any text keeps the table intact.
 ///
-/// When entries map to a standard protocol's error ([`ErrorCodeInfo::oauth`],
-/// [`ErrorCodeInfo::scim`]), a "Protocol Mappings" section follows the index: one table per
-/// protocol with the codes that have a mapping, in catalog order, and what the others answer.
+/// A "Protocol Mappings" section follows the index: for OAuth 2.0 and SCIM
+/// ([`ErrorCodeInfo::oauth`], [`ErrorCodeInfo::scim`]) a table of the codes that map to them, in
+/// catalog order, and what the others answer; for gRPC every code's status code
+/// ([`ErrorCodeInfo::grpc_code`]).
 ///
 /// Every builder method is `const`, so a finished reference can itself be a `const`
 /// (see [`catalog::REFERENCE`](crate::catalog::REFERENCE)).
@@ -341,11 +343,12 @@ impl Display for CodeCell<'_> {
     }
 }
 
-/// The "Protocol Mappings" section: nothing when no entry maps to a protocol.
+/// The "Protocol Mappings" section: OAuth 2.0 and SCIM for the entries that map to them, gRPC
+/// for every entry; nothing for an empty catalog.
 fn write_protocol_mappings(f: &mut Formatter<'_>, catalog: &[ErrorCodeInfo]) -> fmt::Result {
     let oauth = || catalog.iter().filter(|e| e.oauth.is_some());
     let scim = || catalog.iter().filter(|e| e.scim.is_some());
-    if oauth().next().is_none() && scim().next().is_none() {
+    if catalog.is_empty() {
         return Ok(());
     }
     writeln!(f, "\n## Protocol Mappings\n")?;
@@ -387,6 +390,34 @@ fn write_protocol_mappings(f: &mut Formatter<'_>, catalog: &[ErrorCodeInfo]) -> 
         }
         writeln!(f, "\nAny other code answers without a `scimType`.")?;
     }
+    write_grpc_mapping(f, catalog)
+}
+
+/// The gRPC table of "Protocol Mappings": each code once, with its status code.
+fn write_grpc_mapping(f: &mut Formatter<'_>, catalog: &[ErrorCodeInfo]) -> fmt::Result {
+    writeln!(f, "\n### gRPC\n")?;
+    writeln!(
+        f,
+        "gRPC services answer each code with this status code (`google/rpc/code.proto`); the \
+         code is the `reason` of the status's `google.rpc.ErrorInfo`:\n"
+    )?;
+    f.write_str("| Code | HTTP | gRPC |\n| --- | --- | --- |\n")?;
+    for (index, row) in catalog.iter().enumerate() {
+        // A code listed in two groups is one row.
+        if catalog[..index]
+            .iter()
+            .any(|earlier| earlier.code == row.code)
+        {
+            continue;
+        }
+        writeln!(
+            f,
+            "| {} | {} | `{}` |",
+            Cell(row.code),
+            row.status,
+            row.grpc_code()
+        )?;
+    }
     Ok(())
 }
 
@@ -412,8 +443,9 @@ impl Display for Cell<'_> {
 
 /// Writes `{"code", "status", "description", "resolution", "group"}`, `resolution` being `null`
 /// when absent, then `"oauth"` (the OAuth 2.0 `error`) and `"scim"` (the `scimType`) when the
-/// entry has them; an entry without a protocol mapping has exactly the five members. By hand
-/// rather than derived: the default build then needs no `serde_derive`.
+/// entry has them, then `"grpc"` (its gRPC status code, [`ErrorCodeInfo::grpc_code`]); an entry
+/// without an OAuth or SCIM mapping has exactly six members. By hand rather than derived: the
+/// default build then needs no `serde_derive`.
 ///
 /// ```
 /// use authos_errors::{ApiErrorCode, catalog::{DeviceFlowError, GeneralError}};
@@ -422,7 +454,8 @@ impl Display for Cell<'_> {
 /// assert_eq!(json["status"], 400);
 /// assert!(json["resolution"].is_null());
 /// assert_eq!(json["group"], "General Errors");
-/// assert_eq!(json.as_object().unwrap().len(), 5);
+/// assert_eq!(json["grpc"], "INVALID_ARGUMENT");
+/// assert_eq!(json.as_object().unwrap().len(), 6);
 /// let json = serde_json::to_value(DeviceFlowError::DeviceCodeExpired.info()).unwrap();
 /// assert_eq!(json["oauth"], "expired_token");
 /// assert!(json.get("scim").is_none());
@@ -437,7 +470,7 @@ impl Serialize for ErrorCodeInfo {
 
 /// How many members [`write_members`] writes for `entry`.
 fn member_count(entry: &ErrorCodeInfo) -> usize {
-    5 + usize::from(entry.oauth.is_some()) + usize::from(entry.scim.is_some())
+    6 + usize::from(entry.oauth.is_some()) + usize::from(entry.scim.is_some())
 }
 
 /// The members of an entry's JSON, in order: one place for [`ErrorCodeInfo`]'s own JSON and for
@@ -456,6 +489,7 @@ fn write_members<S: SerializeStruct>(out: &mut S, entry: &ErrorCodeInfo) -> Resu
         Some(scim) => out.serialize_field("scim", &scim)?,
         None => out.skip_field("scim")?,
     }
+    out.serialize_field("grpc", &entry.grpc_code())?;
     Ok(())
 }
 
@@ -476,7 +510,7 @@ fn write_members<S: SerializeStruct>(out: &mut S, entry: &ErrorCodeInfo) -> Resu
 ///     json,
 ///     concat!(
 ///         r#"[{"code":"MFA_REQUIRED","status":401,"description":"MFA verification needed","#,
-///         r#""resolution":"Complete MFA verification","group":"MFA Errors","#,
+///         r#""resolution":"Complete MFA verification","group":"MFA Errors","grpc":"UNAUTHENTICATED","#,
 ///         r#""doc_url":"https://docs.authos.dev/errors#MFA_REQUIRED"}]"#,
 ///     )
 /// );

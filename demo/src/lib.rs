@@ -37,10 +37,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use authos_errors::axum::ProblemJsonLayer;
-use authos_errors::catalog::{
-    self, AuthOsError, AuthenticationError, AuthorizationError, GeneralError, MfaError,
-    ResourceError,
-};
+use authos_errors::catalog::{self, AuthOsError, AuthenticationError, GeneralError, MfaError};
 use authos_errors::field_errors::FieldErrors;
 use authos_errors::openapi::ResponseDocs;
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
@@ -235,7 +232,9 @@ impl DemoState {
     }
 }
 
+mod api;
 mod expiring;
+pub mod grpc;
 pub mod protocols;
 mod protocols_axum;
 
@@ -343,28 +342,7 @@ async fn login(
     FormBody(body): FormBody,
 ) -> Result<Response, Detailed<AuthOsError>> {
     let [email, password] = string_fields(&body, ["email", "password"])?;
-    let now = (state.clock)();
-    let mut accounts = lock(&state.accounts);
-    let failures = accounts
-        .failed_logins
-        .get(&email, now)
-        .copied()
-        .unwrap_or(0);
-    if failures >= MAX_FAILED_LOGINS {
-        return Err(AuthOsError::from(AuthenticationError::AccountLocked).into());
-    }
-    if email != DEMO_EMAIL || password != DEMO_PASSWORD {
-        if email.len() <= MAX_EMAIL_LEN {
-            // Expired counters make room before a live one is evicted.
-            while accounts.failed_logins.pop_expired(now).is_some() {}
-            accounts.failed_logins.insert(email, failures + 1, now);
-        }
-        return Err(AuthOsError::from(AuthenticationError::InvalidCredentials).into());
-    }
-    accounts.failed_logins.remove(&email);
-    accounts.awaiting_mfa.insert(email);
-    Err(AuthOsError::from(MfaError::MfaRequired)
-        .with_message("MFA verification needed: POST your one-time code to /api/auth/mfa"))
+    Err(state.login(email, &password))
 }
 
 async fn verify_mfa(
@@ -387,39 +365,21 @@ async fn verify_mfa(
 }
 
 async fn organization(Path(slug): Path<String>) -> Result<Response, Detailed<AuthOsError>> {
-    match slug.as_str() {
-        "acme" => Ok(json_response(
-            &json!({ "slug": "acme", "name": "Acme Corp", "status": "active" }),
-        )),
-        "initech" => Err(AuthOsError::from(AuthorizationError::OrganizationNotActive).into()),
-        _ => Err(AuthOsError::from(ResourceError::NotFound)
-            .with_message(format!("No organization `{slug}`"))),
-    }
+    let (slug, name) = DemoState::organization(&slug)?;
+    Ok(json_response(
+        &json!({ "slug": slug, "name": name, "status": "active" }),
+    ))
 }
 
 async fn limited(State(state): State<Arc<DemoState>>) -> Result<Response, Detailed<GeneralError>> {
-    let now = (state.clock)();
-    let mut rate = lock(&state.rate);
-    let window = match &mut *rate {
-        Some(window) if now.duration_since(window.started) < RATE_WINDOW => window,
-        slot => slot.insert(RateWindow {
-            started: now,
-            served: 0,
-        }),
-    };
-    if window.served >= RATE_LIMIT {
-        let wait = RATE_WINDOW.saturating_sub(now.duration_since(window.started));
-        return Err(GeneralError::RateLimitExceeded.with_retry_after(wait));
-    }
-    window.served += 1;
+    let remaining = state.limited()?;
     Ok(json_response(
-        &json!({ "pong": true, "remaining": RATE_LIMIT - window.served }),
+        &json!({ "pong": true, "remaining": remaining }),
     ))
 }
 
 async fn usage_report() -> Result<Response, ReportError> {
-    let failure = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, DATABASE_FAILURE);
-    Err(ReportError::Database(failure))
+    Err(DemoState::usage_report())
 }
 
 /// The shortest slug a signup accepts.

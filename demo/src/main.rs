@@ -1,7 +1,7 @@
 //! A demo AuthOS-style HTTP API whose endpoints answer with catalog errors.
 //!
 //! ```sh
-//! cargo run -p authos-errors-demo   # PORT=8080 to change the port, PUBLIC_BASE_URL=https://auth.example.com behind a proxy
+//! cargo run -p authos-errors-demo   # PORT=8080 to change the port, GRPC_PORT=50052 the gRPC one, PUBLIC_BASE_URL=https://auth.example.com behind a proxy
 //! curl -i -X POST localhost:3000/api/auth/login -d '{"email":"alice@example.com","password":"nope"}'
 //! curl -i -H 'Accept: application/problem+json' localhost:3000/api/organizations/globex
 //! curl -i -H 'Accept-Language: fr' localhost:3000/api/organizations/globex
@@ -12,21 +12,30 @@
 //! The endpoints are listed in `src/lib.rs` and `src/protocols.rs` (the OAuth 2.0 device flow
 //! and SCIM 2.0 users; `SCIM_TOKEN` sets the SCIM bearer token, default `scim-demo-token`;
 //! `PUBLIC_BASE_URL` where clients reach the server, the start of `verification_uri` and SCIM
-//! `Location`, default `http://127.0.0.1:<port>`: never the request's `Host`);
-//! server errors are logged to stderr with their source chain, one JSON object a line.
+//! `Location`, default `http://127.0.0.1:<port>`: never the request's `Host`); the gRPC service
+//! of `proto/` is `src/grpc.rs`; server errors are logged to stderr with their source chain, one
+//! JSON object a line.
 
 use std::net::{Ipv4Addr, SocketAddr};
 
 use authos_errors_demo::protocols::{DEFAULT_PORT, Settings};
 use authos_errors_demo::{app_with_protocols, log_subscriber, system_clock};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let port = match std::env::var("PORT") {
+const DEFAULT_GRPC_PORT: u16 = 50051;
+
+/// The port in the environment variable `name`, else `default`.
+fn port_from_env(name: &str, default: u16) -> Result<u16, String> {
+    match std::env::var(name) {
         Ok(text) => text
             .parse::<u16>()
-            .map_err(|e| format!("PORT must be a port number (0-65535), got {text:?}: {e}"))?,
-        Err(_) => DEFAULT_PORT,
-    };
+            .map_err(|e| format!("{name} must be a port number (0-65535), got {text:?}: {e}")),
+        Err(_) => Ok(default),
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let port = port_from_env("PORT", DEFAULT_PORT)?;
+    let grpc_port = port_from_env("GRPC_PORT", DEFAULT_GRPC_PORT)?;
     tracing::subscriber::set_global_default(log_subscriber(std::io::stderr))?;
     // Bound first: the default public base URL is the address actually served.
     let listener = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))?;
@@ -42,8 +51,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
+        .enable_time()
         .build()?;
     runtime.block_on(async {
+        let grpc =
+            tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, grpc_port)))
+                .await?;
+        eprintln!("gRPC on http://{}", grpc.local_addr()?);
+        tokio::spawn(async move {
+            if let Err(error) = authos_errors_demo::grpc::serve(grpc, system_clock()).await {
+                eprintln!("gRPC server stopped: {error}");
+            }
+        });
         let listener = tokio::net::TcpListener::from_std(listener)?;
         axum::serve(listener, app_with_protocols(system_clock(), protocols)).await
     })?;

@@ -21,6 +21,7 @@ enum CodeKey {
     Message,
     OAuth,
     Scim,
+    Grpc,
     RetryAfter,
     Doc,
 }
@@ -38,6 +39,7 @@ const GRAMMAR: Grammar<CodeKey> = Grammar {
         Key { id: CodeKey::Message, name: "message", example: "\"...\"" },
         Key { id: CodeKey::OAuth, name: "oauth", example: "\"invalid_request\"" },
         Key { id: CodeKey::Scim, name: "scim", example: "\"invalidValue\"" },
+        Key { id: CodeKey::Grpc, name: "grpc", example: "\"failed_precondition\"" },
         Key { id: CodeKey::RetryAfter, name: "retry_after", example: "60" },
         Key { id: CodeKey::Doc, name: "doc", example: "\"https://docs.example.com/errors/CODE\"" },
     ],
@@ -71,6 +73,8 @@ pub struct Own {
     pub oauth: Option<&'static str>,
     /// The `ScimType` variant of `scim = "..."`.
     pub scim: Option<&'static str>,
+    /// The `GrpcCode` variant of `grpc = "..."`.
+    pub grpc: Option<&'static str>,
     /// `retry_after = N` (seconds), with the span of `N` for the status check.
     pub retry_after: Option<(u32, Span)>,
     /// `doc = "https://..."`.
@@ -190,6 +194,7 @@ fn own_code(variant: &syntax::Variant, args: Vec<Arg>, errors: &mut Errors) -> O
         message: None,
         oauth: None,
         scim: None,
+        grpc: None,
         retry_after: None,
         doc_url: None,
     };
@@ -279,6 +284,7 @@ fn read_key(own: &mut Own, seen: &mut Seen, key: CodeKey, value: Value, errors: 
         CodeKey::Message => "message",
         CodeKey::OAuth => "oauth",
         CodeKey::Scim => "scim",
+        CodeKey::Grpc => "grpc",
     };
     let Some(text) = text_value(name, value, errors) else {
         return;
@@ -294,6 +300,7 @@ fn read_key(own: &mut Own, seen: &mut Seen, key: CodeKey, value: Value, errors: 
         }
         CodeKey::OAuth => own.oauth = protocol::oauth(&text, errors),
         CodeKey::Scim => own.scim = protocol::scim(&text, errors),
+        CodeKey::Grpc => own.grpc = protocol::grpc(&text, errors),
         CodeKey::Doc => own.doc_url = doc_url(text, errors),
         CodeKey::Status | CodeKey::RetryAfter => {}
     }

@@ -1,4 +1,5 @@
-//! The values of `oauth = "..."` and `scim = "..."`: the error codes the RFCs define.
+//! The values of `oauth = "..."`, `scim = "..."` and `grpc = "..."`: the error codes the
+//! RFCs and `google/rpc/code.proto` define.
 
 use super::lit::LitStr;
 use crate::errors::Errors;
@@ -34,6 +35,27 @@ const SCIM_TYPES: &[(&str, &str)] = &[
     ("sensitive", "Sensitive"),
 ];
 
+/// The values `grpc = "..."` accepts (the codes of `google/rpc/code.proto` in lowercase), with
+/// the variant of `GrpcCode` each stands for. `ok` is not among them: an error is never OK.
+const GRPC_CODES: &[(&str, &str)] = &[
+    ("cancelled", "Cancelled"),
+    ("unknown", "Unknown"),
+    ("invalid_argument", "InvalidArgument"),
+    ("deadline_exceeded", "DeadlineExceeded"),
+    ("not_found", "NotFound"),
+    ("already_exists", "AlreadyExists"),
+    ("permission_denied", "PermissionDenied"),
+    ("resource_exhausted", "ResourceExhausted"),
+    ("failed_precondition", "FailedPrecondition"),
+    ("aborted", "Aborted"),
+    ("out_of_range", "OutOfRange"),
+    ("unimplemented", "Unimplemented"),
+    ("internal", "Internal"),
+    ("unavailable", "Unavailable"),
+    ("data_loss", "DataLoss"),
+    ("unauthenticated", "Unauthenticated"),
+];
+
 /// The `OAuthErrorCode` variant `text` names.
 pub fn oauth(text: &LitStr, errors: &mut Errors) -> Option<&'static str> {
     lookup(
@@ -47,6 +69,25 @@ pub fn oauth(text: &LitStr, errors: &mut Errors) -> Option<&'static str> {
 /// The `ScimType` variant `text` names.
 pub fn scim(text: &LitStr, errors: &mut Errors) -> Option<&'static str> {
     lookup(text, SCIM_TYPES, "a scimType of RFC 7644 §3.12", errors)
+}
+
+/// The `GrpcCode` variant `text` names.
+pub fn grpc(text: &LitStr, errors: &mut Errors) -> Option<&'static str> {
+    // `code.proto` writes the names in capitals: say how to write one instead of listing all.
+    let lower = text.value.to_ascii_lowercase();
+    if lower != text.value && GRPC_CODES.iter().any(|(name, _)| *name == lower) {
+        errors.spanned(
+            text,
+            format!("write the gRPC code in lowercase: `grpc = \"{lower}\"`"),
+        );
+        return None;
+    }
+    lookup(
+        text,
+        GRPC_CODES,
+        "an error code of google/rpc/code.proto (in lowercase)",
+        errors,
+    )
 }
 
 /// The variant name `text` stands for in `table`, or an error naming the closest value.

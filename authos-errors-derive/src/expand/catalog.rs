@@ -72,6 +72,10 @@ fn info_entry(out: &mut Vec<TokenTree>, trees: &Trees, names: &[Ident; 2], own: 
         let variant = Ident::new(variant, Span::call_site());
         out.extend(quote!(.with_scim(#p::ScimType::#variant)));
     }
+    if let Some(variant) = own.grpc {
+        let variant = Ident::new(variant, Span::call_site());
+        out.extend(quote!(.with_grpc(#p::GrpcCode::#variant)));
+    }
     if let Some((seconds, _)) = own.retry_after {
         let seconds = Literal::u32_unsuffixed(seconds);
         out.extend(quote!(.with_retry_after(#seconds)));

@@ -24,7 +24,8 @@ pub enum AuthorizationError {
     #[code(
         "ORGANIZATION_NOT_ACTIVE",
         status = 403,
-        resolution = "Contact platform admin"
+        resolution = "Contact platform admin",
+        grpc = "failed_precondition"
     )]
     OrganizationNotActive,
 

@@ -66,7 +66,12 @@ pub fn problem_config() -> ProblemConfig {
         .with_type_base_for(AuthOsError::CATALOG, TYPE_BASE)
         .with_realm(REALM)
         .with_invalid_token_codes(INVALID_TOKEN_CODES)
+        .with_grpc_domain(GRPC_DOMAIN)
 }
+
+/// The `domain` of the `ErrorInfo` of AuthOS's gRPC statuses (feature `tonic`): the AuthOS
+/// service, in [`problem_config`].
+pub const GRPC_DOMAIN: &str = "authos.dev";
 
 /// An empty [`FieldErrors`](crate::field_errors::FieldErrors) answered as AuthOS answers
 /// many field errors: with its `BAD_REQUEST`

@@ -149,6 +149,17 @@ pub(crate) struct RawEntry {
 }
 
 impl RawEntry {
+    /// An entry as a gRPC `FieldViolation` carries it (no details there).
+    #[cfg(feature = "tonic")]
+    pub(crate) fn new(code: String, message: String, pointer: String) -> Self {
+        RawEntry {
+            code,
+            message,
+            pointer,
+            details: None,
+        }
+    }
+
     pub(crate) fn typed<E: FromCode>(self) -> FieldErrorEntry<E> {
         FieldErrorEntry {
             error: E::from_code(&self.code),

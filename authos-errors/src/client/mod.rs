@@ -59,6 +59,8 @@ use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
 mod backoff;
 mod details;
 mod formats;
+#[cfg(feature = "tonic")]
+pub mod grpc;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 mod wire;
@@ -433,7 +435,7 @@ impl<E> fmt::Display for ErrorResponse<E> {
 /// Server text for a log line or a terminal: control characters, the Unicode line and
 /// paragraph separators and the bidirectional formatting characters (which can reorder what a
 /// reader sees) written as Rust escapes; everything else as it is.
-struct Escaped<'a>(&'a str);
+pub(crate) struct Escaped<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

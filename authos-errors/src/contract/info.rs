@@ -1,5 +1,6 @@
 //! One row of an error catalog.
 
+use crate::contract::grpc_code::GrpcCode;
 use crate::contract::oauth_code::OAuthErrorCode;
 use crate::contract::scim_type::ScimType;
 
@@ -37,6 +38,10 @@ pub struct ErrorCodeInfo {
     pub oauth: Option<OAuthErrorCode>,
     /// The SCIM `scimType` this code stands for (RFC 7644 §3.12), where the protocol defines one.
     pub scim: Option<ScimType>,
+    /// The gRPC status code this code is answered with, when the catalog names one
+    /// (`grpc = "failed_precondition"`); `None`: the code follows from the HTTP status
+    /// ([`grpc_code`](Self::grpc_code)).
+    pub grpc: Option<GrpcCode>,
     /// The delay, in seconds, sent as `Retry-After` unless the error value sets its own
     /// (429 and 503 entries only).
     pub retry_after: Option<u32>,
@@ -76,6 +81,7 @@ impl ErrorCodeInfo {
             group: "",
             oauth: None,
             scim: None,
+            grpc: None,
             retry_after: None,
             doc_url: None,
             message_template: None,
@@ -133,6 +139,36 @@ impl ErrorCodeInfo {
     pub const fn with_scim(mut self, scim: ScimType) -> Self {
         self.scim = Some(scim);
         self
+    }
+
+    /// This entry answered over gRPC with `code` instead of the one its HTTP status maps to.
+    ///
+    /// ```
+    /// use authos_errors::{ErrorCodeInfo, grpc::GrpcCode};
+    /// let info = ErrorCodeInfo::new("ORG_INACTIVE", 403, "Organization not active")
+    ///     .with_grpc(GrpcCode::FailedPrecondition);
+    /// assert_eq!(info.grpc, Some(GrpcCode::FailedPrecondition));
+    /// assert_eq!(info.grpc_code(), GrpcCode::FailedPrecondition);
+    /// ```
+    #[must_use]
+    pub const fn with_grpc(mut self, code: GrpcCode) -> Self {
+        self.grpc = Some(code);
+        self
+    }
+
+    /// The gRPC status code this entry is answered with: [`grpc`](Self::grpc) when the
+    /// catalog names one, else the code of its HTTP status ([`GrpcCode::from_http_status`]).
+    ///
+    /// ```
+    /// use authos_errors::{ErrorCodeInfo, grpc::GrpcCode};
+    /// assert_eq!(ErrorCodeInfo::new("GONE", 404, "Gone").grpc_code(), GrpcCode::NotFound);
+    /// ```
+    #[must_use]
+    pub const fn grpc_code(&self) -> GrpcCode {
+        match self.grpc {
+            Some(code) => code,
+            None => GrpcCode::from_http_status(self.status),
+        }
     }
 
     /// This entry with a default `Retry-After`, in seconds.

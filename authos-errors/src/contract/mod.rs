@@ -7,6 +7,7 @@ pub(crate) mod body;
 pub(crate) mod code;
 pub(crate) mod consistency;
 pub(crate) mod details;
+pub(crate) mod grpc_code;
 pub(crate) mod info;
 pub(crate) mod oauth_code;
 pub(crate) mod overrides;

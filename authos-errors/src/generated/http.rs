@@ -15,6 +15,8 @@ use std::error::Error;
 pub use ::actix_web;
 #[cfg(feature = "axum")]
 pub use ::axum_core;
+#[cfg(feature = "tonic")]
+pub use ::tonic;
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;
 
@@ -28,6 +30,7 @@ macro_rules! __derive_http_impls {
         $crate::__derive_axum_impl! { $($input)* }
         $crate::__derive_actix_impl! { $($input)* }
         $crate::__derive_utoipa_impl! { $($input)* }
+        $crate::__derive_tonic_impl! { $($input)* }
     };
 }
 
@@ -124,6 +127,35 @@ macro_rules! __derive_utoipa_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __derive_utoipa_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `From<E> for tonic::Status` for a derived enum (feature `tonic`): `?` in a tonic handler.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_tonic_impl {
+    (impl [$($generics:tt)*] for [$ty:ty] where [$($predicates:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$ty> for $crate::__http::tonic::Status
+        where
+            $($predicates)*
+        {
+            fn from(error: $ty) -> Self {
+                #[allow(unused_imports)]
+                use $crate::__http::{AsErrorFallback as _, AsErrorProbe as _};
+                let as_error = (&$crate::__http::SourceProbe(&error)).as_error();
+                $crate::grpc::__status(&error, as_error)
+            }
+        }
+    };
+}
+
+/// Nothing: feature `tonic` is off.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __derive_tonic_impl {
     ($($input:tt)*) => {};
 }
 

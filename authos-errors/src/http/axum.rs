@@ -142,7 +142,6 @@ use super::layer::{
     Answering, ErrorLayer, HeaderSink, Rendered, Reported, answer, answer_rejection,
     is_header_text, log_panic, write_headers,
 };
-use super::policy::{RequestHeader, RequestHeaders};
 use crate::response::{CapturedError, ErrorResponse};
 use crate::{ApiErrorCode, Detailed};
 
@@ -339,19 +338,6 @@ where
         let inner = self.inner.call(request);
         drop(scope);
         ErrorFormatFuture { inner, answering }
-    }
-}
-
-impl RequestHeaders for HeaderMap {
-    fn lines(&self, header: RequestHeader) -> impl Iterator<Item = &str> {
-        let name = match header {
-            RequestHeader::Accept => http::header::ACCEPT,
-            RequestHeader::AcceptLanguage => http::header::ACCEPT_LANGUAGE,
-            RequestHeader::RequestId => HeaderName::from_static(crate::request_id::HEADER),
-        };
-        self.get_all(name)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
     }
 }
 

@@ -405,6 +405,36 @@ pub(crate) fn current_request_id() -> Option<RequestId> {
     })
 }
 
+/// `render` called with the context of the request being answered on this thread (the
+/// default context outside every error layer) and whether that request named languages.
+#[cfg(feature = "tonic")]
+pub(crate) fn with_current_context<R>(render: impl FnOnce(&RenderContext<'_>, bool) -> R) -> R {
+    CURRENT.with(|current| match &*current.borrow() {
+        Some(answering) => {
+            #[cfg(feature = "fluent")]
+            let asked_language = answering.facts.asked_language;
+            #[cfg(not(feature = "fluent"))]
+            let asked_language = false;
+            render(&answering.context(), asked_language)
+        }
+        None => render(&RenderContext::default(), false),
+    })
+}
+
+/// The log levels of the route group being answered on this thread (the defaults outside
+/// every error layer).
+#[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+pub(crate) fn current_log_levels() -> ErrorLogLevels {
+    CURRENT.with(|current| {
+        current
+            .borrow()
+            .as_ref()
+            .map_or_else(ErrorLogLevels::default, |answering| {
+                answering.policy.log_levels
+            })
+    })
+}
+
 /// Marks a response rendered for its request, so that the layers around it leave it alone.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Rendered;

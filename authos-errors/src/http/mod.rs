@@ -7,9 +7,13 @@ pub mod framework;
 pub mod response;
 
 // What every adapter's layer does, written once; a server of its own builds on `response`.
+// With tonic alone, the HTTP rendering half of the layer is unused.
 #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) mod layer;
-#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
+    allow(dead_code)
+)]
 pub(crate) mod policy;
 pub(crate) mod telemetry;
 

@@ -87,6 +87,21 @@ pub(crate) trait RequestHeaders {
     fn lines(&self, header: RequestHeader) -> impl Iterator<Item = &str>;
 }
 
+/// `http`'s header map (axum's and tonic's requests carry one).
+#[cfg(any(feature = "axum", feature = "tonic"))]
+impl RequestHeaders for http::HeaderMap {
+    fn lines(&self, header: RequestHeader) -> impl Iterator<Item = &str> {
+        let name = match header {
+            RequestHeader::Accept => http::header::ACCEPT,
+            RequestHeader::AcceptLanguage => http::header::ACCEPT_LANGUAGE,
+            RequestHeader::RequestId => http::HeaderName::from_static(crate::request_id::HEADER),
+        };
+        self.get_all(name)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+    }
+}
+
 /// What a layer takes from the request before calling the route (the request is gone by the
 /// time the response exists): everything a [`RenderContext`] needs besides the policy.
 /// Reading a new request header (`Accept-Language`, `X-Request-Id`) is a field here and a line
@@ -97,6 +112,10 @@ pub(crate) struct RequestFacts {
     /// The index of the negotiated language in the policy's localizer.
     #[cfg(feature = "fluent")]
     language: usize,
+    /// Whether the request named languages at all (`Accept-Language` present): a gRPC status
+    /// then carries a `LocalizedMessage`.
+    #[cfg(all(feature = "fluent", feature = "tonic"))]
+    pub(crate) asked_language: bool,
     pub(crate) request_id: Option<crate::request_id::RequestId>,
 }
 
@@ -117,6 +136,11 @@ impl FormatPolicy {
             language: self.localizer.as_ref().map_or(0, |localizer| {
                 localizer.negotiate_lines(headers.lines(RequestHeader::AcceptLanguage))
             }),
+            #[cfg(all(feature = "fluent", feature = "tonic"))]
+            asked_language: headers
+                .lines(RequestHeader::AcceptLanguage)
+                .next()
+                .is_some(),
             request_id,
         }
     }

@@ -580,33 +580,50 @@ impl CapturedError {
     /// when it implements `Error`); a 4xx without. Called where the error value still exists.
     #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn log(&self, level: tracing::Level, as_error: Option<&dyn std::error::Error>) {
-        // The id of the request, when an error layer is around the route: support finds the
-        // line from the id in the response.
-        let request_id = crate::http::layer::current_request_id();
-        let request_id = request_id
-            .as_ref()
-            .map(crate::request_id::RequestId::as_str);
-        if self.info.is_server_error() {
-            let source = SourceChain(as_error.and_then(std::error::Error::source));
-            event_at!(
-                level,
-                error_code = self.info.code,
-                status = self.info.status,
-                error_message = %self.message,
-                source = %source,
-                request_id,
-                "request failed with a server error",
-            );
-        } else {
-            event_at!(
-                level,
-                error_code = self.info.code,
-                status = self.info.status,
-                error_message = %self.message,
-                request_id,
-                "request failed with a client error",
-            );
-        }
+        log_answer(self.info, &self.message, level, as_error);
+    }
+}
+
+/// Logs an error answer once at `level`: a 5xx (`info`'s status) with its message and `source()`
+/// chain, the one place the underlying error's text goes since no answer carries it; a 4xx
+/// without; both with the id of the request being answered when an error layer is around the
+/// route or service. The one log line of every adapter, HTTP and gRPC.
+#[cfg_attr(
+    not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
+    allow(dead_code)
+)]
+pub(crate) fn log_answer(
+    info: &ErrorCodeInfo,
+    message: &str,
+    level: tracing::Level,
+    as_error: Option<&dyn std::error::Error>,
+) {
+    // The id of the request, when an error layer is around the route: support finds the
+    // line from the id in the response.
+    let request_id = crate::http::layer::current_request_id();
+    let request_id = request_id
+        .as_ref()
+        .map(crate::request_id::RequestId::as_str);
+    if info.is_server_error() {
+        let source = SourceChain(as_error.and_then(std::error::Error::source));
+        event_at!(
+            level,
+            error_code = info.code,
+            status = info.status,
+            error_message = %message,
+            source = %source,
+            request_id,
+            "request failed with a server error",
+        );
+    } else {
+        event_at!(
+            level,
+            error_code = info.code,
+            status = info.status,
+            error_message = %message,
+            request_id,
+            "request failed with a client error",
+        );
     }
 }
 
@@ -617,7 +634,10 @@ fn to_bytes<T: Serialize>(body: &T) -> Vec<u8> {
 }
 
 /// Writes an error and its `source()` chain as `error: cause: cause`, for logs only.
-#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
+    allow(dead_code)
+)]
 struct SourceChain<'a>(Option<&'a (dyn std::error::Error + 'static)>);
 
 impl fmt::Display for SourceChain<'_> {

@@ -113,7 +113,12 @@ impl ErrorLogLevels {
 
     /// The level `captured`'s answer is logged at.
     pub(crate) fn of(&self, captured: &CapturedError) -> Option<Level> {
-        if captured.info().is_server_error() {
+        self.of_status(captured.info().status)
+    }
+
+    /// The level an answer of `status` is logged at.
+    pub(crate) fn of_status(&self, status: u16) -> Option<Level> {
+        if status >= 500 {
             self.server
         } else {
             self.client

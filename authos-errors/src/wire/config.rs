@@ -50,6 +50,7 @@ pub struct ProblemConfig {
     realm: Option<Cow<'static, str>>,
     invalid_token_codes: Cow<'static, [&'static str]>,
     request_id_in_body: bool,
+    grpc_domain: Cow<'static, str>,
 }
 
 impl Default for ProblemConfig {
@@ -66,6 +67,7 @@ impl ProblemConfig {
         realm: None,
         invalid_token_codes: Cow::Borrowed(&[]),
         request_id_in_body: false,
+        grpc_domain: Cow::Borrowed(""),
     };
 
     /// Adds a `request_id` member (after `timestamp`) to the AuthOS JSON body of every error
@@ -94,6 +96,35 @@ impl ProblemConfig {
     #[must_use]
     pub fn request_id_in_body(&self) -> bool {
         self.request_id_in_body
+    }
+
+    /// Sets the `domain` of the `ErrorInfo` every gRPC status carries (feature `tonic`): the
+    /// service that defines the codes, AIP-193's "logical grouping to which the reason belongs"
+    /// (`"billing.example.com"`). Empty by default: name your service (AuthOS's is in
+    /// `catalog::problem_config()`).
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// let config = ProblemConfig::default().with_grpc_domain("billing.example.com");
+    /// assert_eq!(config.grpc_domain(), "billing.example.com");
+    /// assert_eq!(ProblemConfig::default().grpc_domain(), "");
+    /// ```
+    #[must_use]
+    pub fn with_grpc_domain(mut self, domain: impl Into<Cow<'static, str>>) -> Self {
+        self.grpc_domain = domain.into();
+        self
+    }
+
+    /// The `domain` of gRPC statuses' `ErrorInfo`; see
+    /// [`with_grpc_domain`](Self::with_grpc_domain).
+    ///
+    /// ```
+    /// use authos_errors::{catalog, problem::ProblemConfig};
+    /// assert_eq!(catalog::problem_config().grpc_domain(), "authos.dev");
+    /// ```
+    #[must_use]
+    pub fn grpc_domain(&self) -> &str {
+        &self.grpc_domain
     }
 
     /// Sets the prefix of the `type` URI of every code without a `doc_url` of its own, whatever

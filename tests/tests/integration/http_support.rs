@@ -253,6 +253,27 @@ impl Reply {
     }
 }
 
+/// What serves `router` until the shutdown signal, for [`AxumServer::serve`].
+fn serving(
+    router: axum::Router,
+) -> impl FnOnce(
+    tokio::net::TcpListener,
+    tokio::sync::oneshot::Receiver<()>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>
++ Send
++ 'static {
+    move |listener, stopped| {
+        Box::pin(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                })
+                .await
+                .expect("the server runs");
+        })
+    }
+}
+
 /// A server on 127.0.0.1:<ephemeral> running `router` on its own thread until dropped.
 pub struct AxumServer {
     addr: SocketAddr,
@@ -270,7 +291,21 @@ impl AxumServer {
     pub fn start_on(listener: TcpListener, router: axum::Router) -> AxumServer {
         let logs = LogCapture::default();
         let dispatch = Dispatch::new(logs.clone());
-        AxumServer::serve(listener, router, logs, dispatch)
+        AxumServer::serve(listener, serving(router), logs, dispatch)
+    }
+
+    /// A server on 127.0.0.1:<ephemeral> running `run` (given the listener and the shutdown
+    /// signal) on its own thread until dropped: any server library on tokio.
+    pub fn start_with<F, S>(run: S) -> AxumServer
+    where
+        S: FnOnce(tokio::net::TcpListener, tokio::sync::oneshot::Receiver<()>) -> F
+            + Send
+            + 'static,
+        F: std::future::Future<Output = ()>,
+    {
+        let logs = LogCapture::default();
+        let dispatch = Dispatch::new(logs.clone());
+        AxumServer::serve(bind(), run, logs, dispatch)
     }
 
     /// The server logging to `subscriber` instead of a [`LogCapture`] (its `logs()` stay empty).
@@ -280,18 +315,24 @@ impl AxumServer {
     ) -> AxumServer {
         AxumServer::serve(
             bind(),
-            router,
+            serving(router),
             LogCapture::default(),
             Dispatch::new(subscriber),
         )
     }
 
-    fn serve(
+    fn serve<F, S>(
         listener: TcpListener,
-        router: axum::Router,
+        run: S,
         logs: LogCapture,
         dispatch: Dispatch,
-    ) -> AxumServer {
+    ) -> AxumServer
+    where
+        S: FnOnce(tokio::net::TcpListener, tokio::sync::oneshot::Receiver<()>) -> F
+            + Send
+            + 'static,
+        F: std::future::Future<Output = ()>,
+    {
         listener
             .set_nonblocking(true)
             .expect("non-blocking listener");
@@ -307,12 +348,7 @@ impl AxumServer {
                 .expect("a tokio runtime");
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
-                axum::serve(listener, router)
-                    .with_graceful_shutdown(async move {
-                        let _ = stopped.await;
-                    })
-                    .await
-                    .expect("the server runs");
+                run(listener, stopped).await;
             });
         });
         AxumServer {

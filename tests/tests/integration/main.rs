@@ -6,6 +6,7 @@
 //! | [`derive`] | the contract of `#[derive(ApiErrorCode)]`: codes, messages, sources, `#[detail]`, generics, allocations |
 //! | [`wire`] | the bytes of every wire format, field errors, and that no body leaks a source |
 //! | [`http`] | the axum and actix-web adapters over real sockets: negotiation, challenges, request ids, logging, protocol route groups |
+//! | [`grpc`] | the demo's gRPC service over a real socket: statuses read by tonic-types, the crate's client and Python's grpcio |
 //! | [`client`] | reading error responses back: the parser, every format, details, backoff, the reqwest integration |
 //! | [`l10n`] | Fluent resources, rendering, negotiation and what a localised render allocates |
 //! | [`properties`] | property tests (proptest) across the layers |
@@ -26,6 +27,7 @@ mod catalog;
 mod client;
 mod demo;
 mod derive;
+mod grpc;
 mod hostile_input;
 mod http;
 mod l10n;

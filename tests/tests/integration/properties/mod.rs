@@ -1,7 +1,8 @@
 //! Property tests (proptest): random inputs over the derive, the catalog, the client and
-//! negotiation.
+//! negotiation, gRPC statuses.
 
 mod catalog;
 mod client;
 mod derive;
+mod grpc;
 mod l10n;

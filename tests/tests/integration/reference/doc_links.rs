@@ -277,7 +277,7 @@ fn the_json_reference_with_doc_urls_is_the_catalog_json_plus_each_problem_type()
         mine,
         concat!(
             r#"[{"code":"PLAN_LIMIT","status":403,"description":"Plan limit reached","#,
-            r#""resolution":null,"group":"Billing Errors","#,
+            r#""resolution":null,"group":"Billing Errors","grpc":"PERMISSION_DENIED","#,
             r#""doc_url":"https://billing.example.com/errors/plan-limit"}]"#,
         )
     );

@@ -248,9 +248,11 @@ fn json_export_is_the_catalog() {
     for (entry, info) in entries.iter().zip(AuthOsError::CATALOG) {
         let object = entry.as_object().expect("an object per entry");
         let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-        // The protocol mappings are members only for the entries that have them.
+        // The OAuth and SCIM mappings are members only for the entries that have them; every
+        // entry has its gRPC code.
         let expected_keys =
-            5 + usize::from(info.oauth.is_some()) + usize::from(info.scim.is_some());
+            6 + usize::from(info.oauth.is_some()) + usize::from(info.scim.is_some());
+        assert_eq!(entry["grpc"], info.grpc_code().as_str());
         assert_eq!(keys.len(), expected_keys, "{keys:?}");
         assert_eq!(
             entry.get("oauth").and_then(|v| v.as_str()),
@@ -273,7 +275,7 @@ fn json_export_is_the_catalog() {
     let first = serde_json::to_string(&AuthOsError::CATALOG[0]).unwrap();
     assert_eq!(
         first,
-        r#"{"code":"BAD_REQUEST","status":400,"description":"Invalid request parameters or malformed JSON","resolution":null,"group":"General Errors"}"#
+        r#"{"code":"BAD_REQUEST","status":400,"description":"Invalid request parameters or malformed JSON","resolution":null,"group":"General Errors","grpc":"INVALID_ARGUMENT"}"#
     );
     let mapped = AuthOsError::CATALOG
         .iter()
@@ -281,7 +283,7 @@ fn json_export_is_the_catalog() {
         .expect("a device-flow row");
     assert_eq!(
         serde_json::to_string(mapped).unwrap(),
-        r#"{"code":"DEVICE_CODE_EXPIRED","status":400,"description":"Device code expired","resolution":"Start new device flow","group":"Device Flow Errors","oauth":"expired_token"}"#
+        r#"{"code":"DEVICE_CODE_EXPIRED","status":400,"description":"Device code expired","resolution":"Start new device flow","group":"Device Flow Errors","oauth":"expired_token","grpc":"INVALID_ARGUMENT"}"#
     );
 }
 
@@ -342,13 +344,29 @@ fn protocol_mappings_list_every_mapped_code_after_the_index() {
     assert_eq!(scim.len(), 2);
     assert_eq!(mapping_rows(&rendered, "SCIM 2.0"), scim);
 
-    // A catalog without mappings has no such section; one with only SCIM mappings has only
-    // the SCIM table.
-    assert!(
-        !Markdown::new("Mixed", MIXED)
-            .to_string()
-            .contains("Protocol Mappings")
-    );
+    // gRPC: every code once (a code listed in two groups is one row), with its status code.
+    let mut grpc: Vec<Vec<String>> = Vec::new();
+    for info in AuthOsError::CATALOG {
+        if grpc.iter().all(|row| row[0] != info.code) {
+            grpc.push(vec![
+                info.code.to_owned(),
+                info.status.to_string(),
+                format!("`{}`", info.grpc_code()),
+            ]);
+        }
+    }
+    assert_eq!(mapping_rows(&rendered, "gRPC"), grpc);
+    assert!(grpc.contains(&vec![
+        "ORGANIZATION_NOT_ACTIVE".to_owned(),
+        "403".to_owned(),
+        "`FAILED_PRECONDITION`".to_owned()
+    ]));
+
+    // A catalog without OAuth or SCIM mappings has the gRPC table alone; one with only SCIM
+    // mappings has the SCIM and gRPC tables.
+    let mixed = Markdown::new("Mixed", MIXED).to_string();
+    assert!(!mixed.contains("### OAuth 2.0") && !mixed.contains("### SCIM 2.0"));
+    assert_eq!(mapping_rows(&mixed, "gRPC").len(), MIXED.len());
     const SCIM_ONLY: &[ErrorCodeInfo] = &[ErrorCodeInfo::new("TAKEN", 409, "Taken")
         .with_group("Directory")
         .with_scim(authos_errors::scim::ScimType::Uniqueness)];
@@ -357,5 +375,14 @@ fn protocol_mappings_list_every_mapped_code_after_the_index() {
     assert_eq!(
         mapping_rows(&rendered, "SCIM 2.0"),
         [["TAKEN", "409", "`uniqueness`"]]
+    );
+    assert_eq!(
+        mapping_rows(&rendered, "gRPC"),
+        [["TAKEN", "409", "`ALREADY_EXISTS`"]]
+    );
+    assert!(
+        !Markdown::new("Empty", &[])
+            .to_string()
+            .contains("Protocol Mappings")
     );
 }
