@@ -9,7 +9,7 @@
 //!
 //! | format | `Content-Type` | body | extra headers |
 //! |---|---|---|---|
-//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`](crate::ErrorBody) | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
 //! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
@@ -58,10 +58,12 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::contract::body::AuthOsBody;
 use crate::oauth::{self, OAuthErrorBody, OAuthErrorCode};
 use crate::problem::{ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
 use crate::scim::ScimErrorBody;
-use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
+use crate::wire::problem::ProblemDocument;
+use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// The names (lowercase) of every header [`CapturedError::render`] may send. A layer that
 /// re-renders an error response removes all of them first, so that nothing of the previous
@@ -438,25 +440,15 @@ impl CapturedError {
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
         let (body, challenge) = match context.format {
             ErrorFormat::Json => {
-                let body = ErrorBody {
-                    error: message,
-                    error_code: Cow::Borrowed(info.code),
-                    timestamp: self.timestamp,
-                };
                 let request_id = context
                     .request_id
                     .filter(|_| context.config.request_id_in_body());
-                let bytes = if self.extras.is_empty() && request_id.is_none() {
-                    to_bytes(&body)
-                } else {
-                    to_bytes(&crate::wire::json::JsonBody {
-                        body,
-                        request_id,
-                        extras: &self.extras,
-                    })
-                };
+                let body = AuthOsBody::new(&message, info.code, self.timestamp)
+                    .with_request_id(request_id)
+                    .with_details(self.extras.details())
+                    .with_errors(self.extras.errors());
                 (
-                    bytes,
+                    to_bytes(&body),
                     crate::wire::headers::challenge(info, &self.message, realm, scope),
                 )
             }
@@ -466,17 +458,12 @@ impl CapturedError {
                 if let Some(title) = localized.as_ref().and_then(|l| l.title.as_deref()) {
                     problem.title = title;
                 }
-                let bytes = if self.extras.is_empty() && context.request_id.is_none() {
-                    to_bytes(&problem)
-                } else {
-                    to_bytes(&crate::wire::json::ProblemBody {
-                        problem,
-                        request_id: context.request_id,
-                        extras: &self.extras,
-                    })
-                };
+                let document = ProblemDocument::of(&problem)
+                    .with_request_id(context.request_id)
+                    .with_details(self.extras.details())
+                    .with_errors(self.extras.errors());
                 (
-                    bytes,
+                    to_bytes(&document),
                     crate::wire::headers::challenge(info, &self.message, realm, scope),
                 )
             }
