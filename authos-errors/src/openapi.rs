@@ -269,7 +269,7 @@ pub fn responses_with_examples<E: ApiErrorCode>(examples: &[E]) -> Responses {
     let mut by_code: BTreeMap<&'static str, ExampleValue> = BTreeMap::new();
     for error in examples {
         by_code.entry(error.code()).or_insert_with(|| ExampleValue {
-            message: error.message().into_owned(),
+            message: crate::disclosure::body_message(error).into_owned(),
             details: crate::contract::details::details_value(error),
         });
     }

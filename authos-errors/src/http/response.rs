@@ -14,6 +14,10 @@
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
 //! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //!
+//! The text of every format is [`body_message`](crate::disclosure::body_message): a 5xx shows
+//! only its declared text, the handler's own ([`withheld_message`](CapturedError::withheld_message))
+//! goes to the 5xx log line of the integrations.
+//!
 //! With a locale (feature `fluent`, `RenderContext::with_locale`) the texts of every format
 //! but OAuth are translated, and `Content-Language` and `Vary: Accept-Language` are sent.
 //!
@@ -59,6 +63,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::contract::body::AuthOsBody;
+use crate::contract::disclosure::{body_message, withheld_message};
 use crate::oauth::{self, OAuthErrorBody, OAuthErrorCode};
 use crate::problem::{ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
 use crate::scim::ScimErrorBody;
@@ -247,7 +252,10 @@ impl ErrorResponse {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CapturedError {
     info: &'static ErrorCodeInfo,
+    /// The text its bodies show ([`body_message`]).
     message: Cow<'static, str>,
+    /// The handler's text the bodies withhold, for the log line ([`withheld_message`]).
+    withheld: Option<Cow<'static, str>>,
     timestamp: DateTime<Utc>,
     retry_after: Option<u64>,
     /// The variables of the message's translation ([`ApiErrorCode::visit_message_args`]);
@@ -317,7 +325,8 @@ impl CapturedError {
     pub fn capture_at<E: ApiErrorCode + ?Sized>(error: &E, at: DateTime<Utc>) -> Self {
         CapturedError {
             info: error.info(),
-            message: Cow::Owned(error.message().into_owned()),
+            message: Cow::Owned(body_message(error).into_owned()),
+            withheld: withheld_message(error).map(|text| Cow::Owned(text.into_owned())),
             timestamp: at,
             retry_after: retry_after_seconds(error),
             #[cfg(feature = "fluent")]
@@ -369,7 +378,7 @@ impl CapturedError {
         self.info
     }
 
-    /// The error's message.
+    /// The text its bodies show ([`body_message`]: for a 5xx, the declared text only).
     ///
     /// ```
     /// use authos_errors::catalog::ScimError;
@@ -379,6 +388,22 @@ impl CapturedError {
     #[must_use]
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The handler's text the bodies withhold ([`withheld_message`]): what the 5xx log line
+    /// carries beside the body's text, `None` when the bodies show the error's whole message.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCodeExt;
+    /// use authos_errors::catalog::InfrastructureError;
+    /// use authos_errors::response::CapturedError;
+    /// let captured = CapturedError::capture(&InfrastructureError::DatabaseError.with_message("db01 down"));
+    /// assert_eq!(captured.message(), "Database operation failed");
+    /// assert_eq!(captured.withheld_message(), Some("db01 down"));
+    /// ```
+    #[must_use]
+    pub fn withheld_message(&self) -> Option<&str> {
+        self.withheld.as_deref()
     }
 
     /// When the error was captured.
@@ -501,8 +526,9 @@ impl CapturedError {
         }
     }
 
-    /// Logs a 5xx with its `source()` chain: the one place the underlying error's text goes,
-    /// since no body carries it. `as_error` is the error itself when it implements `Error`.
+    /// Logs a 5xx with its `source()` chain and the handler's withheld text
+    /// ([`withheld_message`](Self::withheld_message)): the one place they go, since no body
+    /// carries them. `as_error` is the error itself when it implements `Error`.
     /// Called once, where the error value still exists (the re-rendering layers do not log).
     #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn log_if_server_error(&self, as_error: Option<&dyn std::error::Error>) {
@@ -517,6 +543,7 @@ impl CapturedError {
                 error_code = self.info.code,
                 status = self.info.status,
                 error_message = %self.message,
+                withheld_message = self.withheld.as_deref(),
                 source = %source,
                 request_id = %request_id,
                 "request failed with a server error",
@@ -525,6 +552,7 @@ impl CapturedError {
                 error_code = self.info.code,
                 status = self.info.status,
                 error_message = %self.message,
+                withheld_message = self.withheld.as_deref(),
                 source = %source,
                 "request failed with a server error",
             ),

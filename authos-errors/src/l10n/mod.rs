@@ -592,7 +592,7 @@ impl<'a> Locale<'a> {
     {
         match self.translate(error) {
             Some(text) => text,
-            None => error.message(),
+            None => crate::disclosure::body_message(error),
         }
     }
 

@@ -71,6 +71,7 @@ use serde::ser::{SerializeStruct, Serializer};
 
 use crate::catalog::GeneralError;
 use crate::contract::body::AuthOsBody;
+use crate::contract::disclosure::body_message;
 use crate::problem::{ProblemConfig, ProblemDetails};
 use crate::wire::problem::ProblemDocument;
 use crate::{ApiErrorCode, ErrorCodeInfo};
@@ -113,7 +114,7 @@ impl FieldError {
     pub fn new<E: ApiErrorCode + ?Sized>(pointer: impl Into<String>, error: &E) -> Self {
         FieldError {
             info: error.info(),
-            message: Cow::Owned(error.message().into_owned()),
+            message: Cow::Owned(body_message(error).into_owned()),
             pointer: pointer.into(),
             details: crate::contract::details::details_value(error),
         }
@@ -610,7 +611,7 @@ impl<'a> FieldErrorsBody<'a> {
 
 impl Serialize for FieldErrorsBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let message = self.errors.message();
+        let message = body_message(self.errors);
         AuthOsBody::new(&message, SUMMARY.code, self.timestamp)
             .with_request_id(self.request_id)
             .with_errors(Some(self.errors.as_slice()))
@@ -658,8 +659,12 @@ impl<'a> FieldErrorsProblem<'a> {
 
 impl Serialize for FieldErrorsProblem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let problem =
-            ProblemDetails::from_parts(SUMMARY, self.errors.message(), self.config, self.timestamp);
+        let problem = ProblemDetails::from_parts(
+            SUMMARY,
+            body_message(self.errors),
+            self.config,
+            self.timestamp,
+        );
         ProblemDocument::of(&problem)
             .with_request_id(self.request_id)
             .with_errors(Some(self.errors.as_slice()))

@@ -32,6 +32,7 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use crate::contract::body::{Absent, WireTimestamp, optional_field};
+use crate::contract::disclosure::body_message;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
 pub use super::format::{ErrorFormat, MAX_MEDIA_RANGES};
@@ -330,7 +331,9 @@ fn reason_phrase(status: u16) -> Option<&'static str> {
 /// An RFC 9457 problem document for one error.
 ///
 /// Members, in this order: `type` (see [`ProblemConfig::problem_type`]), `title` (the catalog
-/// description; the status's reason phrase when the `type` is `about:blank`), `status`, `detail` (the message, as in the `error` field of [`ErrorBody`](crate::ErrorBody)),
+/// description; the status's reason phrase when the `type` is `about:blank`), `status`, `detail` (the text the `error` field of [`ErrorBody`](crate::ErrorBody) shows:
+/// [`disclosure::body_message`](crate::disclosure::body_message), so a 5xx says only its
+/// declared text),
 /// and the extension members `error_code`, `resolution` (left out when the catalog has none)
 /// and `timestamp` (as in [`ErrorBody`](crate::ErrorBody): UTC, whole seconds, `Z`).
 ///
@@ -362,7 +365,8 @@ pub struct ProblemDetails<'a> {
     pub title: &'a str,
     /// The HTTP status.
     pub status: u16,
-    /// The `detail` member: the error's message.
+    /// The `detail` member: the error's body text
+    /// ([`body_message`](crate::disclosure::body_message)).
     pub detail: Cow<'a, str>,
     /// The machine-readable code (extension member `error_code`).
     pub error_code: &'a str,
@@ -406,9 +410,11 @@ impl<'a> ProblemDetails<'a> {
         config: &'a ProblemConfig,
         at: DateTime<Utc>,
     ) -> Self {
-        Self::from_parts(error.info(), error.message(), config, at)
+        Self::from_parts(error.info(), body_message(error), config, at)
     }
 
+    /// The document of the entry `info` whose body text is `detail` (already chosen by
+    /// [`body_message`], or its translation).
     pub(crate) fn from_parts(
         info: &ErrorCodeInfo,
         detail: Cow<'a, str>,

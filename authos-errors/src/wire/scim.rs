@@ -18,6 +18,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::contract::body::WireTimestamp;
+use crate::contract::disclosure::body_message;
 pub use crate::contract::scim_type::{ScimType, UnknownScimType};
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
@@ -32,7 +33,9 @@ pub const ERROR_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:Error";
 /// Members, in this order: `schemas` (`[`[`ERROR_SCHEMA`]`]`), `status` (a string, as the RFC's
 /// examples write it), `scimType` (left out when the catalog entry has none), `detail`, and the
 /// extension members `error_code` and `timestamp` (as in [`ErrorBody`](crate::ErrorBody)).
-/// `detail` is the error's message, except for a 5xx, where it is the catalog description only.
+/// `detail` is the text every body shows
+/// ([`disclosure::body_message`](crate::disclosure::body_message)): the error's message, and for
+/// a 5xx the variant's declared text only, never a message the handler supplied.
 ///
 /// ```
 /// use authos_errors::catalog::ScimError;
@@ -85,7 +88,7 @@ impl<'a> ScimErrorBody<'a> {
         Self::at(error, Utc::now())
     }
 
-    /// The body of `error`, stamped at `at`. A 5xx says only what the catalog says:
+    /// The body of `error`, stamped at `at`. A 5xx says only its declared text:
     ///
     /// ```
     /// use authos_errors::ApiErrorCodeExt;
@@ -106,9 +109,11 @@ impl<'a> ScimErrorBody<'a> {
     /// ```
     #[must_use]
     pub fn at<E: ApiErrorCode + ?Sized>(error: &'a E, at: DateTime<Utc>) -> Self {
-        Self::from_parts(error.info(), error.message(), at)
+        Self::from_parts(error.info(), body_message(error), at)
     }
 
+    /// The body of the entry `info` whose body text is `message` (already chosen by
+    /// [`body_message`], or its translation).
     pub(crate) fn from_parts(
         info: &'a ErrorCodeInfo,
         message: Cow<'a, str>,
@@ -117,11 +122,7 @@ impl<'a> ScimErrorBody<'a> {
         ScimErrorBody {
             status: info.status,
             scim_type: info.scim,
-            detail: if info.is_server_error() {
-                Cow::Borrowed(info.description)
-            } else {
-                message
-            },
+            detail: message,
             error_code: info.code,
             timestamp,
         }

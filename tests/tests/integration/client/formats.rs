@@ -374,13 +374,14 @@ fn oauth_message(message: &str, description: &str) -> String {
 fn rendered<E: ApiErrorCode>(error: &E, at: DateTime<Utc>) -> Vec<Rendering> {
     let config = ProblemConfig::default();
     let info = error.info();
-    let message = error.message().into_owned();
-    // OAuth and SCIM bodies of a 5xx say only the catalog description.
-    let protocol_message = if info.is_server_error() {
+    // One rule for every format (`authos_errors::disclosure`): a 5xx shows its declared text
+    // (for these entries, without templates, the catalog description), never the handler's.
+    let message = if info.is_server_error() {
         info.description.to_owned()
     } else {
-        message.clone()
+        error.message().into_owned()
     };
+    let protocol_message = message.clone();
     vec![
         Rendering {
             content_type: "application/json",

@@ -4,6 +4,7 @@ mod actix_adapter;
 mod axum_adapter;
 mod defaults;
 mod details;
+mod disclosure;
 mod l10n;
 mod oauth_device_flow;
 mod opt_out;
