@@ -12,7 +12,7 @@
 //! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`](crate::ErrorBody) | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
-//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | [`AuthOS-Error-Code`](crate::scim::ERROR_CODE_HEADER), `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //!
 //! The text of every format is [`body_message`](crate::disclosure::body_message): a 5xx shows
 //! only its declared text, the handler's own ([`withheld_message`](CapturedError::withheld_message))
@@ -66,7 +66,7 @@ use crate::contract::body::AuthOsBody;
 use crate::contract::disclosure::{body_message, withheld_message};
 use crate::oauth::{self, OAuthErrorBody, OAuthErrorCode};
 use crate::problem::{ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
-use crate::scim::ScimErrorBody;
+use crate::scim::{ERROR_CODE_HEADER, ScimErrorBody};
 use crate::wire::problem::ProblemDocument;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
@@ -86,6 +86,7 @@ pub const RENDERED_HEADERS: &[&str] = &[
     "retry-after",
     "www-authenticate",
     "content-language",
+    ERROR_CODE_HEADER,
 ];
 
 /// How one response is rendered: the format, and the [`ProblemConfig`] (the `type` URI base and
@@ -502,11 +503,19 @@ impl CapturedError {
                     (status == 401).then(|| oauth::client_challenge(realm)),
                 )
             }
-            ErrorFormat::Scim => (
-                to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
-                // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
-                crate::wire::headers::challenge(info, &self.message, realm, scope),
-            ),
+            ErrorFormat::Scim => {
+                // The RFC 7644 Error message has no member for the AuthOS code.
+                if let Some(code) = crate::wire::scim::error_code_header_value(info.code) {
+                    headers.push((ERROR_CODE_HEADER, Cow::Borrowed(code)));
+                }
+                let body = ScimErrorBody::from_parts(info, message, self.timestamp)
+                    .with_authos_members(context.config.scim_authos_members());
+                (
+                    to_bytes(&body),
+                    // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
+                    crate::wire::headers::challenge(info, &self.message, realm, scope),
+                )
+            }
         };
         if let Some(seconds) = self.retry_after {
             headers.push(("retry-after", Cow::Owned(seconds.to_string())));

@@ -84,6 +84,7 @@ pub struct ProblemConfig {
     type_base: Option<Cow<'static, str>>,
     realm: Cow<'static, str>,
     request_id_in_body: bool,
+    scim_authos_members: bool,
 }
 
 impl Default for ProblemConfig {
@@ -98,6 +99,7 @@ impl ProblemConfig {
         type_base: None,
         realm: Cow::Borrowed(DEFAULT_REALM),
         request_id_in_body: false,
+        scim_authos_members: false,
     };
 
     /// Adds a `request_id` member (after `timestamp`) to the AuthOS JSON body of every error
@@ -126,6 +128,34 @@ impl ProblemConfig {
     #[must_use]
     pub fn request_id_in_body(&self) -> bool {
         self.request_id_in_body
+    }
+
+    /// Adds the extension members `error_code` and `timestamp` to SCIM error bodies (after
+    /// `detail`, as earlier versions always sent them); off by default, so the body has only
+    /// RFC 7644's members, which a strict SCIM client requires. The code is sent in the
+    /// [`AuthOS-Error-Code`](crate::scim::ERROR_CODE_HEADER) header either way.
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert!(ProblemConfig::default().with_scim_authos_members(true).scim_authos_members());
+    /// assert!(!ProblemConfig::default().scim_authos_members());
+    /// ```
+    #[must_use]
+    pub fn with_scim_authos_members(mut self, on: bool) -> Self {
+        self.scim_authos_members = on;
+        self
+    }
+
+    /// Whether SCIM error bodies carry `error_code` and `timestamp`; see
+    /// [`with_scim_authos_members`](Self::with_scim_authos_members).
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert!(!ProblemConfig::default().scim_authos_members());
+    /// ```
+    #[must_use]
+    pub fn scim_authos_members(&self) -> bool {
+        self.scim_authos_members
     }
 
     /// Sets the prefix of the `type` URI of every code without a `doc_url` of its own, AuthOS

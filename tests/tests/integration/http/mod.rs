@@ -10,3 +10,4 @@ mod oauth_device_flow;
 mod opt_out;
 mod protocol_formats;
 mod scim_provisioning;
+mod scim_strict_client;
