@@ -177,6 +177,7 @@ impl<'a> AuthOsBody<'a> {
 
 impl<'a, D: Serialize, F: Serialize> AuthOsBody<'a, D, F> {
     /// This body with `request_id` after `timestamp`, when there is one.
+    #[cfg_attr(not(feature = "field-errors"), allow(dead_code))]
     pub(crate) fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
         self.request_id = request_id;
         self
@@ -195,6 +196,7 @@ impl<'a, D: Serialize, F: Serialize> AuthOsBody<'a, D, F> {
     }
 
     /// This body with `errors` (a field-errors array), when there are any.
+    #[cfg_attr(not(feature = "field-errors"), allow(dead_code))]
     pub(crate) fn with_errors<T: Serialize>(self, errors: Option<T>) -> AuthOsBody<'a, D, T> {
         AuthOsBody {
             error: self.error,

@@ -513,12 +513,14 @@ impl<'a> ProblemDocument<'a> {
 
 impl<'a, D: Serialize, F: Serialize> ProblemDocument<'a, D, F> {
     /// This document with `instance` naming the request, when it has an id.
+    #[cfg_attr(not(feature = "field-errors"), allow(dead_code))]
     pub(crate) fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
         self.request_id = request_id;
         self
     }
 
     /// This document with the extension member `details`, when there are any.
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
     pub(crate) fn with_details<T: Serialize>(
         self,
         details: Option<T>,
@@ -532,6 +534,7 @@ impl<'a, D: Serialize, F: Serialize> ProblemDocument<'a, D, F> {
     }
 
     /// This document with the extension member `errors`, when there are any.
+    #[cfg_attr(not(feature = "field-errors"), allow(dead_code))]
     pub(crate) fn with_errors<T: Serialize>(self, errors: Option<T>) -> ProblemDocument<'a, D, T> {
         ProblemDocument {
             problem: self.problem,

@@ -50,6 +50,7 @@ pub const ERROR_CODE_HEADER: &str = "authos-error-code";
 
 /// The value of [`ERROR_CODE_HEADER`] for `code`: the code, when it is 1 or more visible ASCII
 /// characters (a header value must be), else `None`.
+#[cfg_attr(not(any(feature = "http", feature = "client")), allow(dead_code))]
 pub(crate) fn error_code_header_value(code: &str) -> Option<&str> {
     (!code.is_empty() && code.bytes().all(|b| b.is_ascii_graphic())).then_some(code)
 }
