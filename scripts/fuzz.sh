@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes the client-side parsers of authos-errors (targets in fuzz/src/lib.rs) for a fixed
-# number of executions per target, starting from the committed seeds in fuzz/seeds/.
+# Fuzzes the client-side parsers and the error responses of authos-errors (targets in
+# fuzz/src/lib.rs) for a fixed number of executions per target, starting from the committed
+# seeds in fuzz/seeds/.
 #
 #   scripts/fuzz.sh [--engine auto|libfuzzer|stable] [--runs N] [--target NAME|all] [--smoke]
 #
@@ -55,7 +56,7 @@ if [ "$engine" = auto ]; then
     fi
 fi
 
-targets=(client_body retry_after http_headers)
+targets=(client_body retry_after http_headers client_response render)
 if [ "$target" != all ]; then
     targets=("$target")
 fi

@@ -163,7 +163,8 @@
 //!
 //! **`contract/`** — what an error is, whatever answers it: the [`ApiErrorCode`] trait, a catalog
 //! row ([`ErrorCodeInfo`], with the OAuth and SCIM codes it may name), the AuthOS body
-//! ([`ErrorBody`]), the handler's overrides ([`Detailed`]), `#[detail]` support, code strings and
+//! ([`ErrorBody`]), the handler's overrides ([`Detailed`]), the one rule for what a body may say
+//! ([`disclosure`]: a 5xx shows only its declared text), `#[detail]` support, code strings and
 //! the cross-catalog status check. It depends on nothing else in the crate.
 //!
 //! **`wire/`** — the bytes of each answer: the [`ErrorFormat`](problem::ErrorFormat)s and
@@ -250,6 +251,7 @@ pub mod __http;
 #[path = "generated/codes.rs"]
 pub mod __codes;
 
+pub use contract::disclosure;
 pub use wire::{oauth, problem, request_id, scim};
 
 #[cfg(feature = "field-errors")]

@@ -350,7 +350,7 @@ impl<'a> ResponseDocs<'a> {
         let mut by_code: BTreeMap<&'static str, ExampleValue> = BTreeMap::new();
         for error in examples {
             by_code.entry(error.code()).or_insert_with(|| ExampleValue {
-                message: error.message().into_owned(),
+                message: crate::disclosure::body_message(error).into_owned(),
                 details: crate::contract::details::details_value(error),
             });
         }

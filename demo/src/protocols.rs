@@ -4,7 +4,8 @@
 //! Each endpoint is one method of [`Protocols`], from a [`ProtocolRequest`] (the few request
 //! facts it reads) to a [`ProtocolReply`] or a catalog error. The error is the handler's error
 //! as it is; the route group's format layer answers it in the protocol's shape
-//! (`ErrorFormatLayer::oauth()` / `::scim()`), the AuthOS code kept in `error_code`.
+//! (`ErrorFormatLayer::oauth()` / `::scim()`), the AuthOS code kept in OAuth's `error_code`
+//! member and in SCIM's `AuthOS-Error-Code` header (a SCIM Error has RFC 7644's members only).
 //! `protocols_axum.rs` routes them for the demo server; the HTTP tests route the same methods
 //! for actix-web (`tests/tests/integration/protocol_demo.rs`).
 //!

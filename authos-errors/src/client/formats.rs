@@ -60,6 +60,41 @@ pub fn parse_response<E: FromCode>(
     ErrorResponse::from_response(http_status, content_type, body.as_ref())
 }
 
+/// [`parse_response`] with the response's headers: reads `Content-Type` and the AuthOS code a
+/// SCIM error carries in its [`AuthOS-Error-Code`](crate::scim::ERROR_CODE_HEADER) header (an
+/// RFC 7644 Error message has no member for it), so [`authos_code`](ErrorResponse::authos_code)
+/// and [`error`](ErrorResponse::error) of a SCIM error name the code. Header names are matched
+/// without regard to case, the first of each used; a header code is used when the body carries no
+/// `error_code`, and only when it is visible ASCII. The `reqwest` glue calls this.
+///
+/// ```
+/// use authos_errors::client::{self, WireFormat};
+/// use authos_errors::catalog::{AuthOsError, ScimError};
+///
+/// let body = br#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"409","scimType":"uniqueness","detail":"User already exists"}"#;
+/// let headers = [("Content-Type", "application/scim+json"), ("AuthOS-Error-Code", "SCIM_USER_EXISTS")];
+/// let response = client::parse_response_with_headers::<AuthOsError>(Some(409), headers, body)?;
+/// assert_eq!(response.format(), WireFormat::Scim);
+/// assert_eq!(response.authos_code(), Some("SCIM_USER_EXISTS"));
+/// assert_eq!(response.error(), Some(&AuthOsError::Scim(ScimError::ScimUserExists)));
+///
+/// // Without the header: typed as SCIM, no AuthOS code.
+/// let response =
+///     client::parse_response::<AuthOsError>(Some(409), Some("application/scim+json"), body)?;
+/// assert_eq!((response.authos_code(), response.code()), (None, "uniqueness"));
+/// # Ok::<(), client::ParseError>(())
+/// ```
+///
+/// # Errors
+/// As [`parse_response`].
+pub fn parse_response_with_headers<'h, E: FromCode>(
+    http_status: Option<u16>,
+    headers: impl IntoIterator<Item = (&'h str, &'h str)>,
+    body: impl AsRef<[u8]>,
+) -> Result<ErrorResponse<E>, ParseError> {
+    ErrorResponse::from_response_with_headers(http_status, headers, body.as_ref())
+}
+
 /// The wire format an [`ErrorResponse`] was read from.
 ///
 /// ```
@@ -341,7 +376,9 @@ impl<E: FromCode> ErrorResponse<E> {
     /// The format is told by the members, the content type deciding where they leave a doubt:
     /// - **SCIM** when `schemas` names `urn:ietf:params:scim:api:messages:2.0:Error`, or the
     ///   content type is `application/scim+json` and there is no `error`: message from
-    ///   `detail` (else `scimType`), code from `error_code` (else `scimType`, else empty),
+    ///   `detail` (else `scimType`), code from `error_code` (else the `AuthOS-Error-Code`
+    ///   header given to [`from_response_with_headers`](Self::from_response_with_headers), else
+    ///   `scimType`, else empty),
     ///   status from `status` (`"409"` or `409`).
     /// - **OAuth** when there is an `error` string and an `error_description`, or an `error`
     ///   without `error_code`: message from `error_description` (else `error`), code from
@@ -382,6 +419,56 @@ impl<E: FromCode> ErrorResponse<E> {
         content_type: Option<&str>,
         bytes: &[u8],
     ) -> Result<Self, ParseError> {
+        Self::read(http_status, content_type, None, bytes)
+    }
+
+    /// [`from_response`](Self::from_response) with the response's headers, as
+    /// [`parse_response_with_headers`] reads them.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, client::ErrorResponse};
+    ///
+    /// #[derive(Debug, PartialEq, ApiErrorCode)]
+    /// enum DirectoryError {
+    ///     /// Group is full
+    ///     #[code("GROUP_FULL", status = 409, scim = "tooMany")]
+    ///     GroupFull,
+    /// }
+    ///
+    /// let body = br#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"409","scimType":"tooMany","detail":"Group is full"}"#;
+    /// let headers = [("content-type", "application/scim+json"), ("authos-error-code", "GROUP_FULL")];
+    /// let response = ErrorResponse::<DirectoryError>::from_response_with_headers(Some(409), headers, body)?;
+    /// assert_eq!(response.error(), Some(&DirectoryError::GroupFull));
+    /// # Ok::<(), authos_errors::client::ParseError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`parse_response`].
+    pub fn from_response_with_headers<'h>(
+        http_status: Option<u16>,
+        headers: impl IntoIterator<Item = (&'h str, &'h str)>,
+        bytes: &[u8],
+    ) -> Result<Self, ParseError> {
+        let mut content_type = None;
+        let mut header_code = None;
+        for (name, value) in headers {
+            if content_type.is_none() && name.eq_ignore_ascii_case("content-type") {
+                content_type = Some(value);
+            } else if header_code.is_none()
+                && name.eq_ignore_ascii_case(crate::scim::ERROR_CODE_HEADER)
+            {
+                header_code = crate::scim::error_code_header_value(value.trim());
+            }
+        }
+        Self::read(http_status, content_type, header_code, bytes)
+    }
+
+    fn read(
+        http_status: Option<u16>,
+        content_type: Option<&str>,
+        header_code: Option<&str>,
+        bytes: &[u8],
+    ) -> Result<Self, ParseError> {
         let refused = |kind, json| ParseError {
             kind,
             len: bytes.len(),
@@ -394,7 +481,7 @@ impl<E: FromCode> ErrorResponse<E> {
         let members: Members<'_> = serde_json::from_slice(bytes)
             .map_err(|json| refused(super::kind_of(&json), Some(json)))?;
         let media = content_type.map(media_type).unwrap_or_default();
-        Self::from_members(members, media, http_status).ok_or_else(|| {
+        Self::from_members(members, media, http_status, header_code).ok_or_else(|| {
             let json = <serde_json::Error as serde::de::Error>::custom(
                 "the object has none of the members that mark an error body",
             );
@@ -402,7 +489,12 @@ impl<E: FromCode> ErrorResponse<E> {
         })
     }
 
-    fn from_members(members: Members<'_>, media: &str, http_status: Option<u16>) -> Option<Self> {
+    fn from_members(
+        members: Members<'_>,
+        media: &str,
+        http_status: Option<u16>,
+        header_code: Option<&str>,
+    ) -> Option<Self> {
         let Members {
             error,
             error_code,
@@ -429,7 +521,6 @@ impl<E: FromCode> ErrorResponse<E> {
             request_id.or_else(|| instance.as_deref().and_then(request_id_of_instance));
         let body_status = status;
         let status = status.or(http_status);
-        let authos_code = error_code.is_some();
         let scim_media = media.eq_ignore_ascii_case(WireFormat::Scim.content_type());
         let problem_media = media.eq_ignore_ascii_case(WireFormat::ProblemJson.content_type());
 
@@ -451,6 +542,9 @@ impl<E: FromCode> ErrorResponse<E> {
         } else {
             return None;
         };
+        // Told by the body alone (above); a code in the header names it when the body does not.
+        let error_code = error_code.or_else(|| header_code.map(|code| Cow::Owned(code.to_owned())));
+        let authos_code = error_code.is_some();
 
         let (code, message) = match (format, error) {
             (WireFormat::Scim, error) => {

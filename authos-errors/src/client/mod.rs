@@ -4,7 +4,8 @@
 //! [`parse_response`] reads a response body in every format the server writes (AuthOS JSON,
 //! RFC 9457 problem+json, RFC 6749 OAuth, RFC 7644 SCIM; see [`WireFormat`]) into an
 //! [`ErrorResponse`]: code, message and status, plus the catalog entry when the code is one the
-//! client knows. [`parse`] reads the AuthOS JSON body (`&[u8]`, `&str`, `Vec<u8>`, ...) alone.
+//! client knows; [`parse_response_with_headers`] also reads the code a SCIM error sends in its
+//! `AuthOS-Error-Code` header. [`parse`] reads the AuthOS JSON body (`&[u8]`, `&str`, `Vec<u8>`, ...) alone.
 //! A code the client does not know is not an error (a newer server must not break an older
 //! client); input that is not an error body is a [`ParseError`], never a panic.
 //!
@@ -70,7 +71,9 @@ pub use backoff::{
     is_retryable_status,
 };
 pub use details::FieldErrorEntry;
-pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response};
+pub use formats::{
+    OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response, parse_response_with_headers,
+};
 
 /// The largest response body [`parse`] reads: 64 KiB.
 ///

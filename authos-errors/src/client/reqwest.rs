@@ -88,8 +88,9 @@ pub trait ResponseExt: sealed::Sealed + Sized {
 
     /// Reads the body (whatever the status) into an [`ErrorResponse`] typing the code with
     /// `E`'s catalog, in any format the server writes
-    /// ([`parse_response`](super::parse_response) with the response's status and
-    /// `Content-Type`). (The AuthOS catalog's:
+    /// ([`parse_response_with_headers`](super::parse_response_with_headers) with the response's
+    /// status, `Content-Type` and `AuthOS-Error-Code`, so a SCIM error's code is read too). (The
+    /// AuthOS catalog's:
     /// [`AuthOsResponseExt::authos_error`](crate::catalog::client::AuthOsResponseExt::authos_error).)
     ///
     /// ```no_run
@@ -198,11 +199,15 @@ impl ResponseExt for Response {
         limits: ReadLimits,
     ) -> Result<ErrorResponse<E>, UnreadableResponse> {
         let status = self.status().as_u16();
-        let content_type = self
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
+        // The headers the parser reads, owned: reading the body consumes the response.
+        let header = |name| {
+            self.headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        };
+        let content_type = header(CONTENT_TYPE.as_str());
+        let error_code = header(crate::scim::ERROR_CODE_HEADER);
         let unreadable = |reason| UnreadableResponse { status, reason };
         let body = match limits.timeout {
             Some(timeout) => tokio::time::timeout(timeout, read_bounded(self))
@@ -211,7 +216,14 @@ impl ResponseExt for Response {
             None => read_bounded(self).await,
         }
         .map_err(unreadable)?;
-        ErrorResponse::from_response(Some(status), content_type.as_deref(), &body)
+        let headers = [
+            ("content-type", content_type.as_deref()),
+            (crate::scim::ERROR_CODE_HEADER, error_code.as_deref()),
+        ];
+        let present = headers
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value?)));
+        ErrorResponse::from_response_with_headers(Some(status), present, &body)
             .map_err(|error| unreadable(Unreadable::Parse(error)))
     }
 

@@ -138,11 +138,113 @@ impl Serialize for WireTimestamp {
 
 impl Serialize for ErrorBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut body = serializer.serialize_struct("ErrorBody", 3)?;
-        body.serialize_field("error", &*self.error)?;
-        body.serialize_field("error_code", &*self.error_code)?;
+        AuthOsBody::of(self).serialize(serializer)
+    }
+}
+
+/// The one writer of the AuthOS body: its three keys, then `request_id`, `details` and
+/// `errors`, each only when present. Every AuthOS body is written by it: [`ErrorBody`], a
+/// derived enum's `Serialize` (with its `details`), HTTP responses (with the request id and
+/// what they captured), field errors (with `errors`). `D` and `F` are the types of the
+/// `details` and `errors` values ([`Absent`] when a body never has them).
+pub(crate) struct AuthOsBody<'a, D = Absent, F = Absent> {
+    error: &'a str,
+    error_code: &'a str,
+    timestamp: DateTime<Utc>,
+    request_id: Option<&'a str>,
+    details: Option<D>,
+    errors: Option<F>,
+}
+
+impl<'a> AuthOsBody<'a> {
+    /// The three keys of `body`, nothing after them yet.
+    pub(crate) fn of(body: &'a ErrorBody<'_>) -> Self {
+        AuthOsBody::new(&body.error, &body.error_code, body.timestamp)
+    }
+
+    /// The three keys, nothing after them yet.
+    pub(crate) fn new(error: &'a str, error_code: &'a str, timestamp: DateTime<Utc>) -> Self {
+        AuthOsBody {
+            error,
+            error_code,
+            timestamp,
+            request_id: None,
+            details: None,
+            errors: None,
+        }
+    }
+}
+
+impl<'a, D: Serialize, F: Serialize> AuthOsBody<'a, D, F> {
+    /// This body with `request_id` after `timestamp`, when there is one.
+    #[cfg_attr(not(feature = "field-errors"), allow(dead_code))]
+    pub(crate) fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+
+    /// This body with `details`, when there are any.
+    pub(crate) fn with_details<T: Serialize>(self, details: Option<T>) -> AuthOsBody<'a, T, F> {
+        AuthOsBody {
+            error: self.error,
+            error_code: self.error_code,
+            timestamp: self.timestamp,
+            request_id: self.request_id,
+            details,
+            errors: self.errors,
+        }
+    }
+
+    /// This body with `errors` (a field-errors array), when there are any.
+    #[cfg_attr(not(feature = "field-errors"), allow(dead_code))]
+    pub(crate) fn with_errors<T: Serialize>(self, errors: Option<T>) -> AuthOsBody<'a, D, T> {
+        AuthOsBody {
+            error: self.error,
+            error_code: self.error_code,
+            timestamp: self.timestamp,
+            request_id: self.request_id,
+            details: self.details,
+            errors,
+        }
+    }
+}
+
+impl<D: Serialize, F: Serialize> Serialize for AuthOsBody<'_, D, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 3
+            + usize::from(self.request_id.is_some())
+            + usize::from(self.details.is_some())
+            + usize::from(self.errors.is_some());
+        let mut body = serializer.serialize_struct("ErrorBody", len)?;
+        body.serialize_field("error", self.error)?;
+        body.serialize_field("error_code", self.error_code)?;
         body.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
+        optional_field(&mut body, "request_id", self.request_id.as_ref())?;
+        optional_field(&mut body, "details", self.details.as_ref())?;
+        optional_field(&mut body, "errors", self.errors.as_ref())?;
         body.end()
+    }
+}
+
+/// Writes member `name` when `value` is present, else skips it.
+pub(crate) fn optional_field<S: SerializeStruct, T: Serialize + ?Sized>(
+    out: &mut S,
+    name: &'static str,
+    value: Option<&T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(value) => out.serialize_field(name, value),
+        None => out.skip_field(name),
+    }
+}
+
+/// The type of an optional member a body never has (no value of it exists).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Absent {}
+
+impl Serialize for Absent {
+    fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        match *self {}
     }
 }
 

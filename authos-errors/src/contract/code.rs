@@ -74,6 +74,33 @@ pub trait ApiErrorCode {
         Cow::Borrowed(self.description())
     }
 
+    /// The text this error may show in any body, a 5xx's included: the variant's declared text
+    /// (its `message` template with the fields filled in, else the description), never a text
+    /// a handler supplied at run time unless the handler made it public with
+    /// [`Detailed::with_public_message`](crate::Detailed::with_public_message). A 5xx body
+    /// shows it in place of [`message`](Self::message) (the rule is
+    /// [`disclosure`](crate::disclosure)).
+    ///
+    /// The default is [`message`](Self::message) when the entry declares a template
+    /// ([`ErrorCodeInfo::message_template`]; the derive's `message()` fills it in), else the
+    /// description: a hand-written impl whose `message()` carries run-time text without
+    /// declaring a template needs no override.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::InfrastructureError};
+    ///
+    /// let err = InfrastructureError::DatabaseError.with_message("db01 refused: password=hunter2");
+    /// assert_eq!(err.message(), "db01 refused: password=hunter2");
+    /// assert_eq!(err.public_message(), "Database operation failed");
+    /// ```
+    fn public_message(&self) -> Cow<'_, str> {
+        if self.info().message_template.is_some() {
+            self.message()
+        } else {
+            Cow::Borrowed(self.info().description)
+        }
+    }
+
     /// Passes `visit` the value of each field the variant's `message` template interpolates,
     /// named as the template names it (`min` for `{min}`, `0` for `{0}`), once each, formatted
     /// with the template's spec (`{0:.1}` gives `2.2`); nothing for a message without
@@ -153,15 +180,19 @@ pub trait ApiErrorCode {
         None
     }
 
-    /// The wire body, stamped now.
+    /// The wire body, stamped now. Its `error` is [`disclosure::body_message`]: a 5xx says
+    /// only its [`public_message`](Self::public_message).
+    ///
+    /// [`disclosure::body_message`]: crate::disclosure::body_message
     fn to_body(&self) -> ErrorBody<'_> {
         self.to_body_at(Utc::now())
     }
 
-    /// The wire body, stamped at `at` (for reproducible output and tests).
+    /// The wire body, stamped at `at` (for reproducible output and tests); see
+    /// [`to_body`](Self::to_body).
     fn to_body_at(&self, at: DateTime<Utc>) -> ErrorBody<'_> {
         ErrorBody {
-            error: self.message(),
+            error: crate::contract::disclosure::body_message(self),
             error_code: Cow::Borrowed(self.code()),
             timestamp: at,
         }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeStruct, Serializer};
 
 use crate::ApiErrorCode;
-use crate::contract::body::WireTimestamp;
+use crate::contract::body::AuthOsBody;
 
 /// Whether `error` has details to send, found without writing them ([`Probe`] fails at the
 /// first call). A 5xx never sends any, whatever a hand-written `serialize_details` says: the
@@ -19,22 +19,15 @@ pub(crate) fn has_details<E: ApiErrorCode + ?Sized>(error: &E) -> bool {
 }
 
 /// The body of `error` (stamped now): the three AuthOS keys, then `details` when it has any.
-/// Without details the bytes are exactly [`ErrorBody`](crate::ErrorBody)'s.
 pub(crate) fn serialize_body<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
 where
     E: ApiErrorCode + ?Sized,
     S: Serializer,
 {
     let body = error.to_body();
-    if !has_details(error) {
-        return body.serialize(serializer);
-    }
-    let mut out = serializer.serialize_struct("ErrorBody", 4)?;
-    out.serialize_field("error", &*body.error)?;
-    out.serialize_field("error_code", &*body.error_code)?;
-    out.serialize_field("timestamp", &WireTimestamp(body.timestamp))?;
-    out.serialize_field("details", &DetailsOf(error))?;
-    out.end()
+    AuthOsBody::of(&body)
+        .with_details(has_details(error).then_some(DetailsOf(error)))
+        .serialize(serializer)
 }
 
 /// The details of an error as a `Serialize` value; only made once [`has_details`] said yes.

@@ -32,6 +32,8 @@ use crate::{ApiErrorCode, ErrorCodeInfo};
 pub struct Detailed<E> {
     error: E,
     message: Option<Cow<'static, str>>,
+    /// Whether a 5xx body may show `message` ([`Detailed::with_public_message`]).
+    message_is_public: bool,
     retry_after: Option<Duration>,
     required_scope: Option<Cow<'static, str>>,
 }
@@ -49,21 +51,49 @@ impl<E: ApiErrorCode> Detailed<E> {
         Detailed {
             error,
             message: None,
+            message_is_public: false,
             retry_after: None,
             required_scope: None,
         }
     }
 
-    /// Replaces the message sent in the `error` field.
+    /// Replaces the message: sent in the body of a 4xx (the `error` field, the problem's
+    /// `detail`, ...); for a 5xx it is logged, never sent, and the body keeps the variant's
+    /// declared text ([`disclosure`](crate::disclosure)), so `e.to_string()` of a database
+    /// error is safe here. [`with_public_message`](Self::with_public_message) sends it for a 5xx
+    /// too.
     ///
     /// ```
-    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::ValidationError};
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::{InfrastructureError, ValidationError}};
     /// let err = ValidationError::SlugTooShort.with_message("Slug `ab` is shorter than 3 characters");
     /// assert_eq!(err.to_body().error, "Slug `ab` is shorter than 3 characters");
+    ///
+    /// let err = InfrastructureError::DatabaseError.with_message("db01: password=hunter2");
+    /// assert_eq!(err.message(), "db01: password=hunter2"); // for the log line
+    /// assert_eq!(err.to_body().error, "Database operation failed");
     /// ```
     #[must_use]
     pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
         self.message = Some(message.into());
+        self.message_is_public = false;
+        self
+    }
+
+    /// Replaces the message and makes it public: sent in the body whatever the status, a 5xx's
+    /// included (the explicit opt-out of the [`disclosure`](crate::disclosure) rule). Only for
+    /// a text written for the client, never for an error's `to_string()`.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::InfrastructureError};
+    /// let err = InfrastructureError::DatabaseError
+    ///     .with_public_message("Scheduled maintenance until 10:00 UTC");
+    /// assert_eq!(err.to_body().error, "Scheduled maintenance until 10:00 UTC");
+    /// assert_eq!(err.public_message(), "Scheduled maintenance until 10:00 UTC");
+    /// ```
+    #[must_use]
+    pub fn with_public_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
+        self.message = Some(message.into());
+        self.message_is_public = true;
         self
     }
 
@@ -164,6 +194,13 @@ impl<E: ApiErrorCode> ApiErrorCode for Detailed<E> {
         }
     }
 
+    fn public_message(&self) -> Cow<'_, str> {
+        match &self.message {
+            Some(message) if self.message_is_public => Cow::Borrowed(message),
+            _ => self.error.public_message(),
+        }
+    }
+
     fn retry_after(&self) -> Option<Duration> {
         self.retry_after.or_else(|| self.error.retry_after())
     }
@@ -220,6 +257,19 @@ pub trait ApiErrorCodeExt: ApiErrorCode + Sized {
     #[must_use]
     fn with_message(self, message: impl Into<Cow<'static, str>>) -> Detailed<Self> {
         Detailed::new(self).with_message(message)
+    }
+
+    /// This error with a message of the handler's own that a 5xx body shows too; see
+    /// [`Detailed::with_public_message`].
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};
+    /// let err = GeneralError::InternalServerError.with_public_message("Try again in a minute");
+    /// assert_eq!(err.public_message(), "Try again in a minute");
+    /// ```
+    #[must_use]
+    fn with_public_message(self, message: impl Into<Cow<'static, str>>) -> Detailed<Self> {
+        Detailed::new(self).with_public_message(message)
     }
 
     /// This error with a `Retry-After` delay; see [`Detailed::with_retry_after`].

@@ -100,7 +100,7 @@ fn answer<E: ApiErrorCode + ?Sized>(
     let server_error = info.is_server_error();
     let message = error.message();
     if let Some(level) = crate::http::layer::current_log_levels().of_status(info.status) {
-        log_answer(info, &message, level, as_error);
+        log_answer(info, &message, None, level, as_error);
     }
     // A 5xx says what failed, never why: the description, no variables.
     let message = if server_error {

@@ -9,10 +9,14 @@
 //!
 //! | format | `Content-Type` | body | extra headers |
 //! |---|---|---|---|
-//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//! | [`Json`](ErrorFormat::Json) | `application/json` | [`ErrorBody`](crate::ErrorBody) | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`ProblemJson`](ErrorFormat::ProblemJson) | `application/problem+json` | [`ProblemDetails`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //! | [`OAuth`](ErrorFormat::OAuth) | `application/json` | [`OAuthErrorBody`] | `Cache-Control: no-store`, `Pragma: no-cache`, `WWW-Authenticate: Basic` on 401 |
-//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | [`AuthOS-Error-Code`](crate::scim::ERROR_CODE_HEADER), `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
+//!
+//! The text of every format is [`body_message`](crate::disclosure::body_message): a 5xx shows
+//! only its declared text, the handler's own ([`withheld_message`](CapturedError::withheld_message))
+//! goes to the 5xx log line of the integrations.
 //!
 //! With a locale (feature `fluent`, `RenderContext::with_locale`) the texts of every format
 //! but OAuth are translated, and `Content-Language` and `Vary: Accept-Language` are sent.
@@ -60,10 +64,13 @@ use serde::Serialize;
 
 pub use super::layer::ErrorLayer;
 pub use super::telemetry::{ERRORS_TOTAL, ErrorLogLevels, request_span};
+use crate::contract::body::AuthOsBody;
+use crate::contract::disclosure::{body_message, withheld_message};
 use crate::oauth::{self, OAuthErrorBody, OAuthErrorCode};
 use crate::problem::{ErrorFormat, ProblemConfig, ProblemDetails, retry_after_seconds};
-use crate::scim::ScimErrorBody;
-use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo};
+use crate::scim::{ERROR_CODE_HEADER, ScimErrorBody};
+use crate::wire::problem::ProblemDocument;
+use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// A `tracing` event at a level chosen at run time (the macros want a constant one).
 macro_rules! event_at {
@@ -100,6 +107,7 @@ pub const RENDERED_HEADERS: &[&str] = &[
     "retry-after",
     "www-authenticate",
     "content-language",
+    ERROR_CODE_HEADER,
 ];
 
 /// How one response is rendered: the format, and the [`ProblemConfig`] (the `type` URI bases,
@@ -287,7 +295,10 @@ impl ErrorResponse {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CapturedError {
     info: &'static ErrorCodeInfo,
+    /// The text its bodies show ([`body_message`]).
     message: Cow<'static, str>,
+    /// The handler's text the bodies withhold, for the log line ([`withheld_message`]).
+    withheld: Option<Cow<'static, str>>,
     timestamp: DateTime<Utc>,
     retry_after: Option<u64>,
     /// The variables of the message's translation ([`ApiErrorCode::visit_message_args`]);
@@ -365,7 +376,8 @@ impl CapturedError {
     pub fn capture_at<E: ApiErrorCode + ?Sized>(error: &E, at: DateTime<Utc>) -> Self {
         CapturedError {
             info: error.info(),
-            message: Cow::Owned(error.message().into_owned()),
+            message: Cow::Owned(body_message(error).into_owned()),
+            withheld: withheld_message(error).map(|text| Cow::Owned(text.into_owned())),
             timestamp: at,
             retry_after: retry_after_seconds(error),
             #[cfg(feature = "fluent")]
@@ -417,7 +429,7 @@ impl CapturedError {
         self.info
     }
 
-    /// The error's message.
+    /// The text its bodies show ([`body_message`]: for a 5xx, the declared text only).
     ///
     /// ```
     /// use authos_errors::catalog::ScimError;
@@ -427,6 +439,22 @@ impl CapturedError {
     #[must_use]
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The handler's text the bodies withhold ([`withheld_message`]): what the 5xx log line
+    /// carries beside the body's text, `None` when the bodies show the error's whole message.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCodeExt;
+    /// use authos_errors::catalog::InfrastructureError;
+    /// use authos_errors::response::CapturedError;
+    /// let captured = CapturedError::capture(&InfrastructureError::DatabaseError.with_message("db01 down"));
+    /// assert_eq!(captured.message(), "Database operation failed");
+    /// assert_eq!(captured.withheld_message(), Some("db01 down"));
+    /// ```
+    #[must_use]
+    pub fn withheld_message(&self) -> Option<&str> {
+        self.withheld.as_deref()
     }
 
     /// When the error was captured.
@@ -487,25 +515,15 @@ impl CapturedError {
         headers.push(("content-type", Cow::Borrowed(context.format.content_type())));
         let (body, challenge) = match context.format {
             ErrorFormat::Json => {
-                let body = ErrorBody {
-                    error: message,
-                    error_code: Cow::Borrowed(info.code),
-                    timestamp: self.timestamp,
-                };
                 let request_id = context
                     .request_id
                     .filter(|_| context.config.request_id_in_body());
-                let bytes = if self.extras.is_empty() && request_id.is_none() {
-                    to_bytes(&body)
-                } else {
-                    to_bytes(&crate::wire::json::JsonBody {
-                        body,
-                        request_id,
-                        extras: &self.extras,
-                    })
-                };
+                let body = AuthOsBody::new(&message, info.code, self.timestamp)
+                    .with_request_id(request_id)
+                    .with_details(self.extras.details())
+                    .with_errors(self.extras.errors());
                 (
-                    bytes,
+                    to_bytes(&body),
                     crate::wire::headers::challenge(info, &self.message, context.config, scope),
                 )
             }
@@ -515,17 +533,12 @@ impl CapturedError {
                 if let Some(title) = localized.as_ref().and_then(|l| l.title.as_deref()) {
                     problem.title = title;
                 }
-                let bytes = if self.extras.is_empty() && context.request_id.is_none() {
-                    to_bytes(&problem)
-                } else {
-                    to_bytes(&crate::wire::json::ProblemBody {
-                        problem,
-                        request_id: context.request_id,
-                        extras: &self.extras,
-                    })
-                };
+                let document = ProblemDocument::of(&problem)
+                    .with_request_id(context.request_id)
+                    .with_details(self.extras.details())
+                    .with_errors(self.extras.errors());
                 (
-                    bytes,
+                    to_bytes(&document),
                     crate::wire::headers::challenge(info, &self.message, context.config, scope),
                 )
             }
@@ -542,11 +555,19 @@ impl CapturedError {
                     }),
                 )
             }
-            ErrorFormat::Scim => (
-                to_bytes(&ScimErrorBody::from_parts(info, message, self.timestamp)),
-                // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
-                crate::wire::headers::challenge(info, &self.message, context.config, scope),
-            ),
+            ErrorFormat::Scim => {
+                // The RFC 7644 Error message has no member for the AuthOS code.
+                if let Some(code) = crate::wire::scim::error_code_header_value(info.code) {
+                    headers.push((ERROR_CODE_HEADER, Cow::Borrowed(code)));
+                }
+                let body = ScimErrorBody::from_parts(info, message, self.timestamp)
+                    .with_authos_members(context.config.scim_authos_members());
+                (
+                    to_bytes(&body),
+                    // SCIM clients authenticate with Bearer tokens (RFC 7644 §2).
+                    crate::wire::headers::challenge(info, &self.message, context.config, scope),
+                )
+            }
         };
         if let Some(seconds) = self.retry_after {
             headers.push(("retry-after", Cow::Owned(seconds.to_string())));
@@ -575,12 +596,15 @@ impl CapturedError {
         }
     }
 
-    /// Logs this answer once at `level`: a 5xx with its `source()` chain, the one place the
-    /// underlying error's text goes since no body carries it (`as_error` is the error itself
-    /// when it implements `Error`); a 4xx without. Called where the error value still exists.
     #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) fn log(&self, level: tracing::Level, as_error: Option<&dyn std::error::Error>) {
-        log_answer(self.info, &self.message, level, as_error);
+        log_answer(
+            self.info,
+            &self.message,
+            self.withheld.as_deref(),
+            level,
+            as_error,
+        );
     }
 }
 
@@ -595,6 +619,7 @@ impl CapturedError {
 pub(crate) fn log_answer(
     info: &ErrorCodeInfo,
     message: &str,
+    withheld_message: Option<&str>,
     level: tracing::Level,
     as_error: Option<&dyn std::error::Error>,
 ) {
@@ -611,6 +636,7 @@ pub(crate) fn log_answer(
             error_code = info.code,
             status = info.status,
             error_message = %message,
+            withheld_message,
             source = %source,
             request_id,
             "request failed with a server error",

@@ -546,7 +546,9 @@ impl<'a> Locale<'a> {
     }
 
     /// The `error` text of `error` in this language: its translation, else (source language,
-    /// a code the translation lacks, a message Fluent cannot format) `error.message()`.
+    /// a code the translation lacks, a message Fluent cannot format) the text a body shows
+    /// untranslated ([`disclosure::body_message`](crate::disclosure::body_message): a 5xx's
+    /// declared text).
     ///
     /// ```
     /// use authos_errors::{ApiErrorCode, ApiErrorCodeExt, catalog::GeneralError};
@@ -564,7 +566,7 @@ impl<'a> Locale<'a> {
     {
         match self.translate(error) {
             Some(text) => text,
-            None => error.message(),
+            None => crate::disclosure::body_message(error),
         }
     }
 

@@ -50,6 +50,7 @@ pub struct ProblemConfig {
     realm: Option<Cow<'static, str>>,
     invalid_token_codes: Cow<'static, [&'static str]>,
     request_id_in_body: bool,
+    scim_authos_members: bool,
     grpc_domain: Cow<'static, str>,
 }
 
@@ -67,6 +68,7 @@ impl ProblemConfig {
         realm: None,
         invalid_token_codes: Cow::Borrowed(&[]),
         request_id_in_body: false,
+        scim_authos_members: false,
         grpc_domain: Cow::Borrowed(""),
     };
 
@@ -96,6 +98,34 @@ impl ProblemConfig {
     #[must_use]
     pub fn request_id_in_body(&self) -> bool {
         self.request_id_in_body
+    }
+
+    /// Adds the extension members `error_code` and `timestamp` to SCIM error bodies (after
+    /// `detail`, as earlier versions always sent them); off by default, so the body has only
+    /// RFC 7644's members, which a strict SCIM client requires. The code is sent in the
+    /// [`AuthOS-Error-Code`](crate::scim::ERROR_CODE_HEADER) header either way.
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert!(ProblemConfig::default().with_scim_authos_members(true).scim_authos_members());
+    /// assert!(!ProblemConfig::default().scim_authos_members());
+    /// ```
+    #[must_use]
+    pub fn with_scim_authos_members(mut self, on: bool) -> Self {
+        self.scim_authos_members = on;
+        self
+    }
+
+    /// Whether SCIM error bodies carry `error_code` and `timestamp`; see
+    /// [`with_scim_authos_members`](Self::with_scim_authos_members).
+    ///
+    /// ```
+    /// use authos_errors::problem::ProblemConfig;
+    /// assert!(!ProblemConfig::default().scim_authos_members());
+    /// ```
+    #[must_use]
+    pub fn scim_authos_members(&self) -> bool {
+        self.scim_authos_members
     }
 
     /// Sets the `domain` of the `ErrorInfo` every gRPC status carries (feature `tonic`): the

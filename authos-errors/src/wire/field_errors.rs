@@ -71,8 +71,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use crate::contract::body::WireTimestamp;
-use crate::problem::ProblemConfig;
+use crate::contract::body::AuthOsBody;
+use crate::contract::disclosure::body_message;
+use crate::problem::{ProblemConfig, ProblemDetails};
+use crate::wire::problem::ProblemDocument;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// One entry of [`FieldErrors`]: an error and the place in the request it concerns.
@@ -113,7 +115,7 @@ impl FieldError {
     pub fn new<E: ApiErrorCode + ?Sized>(pointer: impl Into<String>, error: &E) -> Self {
         FieldError {
             info: error.info(),
-            message: Cow::Owned(error.message().into_owned()),
+            message: Cow::Owned(body_message(error).into_owned()),
             pointer: pointer.into(),
             details: crate::contract::details::details_value(error),
         }
@@ -672,17 +674,11 @@ impl<'a> FieldErrorsBody<'a> {
 
 impl Serialize for FieldErrorsBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = 4 + usize::from(self.request_id.is_some());
-        let mut body = serializer.serialize_struct("ErrorBody", len)?;
-        body.serialize_field("error", &*self.errors.message())?;
-        body.serialize_field("error_code", self.errors.summary.code)?;
-        body.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
-        match self.request_id {
-            Some(id) => body.serialize_field("request_id", id)?,
-            None => body.skip_field("request_id")?,
-        }
-        body.serialize_field("errors", &self.errors.errors)?;
-        body.end()
+        let message = body_message(self.errors);
+        AuthOsBody::new(&message, self.errors.summary.code, self.timestamp)
+            .with_request_id(self.request_id)
+            .with_errors(Some(self.errors.as_slice()))
+            .serialize(serializer)
     }
 }
 
@@ -726,20 +722,15 @@ impl<'a> FieldErrorsProblem<'a> {
 
 impl Serialize for FieldErrorsProblem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = 7 + usize::from(self.request_id.is_some());
-        let mut doc = serializer.serialize_struct("ProblemDetails", len)?;
-        let summary = self.errors.summary;
-        doc.serialize_field("type", &self.config.problem_type(summary).to_string())?;
-        doc.serialize_field("title", summary.description)?;
-        doc.serialize_field("status", &summary.status)?;
-        doc.serialize_field("detail", &*self.errors.message())?;
-        match self.request_id {
-            Some(id) => doc.serialize_field("instance", &crate::request_id::Instance(id))?,
-            None => doc.skip_field("instance")?,
-        }
-        doc.serialize_field("error_code", summary.code)?;
-        doc.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
-        doc.serialize_field("errors", &self.errors.errors)?;
-        doc.end()
+        let problem = ProblemDetails::from_parts(
+            self.errors.summary,
+            body_message(self.errors),
+            self.config,
+            self.timestamp,
+        );
+        ProblemDocument::of(&problem)
+            .with_request_id(self.request_id)
+            .with_errors(Some(self.errors.as_slice()))
+            .serialize(serializer)
     }
 }

@@ -19,6 +19,7 @@ use serde::{Serialize, Serializer};
 
 use super::headers::{QuotedText, push_quoted_text};
 use crate::contract::body::WireTimestamp;
+use crate::contract::disclosure::body_message;
 pub use crate::contract::oauth_code::{OAuthErrorCode, UnknownOAuthErrorCode};
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
@@ -84,8 +85,9 @@ impl OAuthErrorCode {
 /// `error_description` is written with only the characters §5.2 allows
 /// (`%x20-21 / %x23-5B / %x5D-7E`): `"` and typographic quotes become `'`, `\` becomes `/`, a
 /// run of line breaks, tabs and other whitespace or control characters becomes one space (so
-/// words never join), other characters outside printable ASCII are dropped. For a 5xx it is the
-/// catalog description, never the error's message, which might carry data. §5.2 wants at least
+/// words never join), other characters outside printable ASCII are dropped. It is the text every
+/// body shows ([`disclosure::body_message`](crate::disclosure::body_message)): for a 5xx the
+/// variant's declared text, never a message the handler supplied. §5.2 wants at least
 /// one character: a message of which nothing printable remains (one with no ASCII at all) is
 /// replaced by the catalog description, and when nothing printable remains of that either, the
 /// member is left out (it is optional).
@@ -134,8 +136,8 @@ impl<'a> OAuthErrorBody<'a> {
 
     /// The body of `error`, stamped at `at`.
     ///
-    /// A code without an OAuth mapping falls back by status, and a 5xx says only what the
-    /// catalog says:
+    /// A code without an OAuth mapping falls back by status, and a 5xx says only its declared
+    /// text:
     ///
     /// ```
     /// use authos_errors::ApiErrorCodeExt;
@@ -163,15 +165,17 @@ impl<'a> OAuthErrorBody<'a> {
     /// ```
     #[must_use]
     pub fn at<E: ApiErrorCode + ?Sized>(error: &'a E, at: DateTime<Utc>) -> Self {
-        Self::from_parts(error.info(), error.message(), at)
+        Self::from_parts(error.info(), body_message(error), at)
     }
 
+    /// The body of the entry `info` whose body text is `message` (already chosen by
+    /// [`body_message`], or its translation).
     pub(crate) fn from_parts(
         info: &'a ErrorCodeInfo,
         message: Cow<'a, str>,
         timestamp: DateTime<Utc>,
     ) -> Self {
-        let description = if info.is_server_error() || QuotedText(&message).is_blank() {
+        let description = if QuotedText(&message).is_blank() {
             Cow::Borrowed(info.description)
         } else {
             message

@@ -31,7 +31,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use crate::contract::body::WireTimestamp;
+use crate::contract::body::{Absent, WireTimestamp, optional_field};
+use crate::contract::disclosure::body_message;
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
 pub use super::config::{ABOUT_BLANK, ProblemConfig, ProblemType};
@@ -94,7 +95,9 @@ fn reason_phrase(status: u16) -> Option<&'static str> {
 /// An RFC 9457 problem document for one error.
 ///
 /// Members, in this order: `type` (see [`ProblemConfig::problem_type`]), `title` (the catalog
-/// description; the status's reason phrase when the `type` is `about:blank`), `status`, `detail` (the message, as in the `error` field of [`ErrorBody`](crate::ErrorBody)),
+/// description; the status's reason phrase when the `type` is `about:blank`), `status`, `detail` (the text the `error` field of [`ErrorBody`](crate::ErrorBody) shows:
+/// [`disclosure::body_message`](crate::disclosure::body_message), so a 5xx says only its
+/// declared text),
 /// and the extension members `error_code`, `resolution` (left out when the catalog has none)
 /// and `timestamp` (as in [`ErrorBody`](crate::ErrorBody): UTC, whole seconds, `Z`).
 ///
@@ -126,7 +129,8 @@ pub struct ProblemDetails<'a> {
     pub title: &'a str,
     /// The HTTP status.
     pub status: u16,
-    /// The `detail` member: the error's message.
+    /// The `detail` member: the error's body text
+    /// ([`body_message`](crate::disclosure::body_message)).
     pub detail: Cow<'a, str>,
     /// The machine-readable code (extension member `error_code`).
     pub error_code: &'a str,
@@ -170,9 +174,11 @@ impl<'a> ProblemDetails<'a> {
         config: &'a ProblemConfig,
         at: DateTime<Utc>,
     ) -> Self {
-        Self::from_parts(error.info(), error.message(), config, at)
+        Self::from_parts(error.info(), body_message(error), config, at)
     }
 
+    /// The document of the entry `info` whose body text is `detail` (already chosen by
+    /// [`body_message`], or its translation).
     pub(crate) fn from_parts(
         info: &ErrorCodeInfo,
         detail: Cow<'a, str>,
@@ -211,18 +217,91 @@ impl<'a> ProblemDetails<'a> {
 
 impl Serialize for ProblemDetails<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = if self.resolution.is_some() { 7 } else { 6 };
-        let mut doc = serializer.serialize_struct("ProblemDetails", len)?;
-        doc.serialize_field("type", &Collected(self.problem_type))?;
-        doc.serialize_field("title", self.title)?;
-        doc.serialize_field("status", &self.status)?;
-        doc.serialize_field("detail", &*self.detail)?;
-        doc.serialize_field("error_code", self.error_code)?;
-        match self.resolution {
-            Some(resolution) => doc.serialize_field("resolution", resolution)?,
-            None => doc.skip_field("resolution")?,
+        ProblemDocument::of(self).serialize(serializer)
+    }
+}
+
+/// The one writer of the problem document: the members of [`ProblemDetails`] with `instance`
+/// (`urn:request:<id>`) after `detail` when the request has an id, and the extension members
+/// `details` and `errors` after `timestamp` when present. Every problem document is written by
+/// it: [`ProblemDetails`], HTTP responses, field errors. `D` and `F` are the types of the
+/// `details` and `errors` values ([`Absent`] when a document never has them).
+pub(crate) struct ProblemDocument<'a, D = Absent, F = Absent> {
+    problem: &'a ProblemDetails<'a>,
+    request_id: Option<&'a str>,
+    details: Option<D>,
+    errors: Option<F>,
+}
+
+impl<'a> ProblemDocument<'a> {
+    /// The members of `problem`, no extension beyond them yet.
+    pub(crate) fn of(problem: &'a ProblemDetails<'a>) -> Self {
+        ProblemDocument {
+            problem,
+            request_id: None,
+            details: None,
+            errors: None,
         }
-        doc.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
+    }
+}
+
+impl<'a, D: Serialize, F: Serialize> ProblemDocument<'a, D, F> {
+    /// This document with `instance` naming the request, when it has an id.
+    #[cfg_attr(not(feature = "field-errors"), allow(dead_code))]
+    pub(crate) fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+
+    /// This document with the extension member `details`, when there are any.
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
+    pub(crate) fn with_details<T: Serialize>(
+        self,
+        details: Option<T>,
+    ) -> ProblemDocument<'a, T, F> {
+        ProblemDocument {
+            problem: self.problem,
+            request_id: self.request_id,
+            details,
+            errors: self.errors,
+        }
+    }
+
+    /// This document with the extension member `errors`, when there are any.
+    #[cfg_attr(not(feature = "field-errors"), allow(dead_code))]
+    pub(crate) fn with_errors<T: Serialize>(self, errors: Option<T>) -> ProblemDocument<'a, D, T> {
+        ProblemDocument {
+            problem: self.problem,
+            request_id: self.request_id,
+            details: self.details,
+            errors,
+        }
+    }
+}
+
+impl<D: Serialize, F: Serialize> Serialize for ProblemDocument<'_, D, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let problem = self.problem;
+        let len = 6
+            + usize::from(self.request_id.is_some())
+            + usize::from(problem.resolution.is_some())
+            + usize::from(self.details.is_some())
+            + usize::from(self.errors.is_some());
+        let mut doc = serializer.serialize_struct("ProblemDetails", len)?;
+        doc.serialize_field("type", &Collected(problem.problem_type))?;
+        doc.serialize_field("title", problem.title)?;
+        doc.serialize_field("status", &problem.status)?;
+        doc.serialize_field("detail", &*problem.detail)?;
+        optional_field(
+            &mut doc,
+            "instance",
+            self.request_id.map(crate::request_id::Instance).as_ref(),
+        )?;
+        doc.serialize_field("error_code", problem.error_code)?;
+        optional_field(&mut doc, "resolution", problem.resolution)?;
+        doc.serialize_field("timestamp", &WireTimestamp(problem.timestamp))?;
+        optional_field(&mut doc, "details", self.details.as_ref())?;
+        optional_field(&mut doc, "errors", self.errors.as_ref())?;
         doc.end()
     }
 }

@@ -17,7 +17,8 @@ use chrono::{DateTime, Utc};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::contract::body::WireTimestamp;
+use crate::contract::body::{WireTimestamp, optional_field};
+use crate::contract::disclosure::body_message;
 pub use crate::contract::scim_type::{ScimType, UnknownScimType};
 use crate::{ApiErrorCode, ErrorCodeInfo};
 
@@ -27,12 +28,47 @@ pub const APPLICATION_SCIM_JSON: &str = "application/scim+json";
 /// The schema URI of a SCIM error message (RFC 7644 §3.12).
 pub const ERROR_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:Error";
 
-/// An RFC 7644 §3.12 error response body, with the AuthOS code kept as extension members.
+/// The response header that carries the AuthOS code of a SCIM error (`AuthOS-Error-Code:
+/// SCIM_USER_EXISTS`; lowercase here, as HTTP/2 writes every name), since an RFC 7644 Error
+/// message has no member for it. The crate's client reads it back
+/// ([`parse_response_with_headers`](crate::client::parse_response_with_headers), and the
+/// `reqwest` glue), so `authos_code()` of a SCIM error still names the code. Sent with every SCIM
+/// error whose code is visible ASCII (as every derived code is).
+///
+/// ```
+/// use authos_errors::catalog::ScimError;
+/// use authos_errors::problem::{ErrorFormat, ProblemConfig};
+/// use authos_errors::response::{CapturedError, RenderContext};
+/// use authos_errors::scim::ERROR_CODE_HEADER;
+///
+/// let config = ProblemConfig::default();
+/// let response = CapturedError::capture(&ScimError::ScimUserExists)
+///     .render(&RenderContext::new(ErrorFormat::Scim, &config));
+/// assert_eq!(response.header(ERROR_CODE_HEADER), Some("SCIM_USER_EXISTS"));
+/// ```
+pub const ERROR_CODE_HEADER: &str = "authos-error-code";
+
+/// The value of [`ERROR_CODE_HEADER`] for `code`: the code, when it is 1 or more visible ASCII
+/// characters (a header value must be), else `None`.
+#[cfg_attr(not(any(feature = "http", feature = "client")), allow(dead_code))]
+pub(crate) fn error_code_header_value(code: &str) -> Option<&str> {
+    (!code.is_empty() && code.bytes().all(|b| b.is_ascii_graphic())).then_some(code)
+}
+
+/// An RFC 7644 §3.12 error response body.
 ///
 /// Members, in this order: `schemas` (`[`[`ERROR_SCHEMA`]`]`), `status` (a string, as the RFC's
-/// examples write it), `scimType` (left out when the catalog entry has none), `detail`, and the
-/// extension members `error_code` and `timestamp` (as in [`ErrorBody`](crate::ErrorBody)).
-/// `detail` is the error's message, except for a 5xx, where it is the catalog description only.
+/// examples write it), `scimType` (left out when the catalog entry has none) and `detail`:
+/// exactly the members of the RFC's Error message, so a strict client (one that refuses
+/// attributes the schema does not define) reads it. The AuthOS code travels in the
+/// [`ERROR_CODE_HEADER`] response header. A server whose clients want it in the body, as
+/// earlier versions sent it, opts in with [`with_authos_members`](Self::with_authos_members)
+/// (over HTTP: [`ProblemConfig::with_scim_authos_members`](crate::problem::ProblemConfig::with_scim_authos_members)):
+/// the extension members `error_code` and `timestamp` (as in [`ErrorBody`](crate::ErrorBody))
+/// then follow `detail`.
+/// `detail` is the text every body shows
+/// ([`disclosure::body_message`](crate::disclosure::body_message)): the error's message, and for
+/// a 5xx the variant's declared text only, never a message the handler supplied.
 ///
 /// ```
 /// use authos_errors::catalog::ScimError;
@@ -44,12 +80,12 @@ pub const ERROR_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:Error";
 ///     serde_json::to_string(&ScimErrorBody::at(&ScimError::ScimUserExists, at)).unwrap(),
 ///     concat!(
 ///         r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"409","#,
-///         r#""scimType":"uniqueness","detail":"User already exists","#,
-///         r#""error_code":"SCIM_USER_EXISTS","timestamp":"2025-01-15T10:30:00Z"}"#,
+///         r#""scimType":"uniqueness","detail":"User already exists"}"#,
 ///     )
 /// );
+/// let extended = ScimErrorBody::at(&ScimError::ScimUserNotFound, at).with_authos_members(true);
 /// assert_eq!(
-///     serde_json::to_string(&ScimErrorBody::at(&ScimError::ScimUserNotFound, at)).unwrap(),
+///     serde_json::to_string(&extended).unwrap(),
 ///     concat!(
 ///         r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"404","#,
 ///         r#""detail":"SCIM user not found","error_code":"SCIM_USER_NOT_FOUND","#,
@@ -65,10 +101,15 @@ pub struct ScimErrorBody<'a> {
     pub scim_type: Option<ScimType>,
     /// The `detail` member.
     pub detail: Cow<'a, str>,
-    /// The AuthOS code (extension member `error_code`).
+    /// The AuthOS code (the [`ERROR_CODE_HEADER`] header; the extension member `error_code`
+    /// when [`authos_members`](Self::authos_members) is on).
     pub error_code: &'a str,
-    /// When the error happened (extension member `timestamp`).
+    /// When the error happened (the extension member `timestamp` when
+    /// [`authos_members`](Self::authos_members) is on).
     pub timestamp: DateTime<Utc>,
+    /// Whether the extension members `error_code` and `timestamp` follow `detail`; off by
+    /// default, since a strict RFC 7644 client refuses them.
+    pub authos_members: bool,
 }
 
 impl<'a> ScimErrorBody<'a> {
@@ -85,7 +126,7 @@ impl<'a> ScimErrorBody<'a> {
         Self::at(error, Utc::now())
     }
 
-    /// The body of `error`, stamped at `at`. A 5xx says only what the catalog says:
+    /// The body of `error`, stamped at `at`. A 5xx says only its declared text:
     ///
     /// ```
     /// use authos_errors::ApiErrorCodeExt;
@@ -99,16 +140,32 @@ impl<'a> ScimErrorBody<'a> {
     ///     serde_json::to_string(&ScimErrorBody::at(&down, at)).unwrap(),
     ///     concat!(
     ///         r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"500","#,
-    ///         r#""detail":"Database operation failed","error_code":"DATABASE_ERROR","#,
-    ///         r#""timestamp":"2025-01-15T10:30:00Z"}"#,
+    ///         r#""detail":"Database operation failed"}"#,
     ///     )
     /// );
     /// ```
     #[must_use]
     pub fn at<E: ApiErrorCode + ?Sized>(error: &'a E, at: DateTime<Utc>) -> Self {
-        Self::from_parts(error.info(), error.message(), at)
+        Self::from_parts(error.info(), body_message(error), at)
     }
 
+    /// This body with (`true`) or without the extension members `error_code` and `timestamp`
+    /// after `detail`.
+    ///
+    /// ```
+    /// use authos_errors::catalog::ScimError;
+    /// use authos_errors::scim::ScimErrorBody;
+    /// let body = ScimErrorBody::new(&ScimError::ScimUserExists).with_authos_members(true);
+    /// assert!(serde_json::to_string(&body).unwrap().contains(r#""error_code":"SCIM_USER_EXISTS""#));
+    /// ```
+    #[must_use]
+    pub fn with_authos_members(mut self, on: bool) -> Self {
+        self.authos_members = on;
+        self
+    }
+
+    /// The body of the entry `info` whose body text is `message` (already chosen by
+    /// [`body_message`], or its translation).
     pub(crate) fn from_parts(
         info: &'a ErrorCodeInfo,
         message: Cow<'a, str>,
@@ -117,30 +174,29 @@ impl<'a> ScimErrorBody<'a> {
         ScimErrorBody {
             status: info.status,
             scim_type: info.scim,
-            detail: if info.is_server_error() {
-                Cow::Borrowed(info.description)
-            } else {
-                message
-            },
+            detail: message,
             error_code: info.code,
             timestamp,
+            authos_members: false,
         }
     }
 }
 
 impl Serialize for ScimErrorBody<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = if self.scim_type.is_some() { 6 } else { 5 };
+        let len = 3 + usize::from(self.scim_type.is_some()) + 2 * usize::from(self.authos_members);
         let mut body = serializer.serialize_struct("ScimErrorBody", len)?;
         body.serialize_field("schemas", &[ERROR_SCHEMA])?;
         body.serialize_field("status", &StatusText(self.status))?;
-        match self.scim_type {
-            Some(kind) => body.serialize_field("scimType", &kind)?,
-            None => body.skip_field("scimType")?,
-        }
+        optional_field(&mut body, "scimType", self.scim_type.as_ref())?;
         body.serialize_field("detail", &*self.detail)?;
-        body.serialize_field("error_code", self.error_code)?;
-        body.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
+        if self.authos_members {
+            body.serialize_field("error_code", self.error_code)?;
+            body.serialize_field("timestamp", &WireTimestamp(self.timestamp))?;
+        } else {
+            body.skip_field("error_code")?;
+            body.skip_field("timestamp")?;
+        }
         body.end()
     }
 }

@@ -25,6 +25,13 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// Every header line, as `(name, value)`.
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.headers
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+    }
+
     /// The value of header `name`, when sent once; panics when it is sent more than once.
     pub fn header(&self, name: &str) -> Option<&str> {
         let mut values = self

@@ -340,6 +340,10 @@ struct Rendering {
     status: u16,
     /// The message the body carries.
     message: String,
+    /// The `AuthOS-Error-Code` header the server sends beside the body (SCIM only).
+    code_header: Option<&'static str>,
+    /// Whether the body carries the timestamp (all but SCIM's, which has RFC 7644's members only).
+    timestamp_sent: bool,
 }
 
 impl Rendering {
@@ -404,13 +408,14 @@ fn oauth_message(message: &str, description: &str) -> String {
 fn rendered<E: ApiErrorCode>(error: &E, at: DateTime<Utc>) -> Vec<Rendering> {
     let config = ProblemConfig::default();
     let info = error.info();
-    let message = error.message().into_owned();
-    // OAuth and SCIM bodies of a 5xx say only the catalog description.
-    let protocol_message = if info.is_server_error() {
+    // One rule for every format (`authos_errors::disclosure`): a 5xx shows its declared text
+    // (for these entries, without templates, the catalog description), never the handler's.
+    let message = if info.is_server_error() {
         info.description.to_owned()
     } else {
-        message.clone()
+        error.message().into_owned()
     };
+    let protocol_message = message.clone();
     vec![
         Rendering {
             content_type: "application/json",
@@ -418,6 +423,8 @@ fn rendered<E: ApiErrorCode>(error: &E, at: DateTime<Utc>) -> Vec<Rendering> {
             text: serde_json::to_string(&error.to_body_at(at)).expect("serialises"),
             status: info.status,
             message: message.clone(),
+            code_header: None,
+            timestamp_sent: true,
         },
         Rendering {
             content_type: "application/problem+json",
@@ -426,6 +433,8 @@ fn rendered<E: ApiErrorCode>(error: &E, at: DateTime<Utc>) -> Vec<Rendering> {
                 .expect("serialises"),
             status: info.status,
             message,
+            code_header: None,
+            timestamp_sent: true,
         },
         Rendering {
             content_type: "application/json",
@@ -433,6 +442,8 @@ fn rendered<E: ApiErrorCode>(error: &E, at: DateTime<Utc>) -> Vec<Rendering> {
             text: serde_json::to_string(&OAuthErrorBody::at(error, at)).expect("serialises"),
             status: OAuthErrorCode::status_for_entry(info),
             message: oauth_message(&protocol_message, info.description),
+            code_header: None,
+            timestamp_sent: true,
         },
         Rendering {
             content_type: "application/scim+json",
@@ -440,6 +451,8 @@ fn rendered<E: ApiErrorCode>(error: &E, at: DateTime<Utc>) -> Vec<Rendering> {
             text: serde_json::to_string(&ScimErrorBody::at(error, at)).expect("serialises"),
             status: info.status,
             message: protocol_message,
+            code_header: Some(info.code),
+            timestamp_sent: false,
         },
     ]
 }
@@ -454,9 +467,15 @@ fn read_back<C: FromCode + ApiErrorCode>(
     let Rendering {
         content_type, text, ..
     } = rendering;
-    let response = ErrorResponse::<C>::from_response(
+    let mut headers = vec![("Content-Type", *content_type)];
+    headers.extend(
+        rendering
+            .code_header
+            .map(|code| ("AuthOS-Error-Code", code)),
+    );
+    let response = ErrorResponse::<C>::from_response_with_headers(
         rendering.http_status(send_status),
-        Some(content_type),
+        headers,
         text.as_bytes(),
     )
     .map_err(|err| TestCaseError::fail(format!("{content_type}: {err}\n{text}")))?;
@@ -465,7 +484,7 @@ fn read_back<C: FromCode + ApiErrorCode>(
     prop_assert_eq!(response.authos_code(), Some(error.code()));
     prop_assert_eq!(response.message(), rendering.message.as_str(), "{}", text);
     prop_assert_eq!(response.status(), Some(rendering.status), "{}", text);
-    prop_assert_eq!(response.timestamp(), Some(at));
+    prop_assert_eq!(response.timestamp(), rendering.timestamp_sent.then_some(at));
     Ok(response)
 }
 
@@ -666,5 +685,55 @@ fn the_content_type_settles_what_the_members_leave_open() {
     // Unlabelled, the same members read as a plain OAuth error (`error` without `error_code`).
     let response =
         authos_errors::catalog::client::parse_response(Some(400), None, problem).unwrap();
+    assert_eq!(response.format(), WireFormat::OAuth);
+}
+
+/// An RFC 7644 Error as a strict SCIM server sends it: no `error_code` member.
+const STRICT_SCIM: &[u8] = br#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"404","detail":"SCIM user not found"}"#;
+
+#[test]
+fn a_scim_error_takes_its_authos_code_from_the_header_when_the_body_has_none() {
+    let read = |headers: &[(&str, &str)], body: &[u8]| {
+        authos_errors::client::parse_response_with_headers::<AuthOsError>(
+            Some(404),
+            headers.iter().copied(),
+            body,
+        )
+        .expect("a SCIM error")
+    };
+    let scim = ("content-type", "application/scim+json");
+    let response = read(
+        &[scim, ("AUTHOS-ERROR-CODE", " SCIM_USER_NOT_FOUND ")],
+        STRICT_SCIM,
+    );
+    assert_eq!(response.format(), WireFormat::Scim);
+    assert_eq!(response.authos_code(), Some("SCIM_USER_NOT_FOUND"));
+    assert_eq!(
+        response.error(),
+        Some(&AuthOsError::Scim(ScimError::ScimUserNotFound))
+    );
+    assert_eq!(response.message(), "SCIM user not found");
+    // No header, an empty one, or one a server could not have sent: no AuthOS code.
+    for headers in [
+        &[scim][..],
+        &[scim, ("authos-error-code", "")],
+        &[scim, ("authos-error-code", "SCIM\u{1b}[31m")],
+        &[scim, ("authos-error-code", "SCIM USER")],
+        &[scim, ("x-authos-error-code", "SCIM_USER_NOT_FOUND")],
+    ] {
+        let response = read(headers, STRICT_SCIM);
+        assert_eq!(response.authos_code(), None, "{headers:?}");
+        assert_eq!(response.error(), None, "{headers:?}");
+    }
+    // A body that carries its code (the opt-in members) is believed over the header.
+    let extended = br#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"404","detail":"x","error_code":"NOT_FOUND"}"#;
+    let response = read(
+        &[scim, ("authos-error-code", "SCIM_USER_NOT_FOUND")],
+        extended,
+    );
+    assert_eq!(response.authos_code(), Some("NOT_FOUND"));
+    // The header does not change how the body's format is told.
+    let oauth = br#"{"error":"invalid_grant"}"#;
+    let response = read(&[("authos-error-code", "OAUTH_CODE_EXPIRED")], oauth);
     assert_eq!(response.format(), WireFormat::OAuth);
 }

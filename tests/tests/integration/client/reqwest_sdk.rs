@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use authos_errors::ApiErrorCode;
 use authos_errors::axum::ErrorFormatLayer;
 use authos_errors::catalog::client::AuthOsResponseExt;
 use authos_errors::catalog::{
@@ -478,6 +479,8 @@ fn oauth_and_scim_route_groups_read_into_typed_errors() {
         )
         .await;
         assert_eq!(exists.format(), WireFormat::Scim);
+        // The body has RFC 7644's members only; the code came in `AuthOS-Error-Code`.
+        assert_eq!(exists.authos_code(), Some("SCIM_USER_EXISTS"));
         assert_eq!(
             exists.error(),
             Some(&AuthOsError::Scim(ScimError::ScimUserExists))
@@ -525,4 +528,59 @@ fn a_refused_connection_comes_back_as_a_transport_error_after_the_retries() {
         ApiError::Transport(error) => assert!(error.is_connect(), "{error:?}"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn the_demo_scim_errors_read_back_with_their_authos_code() {
+    let http = reqwest::Client::new();
+    block_on(async {
+        let frozen = Instant::now();
+        let settings = app::protocols::Settings::default();
+        let token = format!("Bearer {}", settings.scim_token);
+        let base = format!(
+            "http://{}",
+            serve(app::app_with_protocols(Arc::new(move || frozen), settings)).await
+        );
+        let cases = [
+            (
+                None,
+                "/scim/v2/Users/nobody",
+                401,
+                "INVALID_SCIM_TOKEN",
+                None,
+            ),
+            (
+                Some(token.as_str()),
+                "/scim/v2/Users/nobody",
+                404,
+                "SCIM_USER_NOT_FOUND",
+                None,
+            ),
+            (
+                Some(token.as_str()),
+                "/scim/v2/Users?filter=userName%20co%20%22a%22",
+                400,
+                "SCIM_FILTER_INVALID",
+                Some(ScimType::InvalidFilter),
+            ),
+        ];
+        for (authorization, path, status, code, kind) in cases {
+            let mut request = http.get(format!("{base}{path}"));
+            if let Some(authorization) = authorization {
+                request = request.header("authorization", authorization);
+            }
+            let response = request.send().await.expect("the demo answers");
+            let error = match response.error_for_authos_status().await {
+                Err(ApiError::Response(error)) => error,
+                other => panic!("{path}: {other:?}"),
+            };
+            assert_eq!(error.format(), WireFormat::Scim, "{path}");
+            assert_eq!(error.authos_code(), Some(code), "{path}");
+            assert_eq!(error.error().map(|e| e.code()), Some(code), "{path}");
+            assert_eq!(error.status(), Some(status), "{path}");
+            assert_eq!(error.scim().and_then(|scim| scim.kind()), kind, "{path}");
+            // RFC 7644 §3.12 sends no timestamp.
+            assert_eq!(error.timestamp(), None, "{path}");
+        }
+    });
 }

@@ -301,9 +301,10 @@ fn expect(
     assert_eq!(reply.status, status, "{server}: {}", reply.body);
     let content_type = reply.header("content-type");
     assert_eq!(content_type, Some(format.content_type()), "{server}");
-    let parsed = ErrorResponse::<FrameworkError>::from_response(
+    // The headers too: a SCIM error names its code in `AuthOS-Error-Code`.
+    let parsed = ErrorResponse::<FrameworkError>::from_response_with_headers(
         Some(reply.status),
-        content_type,
+        reply.headers(),
         reply.body.as_bytes(),
     )
     .unwrap_or_else(|err| panic!("{server}: {err}: {}", reply.body));

@@ -55,8 +55,8 @@ fn new_user(user_name: &str) -> String {
 }
 
 /// An RFC 7644 §3.12 error: content type, `schemas` exactly the Error URN, `status` the HTTP
-/// status as a string, `scimType` one of Table 9 when present, `detail` a string; and the
-/// AuthOS code kept in `error_code`. Returns the `detail`.
+/// status as a string, `scimType` one of Table 9 when present, `detail` a string, and no other
+/// member; the AuthOS code in the `AuthOS-Error-Code` header. Returns the `detail`.
 fn assert_scim_error(
     reply: &Answered,
     status: u16,
@@ -79,7 +79,23 @@ fn assert_scim_error(
         Some(other) => panic!("scimType must be a string, got {other}"),
         None => assert_eq!(scim_type, None, "{body}"),
     }
-    assert_eq!(body["error_code"], error_code, "{body}");
+    let members: Vec<&str> = body
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for member in &members {
+        assert!(
+            ["schemas", "status", "scimType", "detail"].contains(member),
+            "{member} is not a member of RFC 7644's Error: {body}"
+        );
+    }
+    assert_eq!(
+        reply.header("authos-error-code"),
+        Some(error_code),
+        "{body}"
+    );
     body["detail"]
         .as_str()
         .unwrap_or_else(|| panic!("detail must be a string: {body}"))

@@ -96,7 +96,11 @@ proptest! {
             None => round_trip(&err, at),
         };
         prop_assert_eq!(parsed.code(), row.code);
-        let expected = message.as_deref().unwrap_or(first_row(row.code).description);
+        // A 5xx body withholds the handler's text (`authos_errors::disclosure`).
+        let expected = message
+            .as_deref()
+            .filter(|_| !err.info().is_server_error())
+            .unwrap_or(first_row(row.code).description);
         prop_assert_eq!(parsed.message(), expected);
         prop_assert_eq!(parsed.body().timestamp, whole_seconds);
         prop_assert_eq!(parsed.error(), Some(&err));

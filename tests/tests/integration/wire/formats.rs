@@ -7,7 +7,7 @@ use std::time::Duration;
 use authos_errors::catalog::{
     AuthenticationError, DeviceFlowError, GeneralError, InfrastructureError, ScimError,
 };
-use authos_errors::problem::ErrorFormat;
+use authos_errors::problem::{ErrorFormat, ProblemConfig};
 use authos_errors::response::{CapturedError, ErrorResponse, RenderContext};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt};
 use chrono::{DateTime, TimeZone, Utc};
@@ -113,8 +113,7 @@ fn quotes_are_escaped_in_json_and_restricted_in_error_description() {
         format!(
             concat!(
                 "{}",
-                r#""status":"400","detail":"Can’t read \"scope\" \\ é","error_code":"BAD_REQUEST","#,
-                r#""timestamp":"2025-01-15T10:30:00Z"}}"#
+                r#""status":"400","detail":"Can’t read \"scope\" \\ é"}}"#
             ),
             SCIM_ERROR
         )
@@ -140,26 +139,32 @@ fn a_server_error_tells_protocol_clients_the_catalog_description_only() {
         format!(
             concat!(
                 "{}",
-                r#""status":"500","detail":"Database operation failed","error_code":"DATABASE_ERROR","#,
-                r#""timestamp":"2025-01-15T10:30:00Z"}}"#
+                r#""status":"500","detail":"Database operation failed"}}"#
             ),
             SCIM_ERROR
         )
     );
+    assert_eq!(scim.header("authos-error-code"), Some("DATABASE_ERROR"));
 }
 
 #[test]
 fn a_mapped_scim_code_speaks_scim_and_an_unmapped_one_leaves_scim_type_out() {
     let exists = render(&ScimError::ScimUserExists, ErrorFormat::Scim);
     assert_eq!(exists.status, 409);
-    assert_eq!(headers(&exists), ["content-type: application/scim+json"]);
+    // RFC 7644 §3.12's members only; the AuthOS code in a header.
+    assert_eq!(
+        headers(&exists),
+        [
+            "content-type: application/scim+json",
+            "authos-error-code: SCIM_USER_EXISTS"
+        ]
+    );
     assert_eq!(
         body(&exists),
         format!(
             concat!(
                 "{}",
-                r#""status":"409","scimType":"uniqueness","detail":"User already exists","#,
-                r#""error_code":"SCIM_USER_EXISTS","timestamp":"2025-01-15T10:30:00Z"}}"#
+                r#""status":"409","scimType":"uniqueness","detail":"User already exists"}}"#
             ),
             SCIM_ERROR
         )
@@ -179,6 +184,38 @@ fn a_mapped_scim_code_speaks_scim_and_an_unmapped_one_leaves_scim_type_out() {
             r#"Bearer realm="authos", error="invalid_token", error_description="SCIM token invalid/expired""#
         )
     );
+}
+
+#[test]
+fn scim_bodies_carry_the_authos_members_only_when_the_config_opts_in() {
+    let config = ProblemConfig::default().with_scim_authos_members(true);
+    let response = CapturedError::capture_at(&ScimError::ScimUserExists, at())
+        .render(&RenderContext::new(ErrorFormat::Scim, &config));
+    assert_eq!(
+        body(&response),
+        format!(
+            concat!(
+                "{}",
+                r#""status":"409","scimType":"uniqueness","detail":"User already exists","#,
+                r#""error_code":"SCIM_USER_EXISTS","timestamp":"2025-01-15T10:30:00Z"}}"#
+            ),
+            SCIM_ERROR
+        )
+    );
+    assert_eq!(
+        response.header("authos-error-code"),
+        Some("SCIM_USER_EXISTS")
+    );
+    // The other formats do not send the header: their bodies carry the code.
+    for format in [
+        ErrorFormat::Json,
+        ErrorFormat::ProblemJson,
+        ErrorFormat::OAuth,
+    ] {
+        let response = CapturedError::capture_at(&ScimError::ScimUserExists, at())
+            .render(&RenderContext::new(format, &config));
+        assert_eq!(response.header("authos-error-code"), None, "{format:?}");
+    }
 }
 
 #[test]
