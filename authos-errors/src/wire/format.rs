@@ -128,18 +128,36 @@ pub(crate) fn negotiate_ranges<'h>(ranges: impl Iterator<Item = &'h str>) -> Err
 /// One `Accept` media range as `(type, subtype, quality in thousandths)`; `None` when it is not
 /// `type/subtype` or its `q` does not parse.
 fn media_range(range: &str) -> Option<(&str, &str, u16)> {
-    let mut parts = range.split(';');
-    let media = parts.next().unwrap_or_default().trim();
+    let (media, quality) = weighted(range);
     let (kind, subtype) = media.split_once('/')?;
+    Some((kind.trim(), subtype.trim(), quality?))
+}
+
+/// The items of a list header sent as several lines (RFC 9110 §5.3: they count as one
+/// comma-separated list), without joining the lines.
+#[cfg(feature = "http")]
+pub(crate) fn list_items<'h>(
+    lines: impl Iterator<Item = &'h str>,
+) -> impl Iterator<Item = &'h str> {
+    lines.flat_map(|line| line.split(','))
+}
+
+/// One item of a weighted list, `Accept` or `Accept-Language` (RFC 9110 §12.4.2): its value
+/// (before any `;`, trimmed) and its `q` in thousandths (1000 without one), `None` when the `q`
+/// does not parse; other parameters are skipped.
+pub(crate) fn weighted(item: &str) -> (&str, Option<u16>) {
+    let Some((value, parameters)) = item.split_once(';') else {
+        return (item.trim(), Some(1000));
+    };
     let mut quality = Some(1000);
-    for parameter in parts {
+    for parameter in parameters.split(';') {
         if let Some((name, value)) = parameter.split_once('=')
             && name.trim().eq_ignore_ascii_case("q")
         {
             quality = parse_quality(value.trim());
         }
     }
-    Some((kind.trim(), subtype.trim(), quality?))
+    (value.trim(), quality)
 }
 
 /// How specifically the range `range_kind/range_subtype` matches `kind/subtype`: 3 exactly,
@@ -156,9 +174,8 @@ fn specificity(range_kind: &str, range_subtype: &str, kind: &str, subtype: &str)
     }
 }
 
-/// Parses an RFC 9110 qvalue (`0`, `0.5`, `1.000`) into thousandths: for `Accept` here and
-/// `Accept-Language` in localisation.
-pub(crate) fn parse_quality(text: &str) -> Option<u16> {
+/// Parses an RFC 9110 qvalue (`0`, `0.5`, `1.000`) into thousandths.
+fn parse_quality(text: &str) -> Option<u16> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return None;

@@ -496,3 +496,35 @@ fn localizer_is_shareable_across_threads() {
     assert_eq!(texts[0], "Le slug doit contenir au moins 1 caractère");
     assert_eq!(texts[3], "Le slug doit contenir au moins 4 caractères");
 }
+
+/// A raw-identifier field is the variable of its name without `r#`, in the load-time checks,
+/// the skeleton and the render alike (the names come from the derive, not from the template).
+#[test]
+fn raw_identifier_fields_are_variables_of_their_names() {
+    #[derive(Debug, ApiErrorCode)]
+    #[api_error(group = "Kind Errors")]
+    enum KindError {
+        /// Kind not allowed
+        #[code("KIND_REFUSED", status = 400, message = "Kind {r#type} is not allowed")]
+        Refused { r#type: String },
+    }
+
+    let skeleton = l10n::skeleton(KindError::CATALOG);
+    assert!(
+        skeleton.contains("KIND_REFUSED = Kind { $type } is not allowed\n"),
+        "{skeleton}"
+    );
+    let mut localizer = Localizer::new(KindError::CATALOG);
+    localizer
+        .add_resource("fr", "fr.ftl", "KIND_REFUSED = Type { $type } refusé\n")
+        .expect("`$type` is the variable of `{r#type}`");
+    let err = KindError::Refused {
+        r#type: "admin".into(),
+    };
+    assert_eq!(
+        localizer.locale("fr").unwrap().message(&err),
+        "Type admin refusé"
+    );
+    let refused = localizer.add_resource("de", "de.ftl", "KIND_REFUSED = Art { $r } abgelehnt\n");
+    assert!(refused.is_err(), "{refused:?}");
+}
