@@ -284,7 +284,8 @@ pub struct CapturedError {
 struct Localized<'a> {
     message: Option<Cow<'a, str>>,
     title: Option<Cow<'a, str>>,
-    content_language: String,
+    /// Interned: borrowed into the header, never copied.
+    content_language: &'static str,
 }
 
 impl CapturedError {
@@ -366,13 +367,21 @@ impl CapturedError {
         let locale = context
             .locale
             .filter(|_| context.format != ErrorFormat::OAuth)?;
+        if locale.is_source() {
+            // The derive's texts, as captured: nothing to look up.
+            return Some(Localized {
+                message: None,
+                title: None,
+                content_language: locale.content_language(false, false),
+            });
+        }
         let message = locale.translate_code(self.info.code, |visit| {
             for (name, value) in &self.args {
                 visit(name, value);
             }
         });
         // A code the translation lacks is answered, and labelled, in the source language.
-        let content_language = locale.tag(message.is_none()).to_owned();
+        let content_language = locale.content_language(message.is_some(), message.is_none());
         Some(Localized {
             title: message.as_ref().and_then(|_| locale.description(self.info)),
             message,
@@ -544,7 +553,10 @@ impl CapturedError {
             (false, false) => None,
         };
         if let Some(localized) = localized {
-            headers.push(("content-language", Cow::Owned(localized.content_language)));
+            headers.push((
+                "content-language",
+                Cow::Borrowed(localized.content_language),
+            ));
         }
         if let Some(vary) = vary {
             headers.push(("vary", Cow::Borrowed(vary)));

@@ -66,8 +66,8 @@ impl Localizer {
                 bundle.set_use_isolating(false);
                 // NUMBER() on a fresh bundle: no id to collide with.
                 let _ = bundle.add_builtins();
-                self.tags.push(language.to_string());
                 self.languages.push(language);
+                self.languages_changed();
                 self.translations.push(Translation {
                     bundle,
                     messages: Vec::new(),

@@ -81,6 +81,7 @@ mod skeleton;
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::{Mutex, PoisonError};
 
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
@@ -112,8 +113,15 @@ pub struct Localizer {
     catalog: &'static [ErrorCodeInfo],
     /// The source language first, then each translation's, in the order they were added.
     languages: Vec<LanguageIdentifier>,
-    /// Each language's tag as text (`fr`), for `Content-Language` and quick matching.
-    tags: Vec<String>,
+    /// Each language's tag (`fr`), interned: a response's `Content-Language` is borrowed, and
+    /// matched as text.
+    tags: Vec<&'static str>,
+    /// Each translation's tag with the source language's (`fr, en`), interned: the
+    /// `Content-Language` of a body only partly translated. The source's own tag at 0.
+    mixed_tags: Vec<&'static str>,
+    /// Whether every language is a primary language alone (`en`, `fr`): negotiation then
+    /// compares primary subtags, without parsing.
+    bare: bool,
     translations: Vec<Translation>,
 }
 
@@ -145,12 +153,16 @@ impl Localizer {
     /// ```
     #[must_use]
     pub fn new(catalog: &'static [ErrorCodeInfo]) -> Self {
-        Localizer {
+        let mut localizer = Localizer {
             catalog,
             languages: vec![LanguageIdentifier::from_bytes(b"en").unwrap_or_default()],
-            tags: vec!["en".to_owned()],
+            tags: Vec::new(),
+            mixed_tags: Vec::new(),
+            bare: true,
             translations: Vec::new(),
-        }
+        };
+        localizer.languages_changed();
+        localizer
     }
 
     /// This localizer with `tag` as the language of the derive's texts (for a catalog written
@@ -173,9 +185,31 @@ impl Localizer {
                 tag: tag.to_owned(),
             });
         }
-        self.tags[0] = language.to_string();
         self.languages[0] = language;
+        self.languages_changed();
         Ok(self)
+    }
+
+    /// Recomputes what is derived from the languages, once per change rather than per request.
+    fn languages_changed(&mut self) {
+        self.tags = self
+            .languages
+            .iter()
+            .map(|language| interned(language.to_string()))
+            .collect();
+        let source = self.tags[0];
+        self.mixed_tags = self
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(index, tag)| match index {
+                0 => source,
+                _ => interned(format!("{tag}, {source}")),
+            })
+            .collect();
+        self.bare = self.languages.iter().all(|language| {
+            language.script.is_none() && language.region.is_none() && language.variants().len() == 0
+        });
     }
 
     /// The catalog this localizer translates.
@@ -229,6 +263,20 @@ impl Localizer {
             index,
         })
     }
+}
+
+/// `tag` as a `&'static str`, allocated once per distinct tag for the life of the process (the
+/// tags a service loads are few and fixed; no request adds one), so that a response's
+/// `Content-Language` is borrowed rather than copied for every response.
+fn interned(tag: String) -> &'static str {
+    static TAGS: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let mut tags = TAGS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(known) = tags.iter().find(|known| **known == tag) {
+        return known;
+    }
+    let tag: &'static str = Box::leak(tag.into_boxed_str());
+    tags.push(tag);
+    tag
 }
 
 /// The Fluent variable of a placeholder name ([`ErrorCodeInfo::message_args`]): `min` stays

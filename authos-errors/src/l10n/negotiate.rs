@@ -5,7 +5,7 @@ use fluent_langneg::negotiate::filter_matches;
 use unic_langid::LanguageIdentifier;
 
 use super::{Locale, Localizer};
-use crate::wire::format::weighted;
+use crate::wire::format::{list_items, weighted};
 
 /// At most this many language ranges of a request's `Accept-Language` (all its header lines
 /// together) are considered, so a hostile header costs a bounded amount of work.
@@ -35,12 +35,16 @@ impl Localizer {
     /// ```
     #[must_use]
     pub fn negotiate(&self, accept_language: &str) -> Option<Locale<'_>> {
-        self.negotiate_items(accept_language.split(','))
+        let index = self.negotiate_items(list_items(std::iter::once(accept_language)))?;
+        Some(Locale {
+            localizer: self,
+            index,
+        })
     }
 
-    /// [`negotiate`](Self::negotiate) over the items of an `Accept-Language` list, however its
-    /// header lines split it.
-    fn negotiate_items<'h>(&self, items: impl Iterator<Item = &'h str>) -> Option<Locale<'_>> {
+    /// The index of the language [`negotiate`](Self::negotiate) chooses from the items of an
+    /// `Accept-Language` list, however its header lines split it.
+    fn negotiate_items<'h>(&self, items: impl Iterator<Item = &'h str>) -> Option<usize> {
         // The ranges on the stack, best first: a common header costs no allocation.
         let mut ranges = [(0u16, ""); MAX_LANGUAGE_RANGES];
         let mut count = 0;
@@ -53,7 +57,7 @@ impl Localizer {
                 && quality == 1000
                 && let Some(index) = self.lookup(range)
             {
-                return Some(self.locale_at_index(index));
+                return Some(index);
             }
             ranges[count] = (quality, range);
             count += 1;
@@ -61,15 +65,7 @@ impl Localizer {
         let ranges = &mut ranges[..count];
         // Stable (and without allocating at this length): equal qualities keep the client's order.
         ranges.sort_by_key(|(quality, _)| std::cmp::Reverse(*quality));
-        let index = ranges.iter().find_map(|(_, range)| self.lookup(range))?;
-        Some(self.locale_at_index(index))
-    }
-
-    fn locale_at_index(&self, index: usize) -> Locale<'_> {
-        Locale {
-            localizer: self,
-            index,
-        }
+        ranges.iter().find_map(|(_, range)| self.lookup(range))
     }
 
     /// The index of the language that best matches one range, by Fluent's negotiation.
@@ -77,17 +73,10 @@ impl Localizer {
         if range == "*" {
             return Some(0);
         }
-        // Fluent's first step, on the text: an exact match.
-        if let Some(index) = self
-            .tags
-            .iter()
-            .position(|tag| tag.eq_ignore_ascii_case(range))
-        {
-            return Some(index);
-        }
-        // When every language is a bare language (`en`, `fr`), each of Fluent's later steps
-        // comes down to the same primary language: compare that, without parsing.
-        if self.languages.iter().all(is_bare_language) {
+        // When every language is a bare language (`en`, `fr`), each of Fluent's steps (an
+        // exact match, then the language as a range, then likely subtags) comes down to the
+        // same primary language: compare that, on the text.
+        if self.bare {
             let primary = range
                 .bytes()
                 .position(|byte| byte == b'-')
@@ -96,6 +85,14 @@ impl Localizer {
                 .tags
                 .iter()
                 .position(|tag| tag.eq_ignore_ascii_case(primary));
+        }
+        // Fluent's first step, on the text: an exact match.
+        if let Some(index) = self
+            .tags
+            .iter()
+            .position(|tag| tag.eq_ignore_ascii_case(range))
+        {
+            return Some(index);
         }
         let requested: LanguageIdentifier = range.parse().ok()?;
         // Fluent's second step without its allocations: each language as a range.
@@ -123,8 +120,7 @@ impl Localizer {
     /// count as one list, read up to [`MAX_LANGUAGE_RANGES`] ranges, never joined); 0, the
     /// source language, when there are none or nothing matches.
     pub(crate) fn negotiate_lines<'h>(&self, lines: impl Iterator<Item = &'h str>) -> usize {
-        self.negotiate_items(crate::wire::format::list_items(lines))
-            .map_or(0, |locale| locale.index)
+        self.negotiate_items(list_items(lines)).unwrap_or(0)
     }
 
     /// The language at `index` (from [`negotiate_lines`](Self::negotiate_lines)).
@@ -138,11 +134,6 @@ impl Localizer {
             },
         }
     }
-}
-
-/// Whether `language` is a primary language subtag alone (`fr`, not `fr-CA`).
-fn is_bare_language(language: &LanguageIdentifier) -> bool {
-    language.script.is_none() && language.region.is_none() && language.variants().len() == 0
 }
 
 /// Whether `range` is an RFC 4647 language range: `*`, or 1-8 letters then `-`-separated

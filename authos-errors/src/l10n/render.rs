@@ -55,11 +55,17 @@ impl<'a> Locale<'a> {
         self.index == 0
     }
 
-    /// The tag of this language (`fr`), or of the source language when `source`: the
-    /// `Content-Language` of a text in it.
+    /// The `Content-Language` of a body whose texts are in this language where `translated`,
+    /// and in the source language where `untranslated`: this language's tag (`fr`), the
+    /// source's (`en`) when nothing was translated, both (`fr, en`) for a mixed body.
     #[cfg(feature = "http")]
-    pub(crate) fn tag(&self, source: bool) -> &'a str {
-        &self.localizer.tags[if source { 0 } else { self.index }]
+    pub(crate) fn content_language(&self, translated: bool, untranslated: bool) -> &'static str {
+        let localizer = self.localizer;
+        match (translated, untranslated) {
+            (false, _) => localizer.tags[0],
+            (true, false) => localizer.tags[self.index],
+            (true, true) => localizer.mixed_tags[self.index],
+        }
     }
 
     pub(super) fn translation(&self) -> Option<&'a Translation> {
