@@ -15,7 +15,11 @@
 //! | [`Scim`](ErrorFormat::Scim) | `application/scim+json` | [`ScimErrorBody`] | `WWW-Authenticate: Bearer` on 401 (and 403 with a required scope) |
 //!
 //! With a locale (feature `fluent`, `RenderContext::with_locale`) the texts of every format
-//! but OAuth are translated, and `Content-Language` and `Vary: Accept-Language` are sent.
+//! but OAuth are translated — the message, the problem's title, and each field-errors entry with
+//! its own arguments — and `Content-Language` and `Vary: Accept-Language` are sent.
+//! `Content-Language` is true to every translated text of the body: the locale's language
+//! (`fr`) when all of them are in it, the source language (`en`) when none is (codes the
+//! translation lacks keep the derive's texts), both (`fr, en`) when the body mixes them.
 //!
 //! Every format sends `Retry-After` when the error knows its delay: the one the handler set
 //! ([`Detailed::with_retry_after`](crate::Detailed::with_retry_after)), else the catalog entry's
@@ -284,6 +288,8 @@ pub struct CapturedError {
 struct Localized<'a> {
     message: Option<Cow<'a, str>>,
     title: Option<Cow<'a, str>>,
+    /// The extras with each field-errors entry translated, when there are entries.
+    extras: Option<crate::wire::json::Extras>,
     /// Interned: borrowed into the header, never copied.
     content_language: &'static str,
 }
@@ -351,17 +357,15 @@ impl CapturedError {
             timestamp: at,
             retry_after: retry_after_seconds(error),
             #[cfg(feature = "fluent")]
-            args: {
-                let mut args = Vec::new();
-                error.visit_message_args(&mut |name, value| args.push((name, value.to_string())));
-                args
-            },
+            args: crate::contract::code::captured_message_args(error),
             required_scope: error.required_scope().map(|s| Cow::Owned(s.to_owned())),
             extras: crate::wire::json::Extras::of(error),
         }
     }
 
-    /// The translated texts for `context`'s language, `None` without one (or for OAuth).
+    /// The translated texts for `context`'s language, `None` without one (or for OAuth): the
+    /// message, the title, each field-errors entry with its own arguments, and the
+    /// `Content-Language` of all of them together.
     #[cfg(feature = "fluent")]
     fn localized<'s>(&'s self, context: &RenderContext<'s>) -> Option<Localized<'s>> {
         let locale = context
@@ -372,6 +376,7 @@ impl CapturedError {
             return Some(Localized {
                 message: None,
                 title: None,
+                extras: None,
                 content_language: locale.content_language(false, false),
             });
         }
@@ -380,12 +385,40 @@ impl CapturedError {
                 visit(name, value);
             }
         });
-        // A code the translation lacks is answered, and labelled, in the source language.
-        let content_language = locale.content_language(message.is_some(), message.is_none());
+        let title = message.as_ref().and_then(|_| locale.description(self.info));
+        // Which texts are in the language and which (a code the translation lacks) stay in the
+        // source language; a problem's title without a translation (a templated code without
+        // `.description`) stays too.
+        let mut translated = message.is_some();
+        let mut untranslated =
+            message.is_none() || (context.format == ErrorFormat::ProblemJson && title.is_none());
+        let extras = self.extras.errors.as_ref().map(|entries| {
+            let entries: Vec<crate::field_errors::FieldError> = entries
+                .iter()
+                .map(|entry| {
+                    let text = locale.translate_code(entry.code(), |visit| {
+                        for (name, value) in entry.message_args() {
+                            visit(name, value);
+                        }
+                    });
+                    translated |= text.is_some();
+                    untranslated |= text.is_none();
+                    match text {
+                        Some(text) => entry.clone().with_message(text.into_owned()),
+                        None => entry.clone(),
+                    }
+                })
+                .collect();
+            crate::wire::json::Extras {
+                details: self.extras.details.clone(),
+                errors: Some(entries.into()),
+            }
+        });
         Some(Localized {
-            title: message.as_ref().and_then(|_| locale.description(self.info)),
             message,
-            content_language,
+            title,
+            extras,
+            content_language: locale.content_language(translated, untranslated),
         })
     }
 
@@ -471,6 +504,10 @@ impl CapturedError {
                 .and_then(|l| l.message.as_deref())
                 .unwrap_or(&self.message),
         );
+        let extras = localized
+            .as_ref()
+            .and_then(|l| l.extras.as_ref())
+            .unwrap_or(&self.extras);
         let scope = self.required_scope.as_deref();
         let mut status = info.status;
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(6);
@@ -485,13 +522,13 @@ impl CapturedError {
                 let request_id = context
                     .request_id
                     .filter(|_| context.config.request_id_in_body());
-                let bytes = if self.extras.is_empty() && request_id.is_none() {
+                let bytes = if extras.is_empty() && request_id.is_none() {
                     to_bytes(&body)
                 } else {
                     to_bytes(&crate::wire::json::JsonBody {
                         body,
                         request_id,
-                        extras: &self.extras,
+                        extras,
                     })
                 };
                 (
@@ -505,13 +542,13 @@ impl CapturedError {
                 if let Some(title) = localized.as_ref().and_then(|l| l.title.as_deref()) {
                     problem.title = title;
                 }
-                let bytes = if self.extras.is_empty() && context.request_id.is_none() {
+                let bytes = if extras.is_empty() && context.request_id.is_none() {
                     to_bytes(&problem)
                 } else {
                     to_bytes(&crate::wire::json::ProblemBody {
                         problem,
                         request_id: context.request_id,
-                        extras: &self.extras,
+                        extras,
                     })
                 };
                 (

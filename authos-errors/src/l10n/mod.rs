@@ -66,7 +66,9 @@
 //!
 //! Over HTTP, the format layers negotiate: `ErrorFormatLayer::with_localizer` (axum) and
 //! `ErrorFormatMiddleware::with_localizer` (actix-web) render each error response in the
-//! request's language with `Content-Language` and `Vary: Accept-Language`; any other server
+//! request's language with `Content-Language` and `Vary: Accept-Language` (the entries of a
+//! [`FieldErrors`](crate::field_errors::FieldErrors) too, each with its own arguments; a body
+//! only partly translated says `Content-Language: fr, en`); any other server
 //! passes a [`Locale`] to `response::RenderContext::with_locale`.
 //!
 //! Codes listed in several groups of a catalog (AuthOS's `NOT_FOUND`, `UNAUTHORIZED`,
