@@ -6,11 +6,12 @@ use std::fmt;
 use unic_langid::LanguageIdentifier;
 
 use super::load::{LoadError, MessageSummary, parse_language, parse_resource, summarise};
-use super::{Localizer, template_variables};
+use super::{Localizer, entries, is_code, template_variables};
 use crate::ErrorCodeInfo;
 
 impl Localizer {
-    /// What the translation for `language` covers of the catalog, `None` when the localizer
+    /// What the translation for `language` covers of the catalogs (all of them, with
+    /// [`with_catalog`](Self::with_catalog)), `None` when the localizer
     /// has no such translation. See [`Coverage`].
     ///
     /// ```
@@ -23,7 +24,7 @@ impl Localizer {
         let locale = self.locale(language)?;
         let translation = locale.translation()?;
         Some(coverage_of(
-            self.catalog,
+            &self.catalogs,
             locale.language().clone(),
             &translation.messages,
         ))
@@ -136,11 +137,15 @@ pub fn coverage(
 ) -> Result<Coverage, LoadError> {
     let language = parse_language(language)?;
     let resource = parse_resource(file, ftl.to_owned())?;
-    Ok(coverage_of(catalog, language, &summarise(&resource, file)))
+    Ok(coverage_of(
+        &[catalog],
+        language,
+        &summarise(&resource, file),
+    ))
 }
 
 fn coverage_of(
-    catalog: &'static [ErrorCodeInfo],
+    catalogs: &[&'static [ErrorCodeInfo]],
     language: LanguageIdentifier,
     messages: &[MessageSummary],
 ) -> Coverage {
@@ -151,15 +156,16 @@ fn coverage_of(
         unknown: Vec::new(),
         unknown_variables: Vec::new(),
     };
-    for (index, info) in catalog.iter().enumerate() {
-        if catalog[..index].iter().any(|seen| seen.code == info.code) {
+    let mut seen: Vec<&str> = Vec::new();
+    for info in entries(catalogs) {
+        if seen.contains(&info.code) {
             continue;
         }
+        seen.push(info.code);
         match messages.iter().find(|m| m.id == info.code) {
             Some(message) if message.has_value => {
-                let templated = catalog
-                    .iter()
-                    .any(|i| i.code == info.code && i.message_template.is_some());
+                let templated =
+                    entries(catalogs).any(|i| i.code == info.code && i.message_template.is_some());
                 if templated && !message.has_description {
                     coverage.missing_descriptions.push(info.code);
                 }
@@ -168,13 +174,13 @@ fn coverage_of(
         }
     }
     for message in messages {
-        if !catalog.iter().any(|info| info.code == message.id) {
+        if !is_code(catalogs, &message.id) {
             if !coverage.unknown.contains(&message.id) {
                 coverage.unknown.push(message.id.clone());
             }
             continue;
         }
-        let known = template_variables(catalog, &message.id);
+        let known = template_variables(catalogs, &message.id);
         for variable in &message.variables {
             if !known.contains(variable) {
                 coverage

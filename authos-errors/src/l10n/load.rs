@@ -8,7 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
-use super::{Localizer, Translation, template_variables};
+use super::{Localizer, Translation, is_code, template_variables};
 use crate::ErrorCodeInfo;
 
 impl Localizer {
@@ -48,7 +48,7 @@ impl Localizer {
         let messages = summarise(&resource, file);
         let index = self.languages[1..].iter().position(|l| *l == language);
         let existing = index.map_or(&[][..], |i| &self.translations[i].messages[..]);
-        let mut problems = check_messages(self.catalog, &messages, existing);
+        let mut problems = check_messages(&self.catalogs, &messages, existing);
         let existing_terms = index.map_or(&[][..], |i| &self.translations[i].terms[..]);
         let (terms, term_problems) = check_terms(&resource, file, existing_terms);
         problems.extend(term_problems);
@@ -243,7 +243,7 @@ fn inline_variables(expression: &ast::InlineExpression<&str>, out: &mut Vec<Stri
 }
 
 fn check_messages(
-    catalog: &[ErrorCodeInfo],
+    catalogs: &[&'static [ErrorCodeInfo]],
     messages: &[MessageSummary],
     existing: &[MessageSummary],
 ) -> Vec<ResourceProblem> {
@@ -262,10 +262,10 @@ fn check_messages(
                 },
             });
         }
-        if !catalog.iter().any(|info| info.code == message.id) {
+        if !is_code(catalogs, &message.id) {
             continue;
         }
-        let known = template_variables(catalog, &message.id);
+        let known = template_variables(catalogs, &message.id);
         for variable in &message.variables {
             if !known.contains(variable) {
                 problems.push(ResourceProblem {

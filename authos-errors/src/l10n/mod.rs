@@ -112,7 +112,9 @@ use load::{MessageSummary, parse_language};
 /// assert_eq!(languages, ["en", "fr"]);
 /// ```
 pub struct Localizer {
-    catalog: &'static [ErrorCodeInfo],
+    /// The catalogs translated, in the order they were given; a code is one contract across
+    /// them.
+    catalogs: Vec<&'static [ErrorCodeInfo]>,
     /// The source language first, then each translation's, in the order they were added.
     languages: Vec<LanguageIdentifier>,
     /// Each language's tag (`fr`), interned: a response's `Content-Language` is borrowed, and
@@ -138,7 +140,8 @@ struct Translation {
 impl fmt::Debug for Localizer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Localizer")
-            .field("codes", &self.catalog.len())
+            .field("catalogs", &self.catalogs.len())
+            .field("codes", &entries(&self.catalogs).count())
             .field("languages", &self.languages)
             .finish_non_exhaustive()
     }
@@ -155,16 +158,77 @@ impl Localizer {
     /// ```
     #[must_use]
     pub fn new(catalog: &'static [ErrorCodeInfo]) -> Self {
+        Localizer::over(&[catalog])
+    }
+
+    /// A localizer over several catalogs — a service's own and the AuthOS catalog, say — with
+    /// only the source language: resources are keyed by the codes of all of them, and
+    /// [`coverage`](Self::coverage) checks a translation against all of them.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::AuthOsError, l10n::Localizer};
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum OrderError {
+    ///     /// Order not found
+    ///     #[code("ORDER_NOT_FOUND", status = 404)]
+    ///     NotFound,
+    /// }
+    ///
+    /// let localizer = Localizer::over(&[OrderError::CATALOG, AuthOsError::CATALOG]);
+    /// assert_eq!(localizer.catalogs().len(), 2);
+    /// ```
+    #[must_use]
+    pub fn over(catalogs: &[&'static [ErrorCodeInfo]]) -> Self {
         let mut localizer = Localizer {
-            catalog,
+            catalogs: Vec::new(),
             languages: vec![LanguageIdentifier::from_bytes(b"en").unwrap_or_default()],
             tags: Vec::new(),
             mixed_tags: Vec::new(),
             bare: true,
             translations: Vec::new(),
         };
+        for catalog in catalogs {
+            localizer = localizer.with_catalog(*catalog);
+        }
         localizer.languages_changed();
         localizer
+    }
+
+    /// This localizer over `catalog` too (once, however often it is given): its codes are
+    /// keyed, checked and covered as the first catalog's are. Add catalogs before resources
+    /// that translate their codes: a resource's variables are checked against the catalogs
+    /// known when it is loaded (and [`coverage`](Self::coverage) checks them again).
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::{AuthOsError, MfaError}, l10n::Localizer};
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum OrderError {
+    ///     /// Order not found
+    ///     #[code("ORDER_NOT_FOUND", status = 404)]
+    ///     NotFound,
+    /// }
+    ///
+    /// let mut localizer = Localizer::new(OrderError::CATALOG).with_catalog(AuthOsError::CATALOG);
+    /// localizer.add_resource("fr", "fr/orders.ftl", "ORDER_NOT_FOUND = Commande introuvable\n")?;
+    /// localizer.add_resource("fr", "fr/authos.ftl", authos_errors::catalog::AUTHOS_FTL_FR)?;
+    /// let french = localizer.locale("fr").unwrap();
+    /// assert_eq!(french.message(&OrderError::NotFound), "Commande introuvable");
+    /// assert_eq!(french.message(&MfaError::MfaRequired), "Vérification MFA requise");
+    /// localizer.coverage("fr").unwrap().assert_complete(); // every code of both catalogs
+    /// # Ok::<(), authos_errors::l10n::LoadError>(())
+    /// ```
+    #[must_use]
+    pub fn with_catalog(mut self, catalog: &'static [ErrorCodeInfo]) -> Self {
+        if !self
+            .catalogs
+            .iter()
+            .any(|known| std::ptr::eq(*known, catalog))
+        {
+            self.catalogs.push(catalog);
+        }
+        self
     }
 
     /// This localizer with `tag` as the language of the derive's texts (for a catalog written
@@ -214,7 +278,8 @@ impl Localizer {
         });
     }
 
-    /// The catalog this localizer translates.
+    /// The catalog this localizer translates: the first it was given (see
+    /// [`catalogs`](Self::catalogs) for all of them; empty without any).
     ///
     /// ```
     /// use authos_errors::l10n::Localizer;
@@ -222,7 +287,18 @@ impl Localizer {
     /// ```
     #[must_use]
     pub fn catalog(&self) -> &'static [ErrorCodeInfo] {
-        self.catalog
+        self.catalogs.first().copied().unwrap_or_default()
+    }
+
+    /// Every catalog this localizer translates, in the order they were given.
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::AuthOsError, l10n::Localizer};
+    /// assert_eq!(Localizer::new(AuthOsError::CATALOG).catalogs(), [AuthOsError::CATALOG]);
+    /// ```
+    #[must_use]
+    pub fn catalogs(&self) -> &[&'static [ErrorCodeInfo]] {
+        &self.catalogs
     }
 
     /// The source language, then each translation's, in the order they were added.
@@ -291,11 +367,23 @@ fn variable_name(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// Every entry of `catalogs`, in order.
+fn entries<'c>(
+    catalogs: &'c [&'static [ErrorCodeInfo]],
+) -> impl Iterator<Item = &'static ErrorCodeInfo> + 'c {
+    catalogs.iter().flat_map(|catalog| catalog.iter())
+}
+
+/// Whether `code` is a code of one of `catalogs`.
+fn is_code(catalogs: &[&'static [ErrorCodeInfo]], code: &str) -> bool {
+    entries(catalogs).any(|info| info.code == code)
+}
+
 /// The Fluent variables a translation of `code` may use (`$min`, `$arg0`): the placeholders of
-/// its templates, over every entry of the code, should it appear in several groups.
-fn template_variables(catalog: &[ErrorCodeInfo], code: &str) -> Vec<String> {
+/// its templates, over every entry of the code, should it appear in several groups or catalogs.
+fn template_variables(catalogs: &[&'static [ErrorCodeInfo]], code: &str) -> Vec<String> {
     let mut variables: Vec<String> = Vec::new();
-    for info in catalog.iter().filter(|info| info.code == code) {
+    for info in entries(catalogs).filter(|info| info.code == code) {
         for name in info.message_args {
             let variable = variable_name(name);
             if !variables.iter().any(|seen| *seen == *variable) {
