@@ -45,21 +45,21 @@ impl Localizer {
     /// The index of the language [`negotiate`](Self::negotiate) chooses from the items of an
     /// `Accept-Language` list, however its header lines split it.
     fn negotiate_items<'h>(&self, items: impl Iterator<Item = &'h str>) -> Option<usize> {
+        let mut items = items.take(MAX_LANGUAGE_RANGES);
+        // The first usable range: at full quality it sorts first whatever follows, so a match
+        // ends the negotiation (a browser's header, most often).
+        let first = items.find_map(language_range)?;
+        if first.0 == 1000
+            && let Some(index) = self.lookup(first.1)
+        {
+            return Some(index);
+        }
         // The ranges on the stack, best first: a common header costs no allocation.
         let mut ranges = [(0u16, ""); MAX_LANGUAGE_RANGES];
-        let mut count = 0;
-        for item in items.take(MAX_LANGUAGE_RANGES) {
-            let Some((quality, range)) = language_range(item) else {
-                continue;
-            };
-            // A first range at full quality sorts first whatever follows: try it at once.
-            if count == 0
-                && quality == 1000
-                && let Some(index) = self.lookup(range)
-            {
-                return Some(index);
-            }
-            ranges[count] = (quality, range);
+        ranges[0] = first;
+        let mut count = 1;
+        for range in items.filter_map(language_range) {
+            ranges[count] = range;
             count += 1;
         }
         let ranges = &mut ranges[..count];
