@@ -189,7 +189,7 @@ impl Localizer {
             translations: Vec::new(),
         };
         for catalog in catalogs {
-            localizer = localizer.with_catalog(*catalog);
+            localizer = localizer.with_catalog(catalog);
         }
         localizer.languages_changed();
         localizer

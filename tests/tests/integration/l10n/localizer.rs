@@ -578,6 +578,10 @@ fn a_localizer_over_several_catalogs_knows_every_code() {
 
     let french = localizer.negotiate("fr-FR").unwrap();
     assert_eq!(
+        french.message(&OrderError::NotFound),
+        "Commande introuvable"
+    );
+    assert_eq!(
         french.message(&OrderError::TooManyItems { max: 3 }),
         "Au plus 3 articles"
     );
