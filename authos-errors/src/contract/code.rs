@@ -201,7 +201,7 @@ pub trait FromCode: Sized {
 /// `error`'s message arguments ([`ApiErrorCode::visit_message_args`]), each formatted once: what
 /// its message is translated with after the value is gone (feature `fluent`). Empty, and
 /// unallocated, for a message without placeholders.
-#[cfg(feature = "fluent")]
+#[cfg(all(feature = "fluent", feature = "field-errors"))]
 pub(crate) fn captured_message_args<E: ApiErrorCode + ?Sized>(
     error: &E,
 ) -> Vec<(&'static str, String)> {

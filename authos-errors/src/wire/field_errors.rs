@@ -141,6 +141,7 @@ impl FieldError {
 
     /// The message's arguments, as captured from the error (feature `fluent`).
     #[cfg(feature = "fluent")]
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
     pub(crate) fn message_args(&self) -> &[(&'static str, String)] {
         &self.args
     }
