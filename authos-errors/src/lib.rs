@@ -174,8 +174,12 @@
 //! config, [`ProblemConfig`](problem::ProblemConfig) (realm, invalid-token codes, problem
 //! `type` bases), with generic defaults. No HTTP framework, no AuthOS code.
 //!
-//! **`l10n/`** (feature `fluent`) — Fluent resources keyed by code, `Accept-Language`
-//! negotiation and translated texts, over the contract alone.
+//! **`l10n/`** (feature `fluent`) — Fluent resources keyed by code, over the contract (and
+//! `wire/`'s one parser of weighted lists, shared with `Accept`), a file per job: `load`
+//! (resources and their load-time checks), `negotiate` (`Accept-Language`), `render` (a
+//! [`Locale`](l10n::Locale)'s texts), `coverage` and `skeleton` (the FTL writer). The variables
+//! a translation may use are the derive's [`ErrorCodeInfo::message_args`]; no template is
+//! parsed at run time.
 //!
 //! **`http/`** (feature `http`) — the framework-free answer to one request: the [`response`]
 //! contract (status, headers and body bytes of each format), the per-route format policy read

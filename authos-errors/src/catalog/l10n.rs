@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::ApiErrorCode;
 use crate::catalog::AuthOsError;
-use crate::l10n::Localizer;
+use crate::l10n::{LoadError, Localizer};
 
 /// The English source texts of the AuthOS catalog as Fluent (`locales/en/errors.ftl`): what
 /// [`l10n::skeleton`](crate::l10n::skeleton) writes for
@@ -45,6 +45,39 @@ pub fn localizer() -> &'static Arc<Localizer> {
 }
 
 impl Localizer {
+    /// This localizer over the AuthOS catalog too
+    /// ([`with_catalog`](Localizer::with_catalog)`(AuthOsError::CATALOG)`), with its shipped
+    /// translations ([`AUTHOS_FTL_FR`]) added: a service answering with its own errors and
+    /// AuthOS's, in one call.
+    ///
+    /// # Errors
+    /// As [`add_resource`](Localizer::add_resource): a [`LoadError`] when a resource already
+    /// loaded for French defines one of the AuthOS codes (a message is defined once).
+    ///
+    /// ```
+    /// use authos_errors::{ApiErrorCode, catalog::MfaError, l10n::Localizer};
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum OrderError {
+    ///     /// Order not found
+    ///     #[code("ORDER_NOT_FOUND", status = 404)]
+    ///     NotFound,
+    /// }
+    ///
+    /// let mut localizer = Localizer::new(OrderError::CATALOG).with_authos()?;
+    /// localizer.add_resource("fr", "fr/orders.ftl", "ORDER_NOT_FOUND = Commande introuvable\n")?;
+    /// let french = localizer.negotiate("fr").unwrap();
+    /// assert_eq!(french.message(&OrderError::NotFound), "Commande introuvable");
+    /// assert_eq!(french.message(&MfaError::MfaRequired), "Vérification MFA requise");
+    /// localizer.coverage("fr").unwrap().assert_complete();
+    /// # Ok::<(), authos_errors::l10n::LoadError>(())
+    /// ```
+    pub fn with_authos(self) -> Result<Self, LoadError> {
+        let mut localizer = self.with_catalog(AuthOsError::CATALOG);
+        localizer.add_resource("fr", "locales/fr/errors.ftl", AUTHOS_FTL_FR)?;
+        Ok(localizer)
+    }
+
     /// The AuthOS catalog with its French translation: [`catalog::localizer`](localizer).
     ///
     /// ```

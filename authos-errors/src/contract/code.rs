@@ -228,3 +228,15 @@ pub trait FromCode: Sized {
     /// The value whose code is `code`, or `None` for a code the type does not declare.
     fn from_code(code: &str) -> Option<Self>;
 }
+
+/// `error`'s message arguments ([`ApiErrorCode::visit_message_args`]), each formatted once: what
+/// its message is translated with after the value is gone (feature `fluent`). Empty, and
+/// unallocated, for a message without placeholders.
+#[cfg(all(feature = "fluent", feature = "field-errors"))]
+pub(crate) fn captured_message_args<E: ApiErrorCode + ?Sized>(
+    error: &E,
+) -> Vec<(&'static str, String)> {
+    let mut args = Vec::new();
+    error.visit_message_args(&mut |name, value| args.push((name, value.to_string())));
+    args
+}

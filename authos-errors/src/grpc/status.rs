@@ -210,7 +210,7 @@ fn localize<E: ApiErrorCode + ?Sized>(
         locale.translate(error)
     };
     if let Some(text) = text {
-        details.set_localized_message(locale.tag(false), text);
+        details.set_localized_message(locale.content_language(true, false), text);
     }
 }
 

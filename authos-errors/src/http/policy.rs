@@ -166,7 +166,7 @@ impl FormatPolicy {
 /// The format several `Accept` header lines ask for (they count as one comma-separated list,
 /// read up to [`MAX_MEDIA_RANGES`](crate::problem::MAX_MEDIA_RANGES) ranges, never joined).
 fn negotiate_lines<'h>(lines: impl Iterator<Item = &'h str>) -> ErrorFormat {
-    crate::wire::format::negotiate_ranges(lines.flat_map(|line| line.split(',')))
+    crate::wire::format::negotiate_ranges(crate::wire::format::list_items(lines))
 }
 
 #[cfg(test)]

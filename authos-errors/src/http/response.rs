@@ -19,7 +19,11 @@
 //! goes to the 5xx log line of the integrations.
 //!
 //! With a locale (feature `fluent`, `RenderContext::with_locale`) the texts of every format
-//! but OAuth are translated, and `Content-Language` and `Vary: Accept-Language` are sent.
+//! but OAuth are translated — the message, the problem's title, and each field-errors entry with
+//! its own arguments — and `Content-Language` and `Vary: Accept-Language` are sent.
+//! `Content-Language` is true to every translated text of the body: the locale's language
+//! (`fr`) when all of them are in it, the source language (`en`) when none is (codes the
+//! translation lacks keep the derive's texts), both (`fr, en`) when the body mixes them.
 //!
 //! Every format sends `Retry-After` when the error knows its delay: the one the handler set
 //! ([`Detailed::with_retry_after`](crate::Detailed::with_retry_after)), else the catalog entry's
@@ -314,7 +318,10 @@ pub struct CapturedError {
 struct Localized<'a> {
     message: Option<Cow<'a, str>>,
     title: Option<Cow<'a, str>>,
-    content_language: String,
+    /// The extras with each field-errors entry translated, when there are entries.
+    extras: Option<crate::wire::json::Extras>,
+    /// Interned: borrowed into the header, never copied.
+    content_language: &'static str,
 }
 
 impl CapturedError {
@@ -381,33 +388,68 @@ impl CapturedError {
             timestamp: at,
             retry_after: retry_after_seconds(error),
             #[cfg(feature = "fluent")]
-            args: {
-                let mut args = Vec::new();
-                error.visit_message_args(&mut |name, value| args.push((name, value.to_string())));
-                args
-            },
+            args: crate::contract::code::captured_message_args(error),
             required_scope: error.required_scope().map(|s| Cow::Owned(s.to_owned())),
             extras: crate::wire::json::Extras::of(error),
         }
     }
 
-    /// The translated texts for `context`'s language, `None` without one (or for OAuth).
+    /// The translated texts for `context`'s language, `None` without one (or for OAuth): the
+    /// message, the title, each field-errors entry with its own arguments, and the
+    /// `Content-Language` of all of them together.
     #[cfg(feature = "fluent")]
     fn localized<'s>(&'s self, context: &RenderContext<'s>) -> Option<Localized<'s>> {
         let locale = context
             .locale
             .filter(|_| context.format != ErrorFormat::OAuth)?;
+        if locale.is_source() {
+            // The derive's texts, as captured: nothing to look up.
+            return Some(Localized {
+                message: None,
+                title: None,
+                extras: None,
+                content_language: locale.content_language(false, false),
+            });
+        }
         let message = locale.translate_code(self.info.code, |visit| {
             for (name, value) in &self.args {
                 visit(name, value);
             }
         });
-        // A code the translation lacks is answered, and labelled, in the source language.
-        let content_language = locale.tag(message.is_none()).to_owned();
+        let title = message.as_ref().and_then(|_| locale.description(self.info));
+        // Which texts are in the language and which (a code the translation lacks) stay in the
+        // source language; a problem's title without a translation (a templated code without
+        // `.description`) stays too.
+        let mut translated = message.is_some();
+        let mut untranslated =
+            message.is_none() || (context.format == ErrorFormat::ProblemJson && title.is_none());
+        let extras = self.extras.errors.as_ref().map(|entries| {
+            let entries: Vec<crate::field_errors::FieldError> = entries
+                .iter()
+                .map(|entry| {
+                    let text = locale.translate_code(entry.code(), |visit| {
+                        for (name, value) in entry.message_args() {
+                            visit(name, value);
+                        }
+                    });
+                    translated |= text.is_some();
+                    untranslated |= text.is_none();
+                    match text {
+                        Some(text) => entry.clone().with_message(text.into_owned()),
+                        None => entry.clone(),
+                    }
+                })
+                .collect();
+            crate::wire::json::Extras {
+                details: self.extras.details.clone(),
+                errors: Some(entries.into()),
+            }
+        });
         Some(Localized {
-            title: message.as_ref().and_then(|_| locale.description(self.info)),
             message,
-            content_language,
+            title,
+            extras,
+            content_language: locale.content_language(translated, untranslated),
         })
     }
 
@@ -509,6 +551,10 @@ impl CapturedError {
                 .and_then(|l| l.message.as_deref())
                 .unwrap_or(&self.message),
         );
+        let extras = localized
+            .as_ref()
+            .and_then(|l| l.extras.as_ref())
+            .unwrap_or(&self.extras);
         let scope = self.required_scope.as_deref();
         let mut status = info.status;
         let mut headers: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(6);
@@ -520,8 +566,8 @@ impl CapturedError {
                     .filter(|_| context.config.request_id_in_body());
                 let body = AuthOsBody::new(&message, info.code, self.timestamp)
                     .with_request_id(request_id)
-                    .with_details(self.extras.details())
-                    .with_errors(self.extras.errors());
+                    .with_details(extras.details())
+                    .with_errors(extras.errors());
                 (
                     to_bytes(&body),
                     crate::wire::headers::challenge(info, &self.message, context.config, scope),
@@ -535,8 +581,8 @@ impl CapturedError {
                 }
                 let document = ProblemDocument::of(&problem)
                     .with_request_id(context.request_id)
-                    .with_details(self.extras.details())
-                    .with_errors(self.extras.errors());
+                    .with_details(extras.details())
+                    .with_errors(extras.errors());
                 (
                     to_bytes(&document),
                     crate::wire::headers::challenge(info, &self.message, context.config, scope),
@@ -584,7 +630,10 @@ impl CapturedError {
             (false, false) => None,
         };
         if let Some(localized) = localized {
-            headers.push(("content-language", Cow::Owned(localized.content_language)));
+            headers.push((
+                "content-language",
+                Cow::Borrowed(localized.content_language),
+            ));
         }
         if let Some(vary) = vary {
             headers.push(("vary", Cow::Borrowed(vary)));

@@ -99,6 +99,10 @@ pub struct FieldError {
     message: Cow<'static, str>,
     pointer: String,
     details: Option<serde_json::Value>,
+    /// The variables of the message's translation, captured when the entry is made (feature
+    /// `fluent`): a localised response translates each entry with its own arguments.
+    #[cfg(feature = "fluent")]
+    args: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
@@ -118,6 +122,8 @@ impl FieldError {
             message: Cow::Owned(body_message(error).into_owned()),
             pointer: pointer.into(),
             details: crate::contract::details::details_value(error),
+            #[cfg(feature = "fluent")]
+            args: crate::contract::code::captured_message_args(error),
         }
     }
 
@@ -130,7 +136,16 @@ impl FieldError {
             message: Cow::Borrowed(info.description),
             pointer: pointer.into(),
             details: None,
+            #[cfg(feature = "fluent")]
+            args: Vec::new(),
         }
+    }
+
+    /// The message's arguments, as captured from the error (feature `fluent`).
+    #[cfg(feature = "fluent")]
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
+    pub(crate) fn message_args(&self) -> &[(&'static str, String)] {
+        &self.args
     }
 
     /// The catalog entry of the error.

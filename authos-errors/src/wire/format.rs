@@ -78,7 +78,7 @@ impl ErrorFormat {
         let Some(accept) = accept else {
             return ErrorFormat::Json;
         };
-        negotiate_ranges(accept.split(','))
+        negotiate_ranges(list_items(std::iter::once(accept)))
     }
 }
 
@@ -128,18 +128,64 @@ pub(crate) fn negotiate_ranges<'h>(ranges: impl Iterator<Item = &'h str>) -> Err
 /// One `Accept` media range as `(type, subtype, quality in thousandths)`; `None` when it is not
 /// `type/subtype` or its `q` does not parse.
 fn media_range(range: &str) -> Option<(&str, &str, u16)> {
-    let mut parts = range.split(';');
-    let media = parts.next().unwrap_or_default().trim();
-    let (kind, subtype) = media.split_once('/')?;
-    let mut quality = Some(1000);
-    for parameter in parts {
-        if let Some((name, value)) = parameter.split_once('=')
-            && name.trim().eq_ignore_ascii_case("q")
-        {
-            quality = parse_quality(value.trim());
+    let (media, quality) = weighted(range);
+    let (kind, subtype) = split_at(media, b'/')?;
+    Some((kind.trim_ascii(), subtype.trim_ascii(), quality?))
+}
+
+/// The items of a list header sent as several lines (RFC 9110 §5.3: they count as one
+/// comma-separated list), without joining the lines.
+pub(crate) fn list_items<'h>(
+    mut lines: impl Iterator<Item = &'h str>,
+) -> impl Iterator<Item = &'h str> {
+    let mut rest: Option<&'h str> = None;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(line) = rest {
+                return Some(match split_at(line, b',') {
+                    Some((item, after)) => {
+                        rest = Some(after);
+                        item
+                    }
+                    None => {
+                        rest = None;
+                        line
+                    }
+                });
+            }
+            rest = Some(lines.next()?);
         }
+    })
+}
+
+/// One item of a weighted list, `Accept` or `Accept-Language` (RFC 9110 §12.4.2): its value
+/// (before any `;`, without surrounding whitespace) and its `q` in thousandths (1000 without
+/// one), `None` when the `q` does not parse; other parameters are skipped.
+pub(crate) fn weighted(item: &str) -> (&str, Option<u16>) {
+    let Some((value, mut parameters)) = split_at(item, b';') else {
+        return (item.trim_ascii(), Some(1000));
+    };
+    let mut quality = Some(1000);
+    loop {
+        let (parameter, rest) = split_at(parameters, b';').unwrap_or((parameters, ""));
+        if let Some((name, value)) = split_at(parameter, b'=')
+            && name.trim_ascii().eq_ignore_ascii_case("q")
+        {
+            quality = parse_quality(value.trim_ascii());
+        }
+        if rest.is_empty() {
+            break;
+        }
+        parameters = rest;
     }
-    Some((kind.trim(), subtype.trim(), quality?))
+    (value.trim_ascii(), quality)
+}
+
+/// `text` around the first `byte` (ASCII). A byte loop: on header items this short it costs
+/// less than `str::split_once`'s searcher.
+fn split_at(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == byte)?;
+    Some((&text[..at], &text[at + 1..]))
 }
 
 /// How specifically the range `range_kind/range_subtype` matches `kind/subtype`: 3 exactly,
@@ -156,9 +202,8 @@ fn specificity(range_kind: &str, range_subtype: &str, kind: &str, subtype: &str)
     }
 }
 
-/// Parses an RFC 9110 qvalue (`0`, `0.5`, `1.000`) into thousandths: for `Accept` here and
-/// `Accept-Language` in localisation.
-pub(crate) fn parse_quality(text: &str) -> Option<u16> {
+/// Parses an RFC 9110 qvalue (`0`, `0.5`, `1.000`) into thousandths.
+fn parse_quality(text: &str) -> Option<u16> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return None;

@@ -402,3 +402,146 @@ fn actix_english_header_less_and_malformed_requests_are_unchanged() {
         assert_language(&reply, "en");
     }
 }
+
+/// A form with entries the French resources translate (the AuthOS `INVALID_EMAIL` and
+/// `SLUG_TOO_SHORT`, this service's `HANDLE_TOO_SHORT` with its own `min`) and, on `/form/mixed`,
+/// one they do not (`EMAIL_TAKEN`).
+fn signup_form(mixed: bool) -> authos_errors::field_errors::FieldErrors {
+    use authos_errors::catalog::ValidationError;
+    let mut errors = authos_errors::catalog::field_errors();
+    errors
+        .push("email", &ValidationError::InvalidEmail)
+        .push("slug", &ValidationError::SlugTooShort)
+        .push("handle", &SignupError::SlugTooShort { min: 5 });
+    if mixed {
+        errors.push("contact", &SignupError::EmailTaken);
+    }
+    errors
+}
+
+fn form_router() -> Router {
+    async fn form() -> authos_errors::field_errors::FieldErrors {
+        signup_form(false)
+    }
+    async fn mixed() -> authos_errors::field_errors::FieldErrors {
+        signup_form(true)
+    }
+    Router::new()
+        .route("/form", get(form))
+        .route("/form/mixed", get(mixed))
+        .layer(ErrorFormatLayer::default().with_localizer(app_localizer()))
+}
+
+/// `(error_code, error)` of each `errors[]` entry, and the top-level text.
+fn form_texts(reply: &Reply, top: &str) -> (String, Vec<(String, String)>) {
+    let json: serde_json::Value = serde_json::from_str(&reply.body).expect("a JSON body");
+    let entries = json["errors"]
+        .as_array()
+        .expect("an errors array")
+        .iter()
+        .map(|entry| {
+            (
+                entry["error_code"].as_str().unwrap_or_default().to_owned(),
+                entry["error"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    (json[top].as_str().unwrap_or_default().to_owned(), entries)
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(code, text)| ((*code).to_owned(), (*text).to_owned()))
+        .collect()
+}
+
+const FRENCH_ENTRIES: [(&str, &str); 3] = [
+    ("INVALID_EMAIL", "Format d’adresse e-mail invalide"),
+    (
+        "SLUG_TOO_SHORT",
+        "Le slug doit contenir au moins 3 caractères",
+    ),
+    (
+        "HANDLE_TOO_SHORT",
+        "Le slug doit contenir au moins 5 caractères",
+    ),
+];
+
+#[test]
+fn field_error_entries_are_translated_with_their_own_arguments() {
+    let server = AxumServer::start(form_router());
+    let client = server.client();
+    let reply = french(&client, "/form", "fr-CA, en;q=0.5");
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.header("content-language"), Some("fr"));
+    let (summary, entries) = form_texts(&reply, "error");
+    assert_eq!(summary, "Paramètres de requête invalides ou JSON mal formé");
+    assert_eq!(entries, pairs(&FRENCH_ENTRIES));
+    // Pointers and details are the request's, whatever the language.
+    assert!(
+        reply.body.contains(r#""pointer":"/handle""#),
+        "{}",
+        reply.body
+    );
+
+    let problem = client.get_with(
+        "/form",
+        &[
+            ("accept", "application/problem+json"),
+            ("accept-language", "fr"),
+        ],
+    );
+    assert_eq!(problem.header("content-language"), Some("fr"));
+    let (detail, entries) = form_texts(&problem, "detail");
+    assert_eq!(detail, summary);
+    assert_eq!(entries, pairs(&FRENCH_ENTRIES));
+
+    // English, or no match: the derive's texts, labelled English.
+    for header in ["en", "de"] {
+        let reply = french(&client, "/form", header);
+        assert_eq!(reply.header("content-language"), Some("en"), "{header}");
+        let (_, entries) = form_texts(&reply, "error");
+        assert_eq!(
+            entries[2],
+            pairs(&[("HANDLE_TOO_SHORT", "Slug must be at least 5 characters")])[0],
+            "{header}"
+        );
+    }
+}
+
+/// An entry the translation lacks stays in English, and the body, now in two languages, says
+/// so: `Content-Language: fr, en`.
+#[test]
+fn a_partly_translated_body_names_both_languages() {
+    let server = AxumServer::start(form_router());
+    let client = server.client();
+    let reply = french(&client, "/form/mixed", "fr");
+    assert_eq!(reply.header("content-language"), Some("fr, en"));
+    let (_, entries) = form_texts(&reply, "error");
+    let mut expected = pairs(&FRENCH_ENTRIES);
+    expected.extend(pairs(&[("EMAIL_TAKEN", "Email taken")]));
+    assert_eq!(entries, expected);
+}
+
+#[test]
+fn actix_translates_field_error_entries_too() {
+    let server = ActixServer::start(|config: &mut actix_web::web::ServiceConfig| {
+        async fn form() -> Result<String, authos_errors::field_errors::FieldErrors> {
+            Err(signup_form(true))
+        }
+        config.service(
+            actix_web::web::scope("")
+                .wrap(ErrorFormatMiddleware::default().with_localizer(app_localizer()))
+                .route("/form", actix_web::web::get().to(form)),
+        );
+    });
+    let client = server.client();
+    let reply = french(&client, "/form", "fr");
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.header("content-language"), Some("fr, en"));
+    let (_, entries) = form_texts(&reply, "error");
+    let mut expected = pairs(&FRENCH_ENTRIES);
+    expected.extend(pairs(&[("EMAIL_TAKEN", "Email taken")]));
+    assert_eq!(entries, expected);
+}

@@ -496,3 +496,116 @@ fn localizer_is_shareable_across_threads() {
     assert_eq!(texts[0], "Le slug doit contenir au moins 1 caractère");
     assert_eq!(texts[3], "Le slug doit contenir au moins 4 caractères");
 }
+
+/// A raw-identifier field is the variable of its name without `r#`, in the load-time checks,
+/// the skeleton and the render alike (the names come from the derive, not from the template).
+#[test]
+fn raw_identifier_fields_are_variables_of_their_names() {
+    #[derive(Debug, ApiErrorCode)]
+    #[api_error(group = "Kind Errors")]
+    enum KindError {
+        /// Kind not allowed
+        #[code("KIND_REFUSED", status = 400, message = "Kind {r#type} is not allowed")]
+        Refused { r#type: String },
+    }
+
+    let skeleton = l10n::skeleton(KindError::CATALOG);
+    assert!(
+        skeleton.contains("KIND_REFUSED = Kind { $type } is not allowed\n"),
+        "{skeleton}"
+    );
+    let mut localizer = Localizer::new(KindError::CATALOG);
+    localizer
+        .add_resource("fr", "fr.ftl", "KIND_REFUSED = Type { $type } refusé\n")
+        .expect("`$type` is the variable of `{r#type}`");
+    let err = KindError::Refused {
+        r#type: "admin".into(),
+    };
+    assert_eq!(
+        localizer.locale("fr").unwrap().message(&err),
+        "Type admin refusé"
+    );
+    let refused = localizer.add_resource("de", "de.ftl", "KIND_REFUSED = Art { $r } abgelehnt\n");
+    assert!(refused.is_err(), "{refused:?}");
+}
+
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Order Errors")]
+enum OrderError {
+    /// Order not found
+    #[code("ORDER_NOT_FOUND", status = 404)]
+    NotFound,
+    /// Too many items
+    #[code("TOO_MANY_ITEMS", status = 400, message = "At most {max} items")]
+    TooManyItems { max: u32 },
+}
+
+const ORDERS_FR: &str = "\
+ORDER_NOT_FOUND = Commande introuvable
+TOO_MANY_ITEMS = Au plus { $max } articles
+    .description = Trop d’articles
+";
+
+/// A localizer over a service's own catalog and the AuthOS catalog keys resources by the
+/// codes of both, checks their variables, and covers both: no "not a code of the catalog"
+/// for the AuthOS codes, every code of either reported when missing.
+#[test]
+fn a_localizer_over_several_catalogs_knows_every_code() {
+    // One catalog: the AuthOS messages load, but coverage calls each one unknown.
+    let mut own = Localizer::new(OrderError::CATALOG);
+    own.add_resource("fr", "fr/orders.ftl", ORDERS_FR).unwrap();
+    own.add_resource("fr", "fr/authos.ftl", AUTHOS_FTL_FR)
+        .unwrap();
+    let coverage = own.coverage("fr").unwrap();
+    assert!(coverage.unknown.contains(&"TOKEN_EXPIRED".to_owned()));
+
+    let with_authos = Localizer::new(OrderError::CATALOG)
+        .with_authos()
+        .expect("the shipped resources load");
+    let mut localizer = with_authos;
+    assert_eq!(
+        localizer.catalogs(),
+        [OrderError::CATALOG, AuthOsError::CATALOG]
+    );
+    // Own codes untranslated yet: missing, and nothing unknown.
+    let coverage = localizer.coverage("fr").unwrap();
+    assert_eq!(coverage.missing, ["ORDER_NOT_FOUND", "TOO_MANY_ITEMS"]);
+    assert!(coverage.unknown.is_empty(), "{coverage}");
+    localizer
+        .add_resource("fr", "fr/orders.ftl", ORDERS_FR)
+        .unwrap();
+    localizer.coverage("fr").unwrap().assert_complete();
+
+    let french = localizer.negotiate("fr-FR").unwrap();
+    assert_eq!(
+        french.message(&OrderError::NotFound),
+        "Commande introuvable"
+    );
+    assert_eq!(
+        french.message(&OrderError::TooManyItems { max: 3 }),
+        "Au plus 3 articles"
+    );
+    assert_eq!(
+        french.message(&GeneralError::Conflict),
+        "La ressource existe déjà ou son état est en conflit"
+    );
+
+    // Variables are checked against the code's own catalog, whichever it is.
+    let mut checked = Localizer::over(&[OrderError::CATALOG, AuthOsError::CATALOG]);
+    let (text, _) = problems(checked.add_resource(
+        "de",
+        "de.ftl",
+        "TOO_MANY_ITEMS = Höchstens { $min }\nTOKEN_EXPIRED = Abgelaufen am { $when }\n",
+    ));
+    assert!(
+        text.contains("`TOO_MANY_ITEMS` uses the variable `$min`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`TOKEN_EXPIRED` uses the variable `$when`"),
+        "{text}"
+    );
+    // The same catalog twice is one catalog.
+    let twice = Localizer::new(OrderError::CATALOG).with_catalog(OrderError::CATALOG);
+    assert_eq!(twice.catalogs().len(), 1);
+}
