@@ -189,7 +189,8 @@ impl<E> GrpcErrorResponse<E> {
     /// use authos_errors::catalog::MfaError;
     /// use authos_errors::client::grpc::GrpcErrorResponse;
     /// let response: GrpcErrorResponse<authos_errors::catalog::AuthOsError> = tonic::Status::from(MfaError::MfaRequired).into();
-    /// assert_eq!(response.domain(), Some("authos.dev"));
+    /// // Outside a layer the default config names no service (AuthOS's layer says "authos.dev").
+    /// assert_eq!(response.domain(), Some(""));
     /// ```
     #[must_use]
     pub fn domain(&self) -> Option<&str> {

@@ -9,7 +9,7 @@
 //!
 //! Both take any catalog (`&[ErrorCodeInfo]`, e.g. an enum's
 //! [`CATALOG`](crate::ApiErrorCode::CATALOG)), list each code once, sorted, and need no feature:
-//! the TypeScript is [`Display`](std::fmt::Display), the schema [`serde::Serialize`]. The
+//! the TypeScript is [`Display`], the schema [`serde::Serialize`]. The
 //! `reference` example prints the AuthOS catalog's
 //! (`cargo run -p authos-errors --example reference -- --format typescript` or
 //! `--format json-schema`).
