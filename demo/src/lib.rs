@@ -49,7 +49,7 @@ use authos_errors::catalog::{
     ResourceError,
 };
 use authos_errors::field_errors::FieldErrors;
-use authos_errors::framework::FrameworkError;
+use authos_errors::framework::{FrameworkError, FrameworkRejection};
 use authos_errors::openapi::{JSON_BODY_ERRORS, ResponseDocs};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
@@ -140,7 +140,7 @@ impl RequestError {
     ///
     /// ```
     /// use authos_errors::ApiErrorCode;
-    /// use authos_errors::framework::FrameworkError;
+    /// use authos_errors::framework::{FrameworkError, FrameworkRejection};
     /// use authos_errors_demo::{FORM_BODY_LIMIT, RequestError};
     ///
     /// let error = RequestError::for_framework_error(FrameworkError::PayloadTooLarge);
@@ -332,6 +332,9 @@ pub fn router(state: Arc<DemoState>) -> Router {
         .route("/api/reports/usage", get(usage_report))
         .route("/openapi.json", get(openapi_json))
         .merge(forms)
+        // The app's unknown routes: a fallback of its own keeps them under the layers below
+        // when other route groups are merged in (`router_with_protocols`).
+        .fallback(not_found)
         // A panic answers INTERNAL_SERVER_ERROR in the format of the layer around it.
         .layer(CatchPanicLayer::custom(catch_panic))
         // Problem+json when `Accept` prefers it; English or French after `Accept-Language`;
@@ -343,6 +346,10 @@ pub fn router(state: Arc<DemoState>) -> Router {
                 .with_framework_errors(RequestError::for_framework_error),
         )
         .with_state(state)
+}
+
+async fn not_found() -> FrameworkRejection {
+    FrameworkRejection::new(FrameworkError::NotFound)
 }
 
 fn json_response(value: &Value) -> Response {
