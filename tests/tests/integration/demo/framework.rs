@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::json;
 
-use crate::http_support::{AxumServer, Client, Reply};
+use crate::http_support::{AxumServer, Client, Reply, expect_framework_error};
 use crate::protocol_demo::ManualClock;
 
 const JSON: (&str, &str) = ("content-type", "application/json");
@@ -36,18 +36,7 @@ fn expect(
     format: WireFormat,
     error: FrameworkError,
 ) -> ErrorResponse<FrameworkError> {
-    assert_eq!(reply.status, status, "{}", reply.body);
-    let content_type = reply.header("content-type");
-    assert_eq!(content_type, Some(format.content_type()), "{}", reply.body);
-    let parsed = ErrorResponse::<FrameworkError>::from_response(
-        Some(reply.status),
-        content_type,
-        reply.body.as_bytes(),
-    )
-    .unwrap_or_else(|err| panic!("{err}: {}", reply.body));
-    assert_eq!(parsed.format(), format, "{}", reply.body);
-    assert_eq!(parsed.error(), Some(&error), "{}", reply.body);
-    parsed
+    expect_framework_error("demo", reply, status, format, error)
 }
 
 /// One request the framework refuses on an AuthOS route, and what it is refused with.
@@ -152,24 +141,15 @@ fn refusals_on_the_authos_routes_answer_in_the_negotiated_format() {
     let server = demo();
     let client = server.client();
     for request in refused_on_authos_routes() {
-        let reply = send(&client, &request, &[]);
-        let parsed = expect(
-            &reply,
-            request.status,
-            WireFormat::AuthOsJson,
-            request.error,
-        );
-        assert_particulars(&request, &reply, &parsed);
-
-        let reply = send(&client, &request, &[PROBLEM]);
-        let parsed = expect(
-            &reply,
-            request.status,
-            WireFormat::ProblemJson,
-            request.error,
-        );
-        assert_eq!(parsed.status(), Some(request.status), "{}", reply.body);
-        assert_particulars(&request, &reply, &parsed);
+        for (headers, format) in [
+            (&[][..], WireFormat::AuthOsJson),
+            (&[PROBLEM][..], WireFormat::ProblemJson),
+        ] {
+            let reply = send(&client, &request, headers);
+            let parsed = expect(&reply, request.status, format, request.error);
+            assert_eq!(parsed.status(), Some(request.status), "{}", reply.body);
+            assert_particulars(&request, &reply, &parsed);
+        }
 
         let reply = send(&client, &request, &[FRENCH]);
         let parsed = expect(
