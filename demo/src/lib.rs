@@ -4,7 +4,7 @@
 //!
 //! | endpoint | answers |
 //! |---|---|
-//! | `POST /api/auth/login` `{"email","password"}` | `MFA_REQUIRED` for the right password; `INVALID_CREDENTIALS`, then `ACCOUNT_LOCKED` for [`LOCKOUT_WINDOW`] after [`MAX_FAILED_LOGINS`] failures; `BAD_REQUEST` for a malformed body |
+//! | `POST /api/auth/login` `{"email","password"}` | `MFA_REQUIRED` for the right password; `INVALID_CREDENTIALS`, then `ACCOUNT_LOCKED` for [`LOCKOUT_WINDOW`] after [`MAX_FAILED_LOGINS`] failures |
 //! | `POST /api/auth/mfa` `{"email","code"}` | `200 {"access_token"}`; `INVALID_MFA_CODE`; `UNAUTHORIZED` without a password step first |
 //! | `GET /api/organizations/{slug}` | `200` for `acme`; `ORGANIZATION_NOT_ACTIVE` for `initech`; `NOT_FOUND` otherwise |
 //! | `GET /api/limited` | `200` [`RATE_LIMIT`] times per [`RATE_WINDOW`], then `RATE_LIMIT_EXCEEDED` with `Retry-After` |
@@ -15,6 +15,13 @@
 //! Routes that read a body (the three `POST`s above, and the device flow's forms) refuse one
 //! larger than [`FORM_BODY_LIMIT`] with `413` `PAYLOAD_TOO_LARGE` ([`RequestError`]), in their
 //! route group's error format.
+//!
+//! The JSON routes read their body with [`authos_errors::axum::Json`]: a body that is not
+//! JSON answers `BAD_REQUEST` ("Invalid request parameters or malformed JSON"), a missing or
+//! mistyped member `BAD_REQUEST` with an `errors` entry naming it by JSON pointer, another
+//! `Content-Type` `UNSUPPORTED_MEDIA_TYPE`. Unknown routes answer `NOT_FOUND`, a wrong method
+//! `METHOD_NOT_ALLOWED` with `Allow`, a panic `INTERNAL_SERVER_ERROR`: every answer in the
+//! structure of its route group's format.
 //!
 //! Errors answer in French for `Accept-Language: fr` (the catalog's text for the code), in
 //! English otherwise. [`app_with_protocols`] adds the OAuth 2.0 device flow and SCIM 2.0 users
@@ -36,10 +43,11 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use authos_errors::axum::ProblemJsonLayer;
+use authos_errors::axum::{Json, ProblemJsonLayer, catch_panic};
 use authos_errors::catalog::{self, AuthOsError, AuthenticationError, GeneralError, MfaError};
 use authos_errors::field_errors::FieldErrors;
-use authos_errors::openapi::ResponseDocs;
+use authos_errors::framework::{FrameworkError, FrameworkRejection};
+use authos_errors::openapi::{JSON_BODY_ERRORS, ResponseDocs};
 use authos_errors::{ApiErrorCode, ApiErrorCodeExt, Detailed, ErrorCodeInfo};
 use axum::Router;
 use axum::body::Bytes;
@@ -47,7 +55,9 @@ use axum::extract::{DefaultBodyLimit, FromRequest, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use serde::Deserialize;
 use serde_json::{Value, json};
+use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
 use utoipa::openapi::{
     InfoBuilder, OpenApiBuilder, PathsBuilder, ResponseBuilder, ResponsesBuilder,
@@ -115,6 +125,33 @@ pub enum RequestError {
         #[detail]
         max: usize,
     },
+    /// Any other failure of the framework (a malformed body, an unknown route, ...), as the
+    /// library answers it.
+    #[code(transparent)]
+    Framework(FrameworkError),
+}
+
+impl RequestError {
+    /// The demo's answer to a framework failure: a body over the limit says the limit
+    /// ([`RequestError::BodyTooLarge`]), every other failure is the library's.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    /// use authos_errors::framework::{FrameworkError, FrameworkRejection};
+    /// use authos_errors_demo::{FORM_BODY_LIMIT, RequestError};
+    ///
+    /// let error = RequestError::for_framework_error(FrameworkError::PayloadTooLarge);
+    /// assert!(matches!(error, RequestError::BodyTooLarge { max: FORM_BODY_LIMIT }));
+    /// assert_eq!(RequestError::for_framework_error(FrameworkError::NotFound).code(), "NOT_FOUND");
+    /// ```
+    pub fn for_framework_error(error: FrameworkError) -> RequestError {
+        match error {
+            FrameworkError::PayloadTooLarge => RequestError::BodyTooLarge {
+                max: FORM_BODY_LIMIT,
+            },
+            other => RequestError::Framework(other),
+        }
+    }
 }
 
 /// A form route's body, read up to the `DefaultBodyLimit` of its route group; a larger one is
@@ -287,19 +324,31 @@ pub fn router(state: Arc<DemoState>) -> Router {
         .route("/api/auth/login", post(login))
         .route("/api/auth/mfa", post(verify_mfa))
         .route("/api/signup", post(signup))
-        .layer(form_body_limit());
+        .route_layer(form_body_limit());
     Router::new()
         .route("/api/organizations/{slug}", get(organization))
         .route("/api/limited", get(limited))
         .route("/api/reports/usage", get(usage_report))
         .route("/openapi.json", get(openapi_json))
         .merge(forms)
-        // Problem+json when `Accept` prefers it; English or French after `Accept-Language`.
+        // The app's unknown routes: a fallback of its own keeps them under the layers below
+        // when other route groups are merged in (`router_with_protocols`).
+        .fallback(not_found)
+        // A panic answers INTERNAL_SERVER_ERROR in the format of the layer around it.
+        .layer(CatchPanicLayer::custom(catch_panic))
+        // Problem+json when `Accept` prefers it; English or French after `Accept-Language`;
+        // the framework's failures (unknown route, wrong method, unreadable body) in the
+        // structure too, a body over the limit saying the limit.
         .layer(
             ProblemJsonLayer::new(catalog::problem_config())
-                .with_localizer(Arc::clone(authos_errors::catalog::localizer())),
+                .with_localizer(Arc::clone(authos_errors::catalog::localizer()))
+                .with_framework_errors(RequestError::for_framework_error),
         )
         .with_state(state)
+}
+
+async fn not_found() -> FrameworkRejection {
+    FrameworkRejection::new(FrameworkError::NotFound)
 }
 
 fn json_response(value: &Value) -> Response {
@@ -310,26 +359,26 @@ fn json_response(value: &Value) -> Response {
         .into_response()
 }
 
-/// The string members `names` of a JSON object body, or `BAD_REQUEST` saying what is expected.
-fn string_fields<const N: usize>(
-    body: &[u8],
-    names: [&str; N],
-) -> Result<[String; N], Detailed<AuthOsError>> {
-    let expected = || {
-        let list = names.map(|name| format!("`{name}`")).join(" and ");
-        AuthOsError::from(GeneralError::BadRequest)
-            .with_message(format!("Body must be a JSON object with {list} strings"))
-    };
-    let value: Value = serde_json::from_slice(body).map_err(|_| expected())?;
-    let mut out = names.map(|_| String::new());
-    for (slot, name) in out.iter_mut().zip(names) {
-        *slot = value
-            .get(name)
-            .and_then(Value::as_str)
-            .ok_or_else(expected)?
-            .to_owned();
-    }
-    Ok(out)
+/// The body of `POST /api/auth/login`.
+#[derive(Deserialize)]
+struct LoginBody {
+    email: String,
+    password: String,
+}
+
+/// The body of `POST /api/auth/mfa`.
+#[derive(Deserialize)]
+struct MfaBody {
+    email: String,
+    code: String,
+}
+
+/// The body of `POST /api/signup`.
+#[derive(Deserialize)]
+struct SignupBody {
+    email: String,
+    slug: String,
+    password: String,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -339,17 +388,15 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 async fn login(
     State(state): State<Arc<DemoState>>,
-    FormBody(body): FormBody,
+    Json(LoginBody { email, password }): Json<LoginBody>,
 ) -> Result<Response, Detailed<AuthOsError>> {
-    let [email, password] = string_fields(&body, ["email", "password"])?;
     Err(state.login(email, &password))
 }
 
 async fn verify_mfa(
     State(state): State<Arc<DemoState>>,
-    FormBody(body): FormBody,
+    Json(MfaBody { email, code }): Json<MfaBody>,
 ) -> Result<Response, Detailed<AuthOsError>> {
-    let [email, code] = string_fields(&body, ["email", "code"])?;
     let mut accounts = lock(&state.accounts);
     if !accounts.awaiting_mfa.contains(&email) {
         return Err(AuthOsError::from(AuthenticationError::Unauthorized)
@@ -455,12 +502,14 @@ pub fn signup_errors(email: &str, slug: &str, password: &str) -> FieldErrors {
     errors
 }
 
-async fn signup(FormBody(body): FormBody) -> Result<Response, Response> {
-    let [email, slug, password] =
-        string_fields(&body, ["email", "slug", "password"]).map_err(IntoResponse::into_response)?;
-    signup_errors(&email, &slug, &password)
-        .into_result()
-        .map_err(IntoResponse::into_response)?;
+async fn signup(
+    Json(SignupBody {
+        email,
+        slug,
+        password,
+    }): Json<SignupBody>,
+) -> Result<Response, FieldErrors> {
+    signup_errors(&email, &slug, &password).into_result()?;
     let mut response = json_response(&json!({ "slug": slug }));
     *response.status_mut() = axum::http::StatusCode::CREATED;
     Ok(response)
@@ -482,6 +531,15 @@ fn rows(codes: &[&str], extra: &[ErrorCodeInfo]) -> Vec<ErrorCodeInfo> {
         .collect();
     out.extend_from_slice(extra);
     out
+}
+
+/// The catalog rows of the framework errors a JSON route answers before its handler runs
+/// ([`JSON_BODY_ERRORS`]), as the demo answers them ([`RequestError::for_framework_error`]).
+fn json_body_rows() -> Vec<ErrorCodeInfo> {
+    JSON_BODY_ERRORS
+        .iter()
+        .map(|error| *RequestError::for_framework_error(*error).info())
+        .collect()
 }
 
 /// The OpenAPI document of the demo: each endpoint's success and error responses.
@@ -507,13 +565,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
                 "login",
                 "Never: a correct password asks for MFA",
                 rows(
-                    &[
-                        "BAD_REQUEST",
-                        "INVALID_CREDENTIALS",
-                        "ACCOUNT_LOCKED",
-                        "MFA_REQUIRED",
-                    ],
-                    &[],
+                    &["INVALID_CREDENTIALS", "ACCOUNT_LOCKED", "MFA_REQUIRED"],
+                    &json_body_rows(),
                 ),
             ),
         )
@@ -523,7 +576,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
                 HttpMethod::Post,
                 "verify_mfa",
                 "The access token",
-                rows(&["BAD_REQUEST", "UNAUTHORIZED", "INVALID_MFA_CODE"], &[]),
+                rows(&["UNAUTHORIZED", "INVALID_MFA_CODE"], &json_body_rows()),
             ),
         )
         .path(
@@ -552,6 +605,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
                         .description("The new account's slug")
                         .build(),
                 )
+                .responses_from_iter(docs.responses_for(&json_body_rows()).responses)
+                // Replaces the framework's 400: the same `BAD_REQUEST`, documented with the
+                // `errors` array a malformed member's answer carries too.
                 .responses_from_iter(docs.field_errors(GeneralError::BadRequest.info()))
                 .build();
             let operation = OperationBuilder::new()

@@ -6,12 +6,13 @@ use std::sync::Arc;
 use authos_errors::Detailed;
 use authos_errors::axum::ErrorFormatLayer;
 use authos_errors::catalog::{self, AuthOsError};
+use authos_errors::framework::{FrameworkError, FrameworkRejection};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 
 use super::protocols::{ProtocolReply, ProtocolRequest, Protocols, USERS_PATH, VERIFY_PATH};
 use super::{FormBody, form_body_limit};
@@ -22,18 +23,23 @@ pub fn router(protocols: Arc<Protocols>) -> Router {
     let oauth = Router::new()
         .route("/api/oauth/device/code", post(device_authorization))
         .route("/api/oauth/token", post(token))
-        .layer(form_body_limit())
-        .layer(ErrorFormatLayer::oauth().with_config(catalog::problem_config()));
+        .route_layer(form_body_limit())
+        .route_layer(ErrorFormatLayer::oauth().with_config(catalog::problem_config()));
     let user = Router::new()
         .route(VERIFY_PATH, post(approve_device))
-        .layer(form_body_limit())
-        .layer(ErrorFormatLayer::default().with_config(catalog::problem_config()));
+        .route_layer(form_body_limit())
+        .route_layer(ErrorFormatLayer::default().with_config(catalog::problem_config()));
     let scim = Router::new()
         .route(USERS_PATH, post(create_user).get(list_users))
         .route(&format!("{USERS_PATH}/{{id}}"), get(get_user))
-        .layer(ErrorFormatLayer::scim().with_config(catalog::problem_config()));
+        // Any other path under SCIM's base is a SCIM resource that does not exist.
+        .route(&format!("{SCIM_BASE}/{{*rest}}"), any(scim_not_found))
+        .route_layer(ErrorFormatLayer::scim().with_config(catalog::problem_config()));
     oauth.merge(user).merge(scim).with_state(protocols)
 }
+
+/// The base of SCIM's endpoints (RFC 7644 §3.13).
+const SCIM_BASE: &str = "/scim/v2";
 
 type Shared = State<Arc<Protocols>>;
 type Answer = Result<Response, Detailed<AuthOsError>>;
@@ -91,4 +97,9 @@ async fn list_users(State(p): Shared, h: HeaderMap, uri: Uri) -> Answer {
 
 async fn get_user(State(p): Shared, Path(id): Path<String>, h: HeaderMap, uri: Uri) -> Answer {
     p.get_user(&request(&h, &uri, &[]), &id).map(respond)
+}
+
+/// Any other path under [`SCIM_BASE`]: `NOT_FOUND`, answered in SCIM's format by its group.
+async fn scim_not_found() -> FrameworkRejection {
+    FrameworkRejection::new(FrameworkError::NotFound)
 }

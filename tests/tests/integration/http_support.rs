@@ -9,6 +9,8 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use actix_web::dev::{Service, ServiceRequest};
+use authos_errors::client::{ErrorResponse, WireFormat};
+use authos_errors::framework::FrameworkError;
 use tracing::field::{Field, Visit};
 use tracing::instrument::{WithDispatch, WithSubscriber as _};
 use tracing::{Dispatch, Event, Metadata, Subscriber, span};
@@ -517,4 +519,28 @@ pub async fn serve(router: axum::Router) -> SocketAddr {
     let addr = listener.local_addr().expect("the bound address");
     tokio::spawn(async move { axum::serve(listener, router).await });
     addr
+}
+
+/// The reply read back by the crate's client as a typed `FrameworkError` answer with `status`,
+/// in `format`; the parsed response, for further checks.
+pub fn expect_framework_error(
+    server: &str,
+    reply: &Reply,
+    status: u16,
+    format: WireFormat,
+    error: FrameworkError,
+) -> ErrorResponse<FrameworkError> {
+    assert_eq!(reply.status, status, "{server}: {}", reply.body);
+    let content_type = reply.header("content-type");
+    assert_eq!(content_type, Some(format.content_type()), "{server}");
+    // The headers too: a SCIM error names its code in `AuthOS-Error-Code`.
+    let parsed = ErrorResponse::<FrameworkError>::from_response_with_headers(
+        Some(reply.status),
+        reply.headers(),
+        reply.body.as_bytes(),
+    )
+    .unwrap_or_else(|err| panic!("{server}: {err}: {}", reply.body));
+    assert_eq!(parsed.format(), format, "{server}: {}", reply.body);
+    assert_eq!(parsed.error(), Some(&error), "{server}: {}", reply.body);
+    parsed
 }

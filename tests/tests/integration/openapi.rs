@@ -41,12 +41,15 @@ fn the_demo_document_lists_each_endpoints_error_responses_with_examples() {
         (
             "/api/auth/login",
             "post",
+            // A JSON body's framework errors too: 400, 413, 415.
             &[
                 ("400", &["BAD_REQUEST"]),
                 (
                     "401",
                     &["ACCOUNT_LOCKED", "INVALID_CREDENTIALS", "MFA_REQUIRED"],
                 ),
+                ("413", &["PAYLOAD_TOO_LARGE"]),
+                ("415", &["UNSUPPORTED_MEDIA_TYPE"]),
             ],
         ),
         (
@@ -55,6 +58,8 @@ fn the_demo_document_lists_each_endpoints_error_responses_with_examples() {
             &[
                 ("400", &["BAD_REQUEST", "INVALID_MFA_CODE"]),
                 ("401", &["UNAUTHORIZED"]),
+                ("413", &["PAYLOAD_TOO_LARGE"]),
+                ("415", &["UNSUPPORTED_MEDIA_TYPE"]),
             ],
         ),
         (
@@ -111,6 +116,14 @@ fn the_demo_document_lists_each_endpoints_error_responses_with_examples() {
         }
     }
 
+    // Signup's 400 is its field errors (tests/http/details.rs), its 413 and 415 the framework's.
+    let signup = doc["paths"]["/api/signup"]["post"]["responses"]
+        .as_object()
+        .expect("signup has responses");
+    assert_eq!(
+        signup.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["201", "400", "413", "415"]
+    );
     let login_401 = &doc["paths"]["/api/auth/login"]["post"]["responses"]["401"];
     assert_eq!(
         login_401["content"]["application/json"]["examples"]["ACCOUNT_LOCKED"],

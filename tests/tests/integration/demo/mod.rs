@@ -4,6 +4,7 @@
 
 mod body_limits;
 mod device_grants;
+mod framework;
 mod logging;
 mod logins;
 mod public_base_url;

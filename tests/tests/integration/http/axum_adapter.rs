@@ -138,23 +138,49 @@ fn the_right_password_asks_for_mfa_and_the_right_code_signs_in() {
 }
 
 #[test]
-fn a_malformed_body_is_a_bad_request_saying_what_is_expected() {
+fn a_malformed_body_is_a_bad_request_naming_the_member_it_lacks() {
     let server = demo();
     let client = server.client();
-    let expected = body(
-        "Body must be a JSON object with `email` and `password` strings",
+    let malformed_json = body(
+        "Invalid request parameters or malformed JSON",
         "BAD_REQUEST",
     );
-    for malformed in [
-        "",
-        "not json",
-        r#"{"email":"alice@example.com"}"#,
-        r#"{"email":1,"password":"x"}"#,
-    ] {
+    for not_json in ["", "not json", r#"{"email":"alice@example.com""#] {
         assert_json_error(
-            &client.post("/api/auth/login", malformed, None),
+            &client.post("/api/auth/login", not_json, None),
             400,
-            &expected,
+            &malformed_json,
+        );
+    }
+    for (wrong_shape, pointer, message) in [
+        (
+            r#"{"email":"alice@example.com"}"#,
+            "/password",
+            "missing field `password`",
+        ),
+        (
+            r#"{"email":1,"password":"x"}"#,
+            "/email",
+            "invalid type: integer `1`, expected a string",
+        ),
+    ] {
+        let reply = client.post("/api/auth/login", wrong_shape, None);
+        assert_eq!(reply.status, 400, "{}", reply.body);
+        assert_eq!(reply.header("content-type"), Some("application/json"));
+        let answer: serde_json::Value = serde_json::from_str(&reply.body).expect("JSON");
+        assert_eq!(answer["error_code"], "BAD_REQUEST");
+        assert_eq!(
+            answer["error"],
+            "Invalid request parameters or malformed JSON"
+        );
+        assert_eq!(
+            answer["errors"],
+            serde_json::json!([{
+                "error_code": "BAD_REQUEST",
+                "error": message,
+                "pointer": pointer,
+            }]),
+            "{wrong_shape}"
         );
     }
 }

@@ -19,7 +19,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde::Deserialize;
 
-use crate::http_support::{ActixServer, AxumServer, Client, LogCapture, Reply, body};
+use crate::http_support::{
+    ActixServer, AxumServer, Client, LogCapture, body, expect_framework_error as expect,
+};
 
 /// What the panicking handler panics with; it must reach the log and never a response.
 const PANIC_PAYLOAD: &str = "secret-panic-payload: token=abc123";
@@ -287,30 +289,6 @@ impl Servers {
         check("axum", &self.axum.client(), self.axum.logs());
         check("actix-web", &self.actix.client(), self.actix.logs());
     }
-}
-
-/// The reply read back by the crate's client as a typed `FrameworkError` answer with `status`,
-/// in `format`; the parsed response, for further checks.
-fn expect(
-    server: &str,
-    reply: &Reply,
-    status: u16,
-    format: WireFormat,
-    error: FrameworkError,
-) -> ErrorResponse<FrameworkError> {
-    assert_eq!(reply.status, status, "{server}: {}", reply.body);
-    let content_type = reply.header("content-type");
-    assert_eq!(content_type, Some(format.content_type()), "{server}");
-    // The headers too: a SCIM error names its code in `AuthOS-Error-Code`.
-    let parsed = ErrorResponse::<FrameworkError>::from_response_with_headers(
-        Some(reply.status),
-        reply.headers(),
-        reply.body.as_bytes(),
-    )
-    .unwrap_or_else(|err| panic!("{server}: {err}: {}", reply.body));
-    assert_eq!(parsed.format(), format, "{server}: {}", reply.body);
-    assert_eq!(parsed.error(), Some(&error), "{server}: {}", reply.body);
-    parsed
 }
 
 #[test]
