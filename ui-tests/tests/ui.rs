@@ -19,6 +19,7 @@ fn ui() {
         "source",
         "from",
         "detail",
+        "client",
     ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

@@ -54,11 +54,12 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
+use crate::{ErrorBody, ErrorCodeInfo};
 
 mod backoff;
 mod details;
 mod formats;
+mod lookup;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 mod wire;
@@ -69,6 +70,7 @@ pub use backoff::{
 };
 pub use details::FieldErrorEntry;
 pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response};
+pub use lookup::Catalog;
 
 /// The largest response body [`parse`] reads: 64 KiB.
 ///
@@ -112,7 +114,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A [`ParseError`] when the input is longer than [`MAX_BODY_BYTES`], is not JSON, ends early,
 /// or is JSON but not an error body (a key missing or of the wrong type, a timestamp that is
 /// not RFC 3339, a key given twice).
-pub fn parse<E: FromCode>(input: impl AsRef<[u8]>) -> Result<ErrorResponse<E>, ParseError> {
+pub fn parse<E: Catalog>(input: impl AsRef<[u8]>) -> Result<ErrorResponse<E>, ParseError> {
     ErrorResponse::from_slice(input.as_ref())
 }
 
@@ -135,6 +137,8 @@ pub fn parse<E: FromCode>(input: impl AsRef<[u8]>) -> Result<ErrorResponse<E>, P
 pub struct ErrorResponse<E> {
     body: ErrorBody<'static>,
     error: Option<E>,
+    /// The catalog entry of the code, typed value or not.
+    info: Option<&'static ErrorCodeInfo>,
     format: WireFormat,
     /// The body's own `status` member, else the HTTP status the caller gave.
     status: Option<u16>,
@@ -151,7 +155,7 @@ pub struct ErrorResponse<E> {
     request_id: Option<String>,
 }
 
-impl<E: FromCode> ErrorResponse<E> {
+impl<E: Catalog> ErrorResponse<E> {
     /// Parses a response body, looking its code up in `E`'s catalog.
     ///
     /// ```
@@ -215,10 +219,11 @@ impl<E: FromCode> ErrorResponse<E> {
     /// ```
     #[must_use]
     pub fn from_body(body: ErrorBody<'_>) -> Self {
-        let error = E::from_code(&body.error_code);
+        let (info, error) = E::lookup(&body.error_code);
         ErrorResponse {
             body: body.into_owned(),
             error,
+            info,
             format: WireFormat::AuthOsJson,
             status: None,
             timestamp_sent: true,
@@ -245,7 +250,7 @@ fn kind_of(json: &serde_json::Error) -> ParseErrorKind {
     }
 }
 
-impl<E: FromCode> FromStr for ErrorResponse<E> {
+impl<E: Catalog> FromStr for ErrorResponse<E> {
     type Err = ParseError;
 
     fn from_str(text: &str) -> Result<Self, ParseError> {
@@ -300,7 +305,9 @@ impl<E> ErrorResponse<E> {
         &self.body.error
     }
 
-    /// The typed error when the code is in the catalog, `None` for a code this client does not know.
+    /// The typed error when the code is in the catalog and the catalog can build a value from
+    /// a code alone ([`Catalog`]), `None` for a code this client does not know (or a variant
+    /// with data: its entry is [`info`](Self::info)).
     ///
     /// ```
     /// use authos_errors::catalog::{AuthOsError, ScimError};
@@ -394,8 +401,9 @@ impl<E> ErrorResponse<E> {
     }
 }
 
-impl<E: ApiErrorCode> ErrorResponse<E> {
-    /// The catalog entry of a known code: status, description, resolution, group.
+impl<E> ErrorResponse<E> {
+    /// The catalog entry of a known code: status, description, resolution, group; found in
+    /// any catalog, an enum with data variants included.
     ///
     /// ```
     /// let response = authos_errors::catalog::client::parse(
@@ -407,7 +415,7 @@ impl<E: ApiErrorCode> ErrorResponse<E> {
     /// ```
     #[must_use]
     pub fn info(&self) -> Option<&'static ErrorCodeInfo> {
-        self.error.as_ref().map(ApiErrorCode::info)
+        self.info
     }
 }
 

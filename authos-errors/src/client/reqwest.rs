@@ -25,8 +25,8 @@ use std::time::Duration;
 use ::reqwest::Response;
 use ::reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
 
+use super::Catalog;
 use super::{BackoffPolicy, ErrorResponse, MAX_BODY_BYTES, ParseError, RetryDecision};
-use crate::FromCode;
 
 #[cfg(feature = "reqwest-retry")]
 mod retry;
@@ -82,7 +82,7 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// # Ok(())
     /// # }
     /// ```
-    fn error_for_status_as<E: FromCode + Send>(
+    fn error_for_status_as<E: Catalog + Send>(
         self,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send;
 
@@ -99,7 +99,7 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// let error = response.authos_error_as::<AuthOsError>().await;
     /// # }
     /// ```
-    fn authos_error_as<E: FromCode + Send>(
+    fn authos_error_as<E: Catalog + Send>(
         self,
     ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send;
 
@@ -118,7 +118,7 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// }
     /// # }
     /// ```
-    fn error_for_status_with<E: FromCode + Send>(
+    fn error_for_status_with<E: Catalog + Send>(
         self,
         limits: ReadLimits,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send;
@@ -135,7 +135,7 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// let error = response.authos_error_with::<AuthOsError>(limits).await;
     /// # }
     /// ```
-    fn authos_error_with<E: FromCode + Send>(
+    fn authos_error_with<E: Catalog + Send>(
         self,
         limits: ReadLimits,
     ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send;
@@ -168,19 +168,19 @@ pub trait ResponseExt: sealed::Sealed + Sized {
 }
 
 impl ResponseExt for Response {
-    fn error_for_status_as<E: FromCode + Send>(
+    fn error_for_status_as<E: Catalog + Send>(
         self,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send {
         self.error_for_status_with::<E>(ReadLimits::default())
     }
 
-    fn authos_error_as<E: FromCode + Send>(
+    fn authos_error_as<E: Catalog + Send>(
         self,
     ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send {
         self.authos_error_with::<E>(ReadLimits::default())
     }
 
-    async fn error_for_status_with<E: FromCode + Send>(
+    async fn error_for_status_with<E: Catalog + Send>(
         self,
         limits: ReadLimits,
     ) -> Result<Response, ApiError<E>> {
@@ -193,7 +193,7 @@ impl ResponseExt for Response {
         }
     }
 
-    async fn authos_error_with<E: FromCode + Send>(
+    async fn authos_error_with<E: Catalog + Send>(
         self,
         limits: ReadLimits,
     ) -> Result<ErrorResponse<E>, UnreadableResponse> {
