@@ -20,6 +20,7 @@ fn ui() {
         "from",
         "detail",
         "client",
+        "retry_after",
     ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

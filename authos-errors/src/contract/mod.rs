@@ -10,5 +10,6 @@ pub(crate) mod details;
 pub(crate) mod info;
 pub(crate) mod oauth_code;
 pub(crate) mod overrides;
+pub(crate) mod retry_after;
 pub(crate) mod scim_type;
 pub(crate) mod strings;
