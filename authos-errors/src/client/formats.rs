@@ -513,6 +513,7 @@ impl<E: Catalog> ErrorResponse<E> {
             details,
             field_errors: errors.into_iter().map(RawEntry::typed).collect(),
             request_id,
+            headers: super::ResponseHeaders::new(),
         })
     }
 }

@@ -59,6 +59,7 @@ use crate::{ErrorBody, ErrorCodeInfo};
 mod backoff;
 mod details;
 mod formats;
+mod headers;
 mod lookup;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
@@ -70,6 +71,7 @@ pub use backoff::{
 };
 pub use details::FieldErrorEntry;
 pub use formats::{OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response};
+pub use headers::ResponseHeaders;
 pub use lookup::Catalog;
 
 /// The largest response body [`parse`] reads: 64 KiB.
@@ -153,6 +155,8 @@ pub struct ErrorResponse<E> {
     field_errors: Vec<FieldErrorEntry<E>>,
     /// `request_id`, else the id a `urn:request:` `instance` names.
     request_id: Option<String>,
+    /// The HTTP response's headers it keeps (`Retry-After`).
+    headers: ResponseHeaders,
 }
 
 impl<E: Catalog> ErrorResponse<E> {
@@ -234,6 +238,7 @@ impl<E: Catalog> ErrorResponse<E> {
             details: None,
             field_errors: Vec::new(),
             request_id: None,
+            headers: ResponseHeaders::new(),
         }
     }
 }

@@ -25,8 +25,8 @@ use std::time::Duration;
 use ::reqwest::Response;
 use ::reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
 
-use super::Catalog;
 use super::{BackoffPolicy, ErrorResponse, MAX_BODY_BYTES, ParseError, RetryDecision};
+use super::{Catalog, ResponseHeaders};
 
 #[cfg(feature = "reqwest-retry")]
 mod retry;
@@ -53,9 +53,9 @@ mod sealed {
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let response = reqwest::get("http://127.0.0.1:3000/api/me").await?;
 /// if !response.status().is_success() {
-///     let retry = response.retry_decision(0);
+///     // The error keeps the response's status and `Retry-After`.
 ///     let error = response.authos_error().await?;
-///     eprintln!("{error} ({retry:?})");
+///     eprintln!("{error} ({:?})", error.retry_decision(0));
 /// }
 /// # Ok(())
 /// # }
@@ -89,7 +89,8 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// Reads the body (whatever the status) into an [`ErrorResponse`] typing the code with
     /// `E`'s catalog, in any format the server writes
     /// ([`parse_response`](super::parse_response) with the response's status and
-    /// `Content-Type`). (The AuthOS catalog's:
+    /// `Content-Type`), keeping its `Retry-After` ([`ErrorResponse::retry_after`],
+    /// [`ErrorResponse::retry_decision`]). (The AuthOS catalog's:
     /// [`AuthOsResponseExt::authos_error`](crate::catalog::client::AuthOsResponseExt::authos_error).)
     ///
     /// ```no_run
@@ -141,8 +142,8 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send;
 
     /// What to do about this response after `attempt` earlier retries: its status and
-    /// `Retry-After` header through [`RetryDecision::for_response`]. Call it before reading
-    /// the body, which consumes the response.
+    /// `Retry-After` header through [`RetryDecision::for_response`]. The error read from the
+    /// body keeps both ([`ErrorResponse::retry_decision`]), so it may be asked afterwards too.
     ///
     /// ```no_run
     /// use authos_errors::client::reqwest::ResponseExt;
@@ -203,6 +204,9 @@ impl ResponseExt for Response {
             .get(CONTENT_TYPE)
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
+        let headers = retry_after(&self).map_or_else(ResponseHeaders::new, |value| {
+            ResponseHeaders::new().with_retry_after(value)
+        });
         let unreadable = |reason| UnreadableResponse { status, reason };
         let body = match limits.timeout {
             Some(timeout) => tokio::time::timeout(timeout, read_bounded(self))
@@ -212,6 +216,7 @@ impl ResponseExt for Response {
         }
         .map_err(unreadable)?;
         ErrorResponse::from_response(Some(status), content_type.as_deref(), &body)
+            .map(|response| response.with_headers(&headers))
             .map_err(|error| unreadable(Unreadable::Parse(error)))
     }
 
