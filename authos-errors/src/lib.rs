@@ -267,7 +267,8 @@ pub use contract::strings::{AllValues, UnknownCode};
     feature = "client",
     feature = "axum",
     feature = "actix-web",
-    feature = "fluent"
+    feature = "fluent",
+    feature = "validator"
 ))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
