@@ -12,6 +12,7 @@
 //! | [`catalog`] | the AuthOS catalog against the reference index, and code stability |
 //! | [`reference`] | the rendered reference and where a problem's `type` points |
 //! | [`openapi`] | the OpenAPI documentation of errors |
+//! | [`first_service`] | a new user's service end to end (issue 20): own enum with data variants, run-time `Retry-After`, validator bounds, the client typing it |
 //! | [`hostile_input`] | what a request or a server can send that must not leak a secret, loop, or reach a log as it is |
 //!
 //! All tests share one process, on parallel threads: a test must not set process-wide state.
@@ -24,6 +25,7 @@ mod protocol_demo;
 mod catalog;
 mod client;
 mod derive;
+mod first_service;
 mod hostile_input;
 mod http;
 mod l10n;
