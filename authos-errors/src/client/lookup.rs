@@ -35,8 +35,7 @@ use crate::{ApiErrorCode, ErrorCodeInfo};
 #[diagnostic::on_unimplemented(
     message = "the client cannot read responses as `{Self}`: it is not an error catalog",
     label = "the received code is looked up in this type's catalog",
-    note = "name the error enum the service answers with (one that derives `ApiErrorCode`; data variants are fine), \
-            e.g. `authos_errors::catalog::AuthOsError` for AuthOS"
+    note = "name the error enum the service answers with: one that derives `ApiErrorCode` (data variants are fine)"
 )]
 pub trait Catalog: Sized {
     /// The catalog entry declaring `code` and, when the type can build one, its typed value;

@@ -88,17 +88,26 @@ async fn service() -> String {
 
 const PROBLEM: &str = "application/problem+json";
 
+/// `GET {base}{path}` with `Accept: accept`.
+async fn get_from(
+    http: &reqwest::Client,
+    base: &str,
+    path: &str,
+    accept: &str,
+) -> reqwest::Response {
+    http.get(format!("{base}{path}"))
+        .header("accept", accept)
+        .send()
+        .await
+        .expect("the service answers")
+}
+
 #[test]
 fn the_client_types_the_services_own_enum_with_data_variants() {
     let http = reqwest::Client::new();
     block_on(async {
         let base = service().await;
-        let response = http
-            .get(format!("{base}/orders/5"))
-            .header("accept", PROBLEM)
-            .send()
-            .await
-            .unwrap();
+        let response = get_from(&http, &base, "/orders/5", PROBLEM).await;
         let error = response.authos_error_as::<OrderError>().await.unwrap();
         assert_eq!(error.format(), WireFormat::ProblemJson);
         assert_eq!(
@@ -115,13 +124,7 @@ fn the_client_types_the_services_own_enum_with_data_variants() {
         assert_eq!(error.details(), Some(&serde_json::json!({"id": 5})));
 
         // A transparent AuthOS code: its entry through the own enum, typed with AuthOS's.
-        let expired = || async {
-            http.get(format!("{base}/orders/42"))
-                .header("accept", PROBLEM)
-                .send()
-                .await
-                .unwrap()
-        };
+        let expired = || async { get_from(&http, &base, "/orders/42", PROBLEM).await };
         let own = expired()
             .await
             .authos_error_as::<OrderError>()
@@ -148,12 +151,7 @@ fn a_run_time_retry_after_reaches_the_received_error() {
     block_on(async {
         let base = service().await;
         for accept in ["application/json", PROBLEM] {
-            let response = http
-                .get(format!("{base}/orders/7"))
-                .header("accept", accept)
-                .send()
-                .await
-                .unwrap();
+            let response = get_from(&http, &base, "/orders/7", accept).await;
             assert_eq!(response.status(), 429);
             assert_eq!(response.headers()["retry-after"], "7");
             // The README's main path: the error, once read, still knows when to retry.
@@ -177,12 +175,7 @@ fn question_mark_from_a_from_source_answers_a_bare_5xx() {
     let http = reqwest::Client::new();
     block_on(async {
         let base = service().await;
-        let response = http
-            .get(format!("{base}/orders/13"))
-            .header("accept", PROBLEM)
-            .send()
-            .await
-            .unwrap();
+        let response = get_from(&http, &base, "/orders/13", PROBLEM).await;
         let error = response.authos_error_as::<OrderError>().await.unwrap();
         assert_eq!(error.status(), Some(500));
         assert_eq!(
