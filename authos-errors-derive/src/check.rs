@@ -1,12 +1,14 @@
 //! Every cross-check, on the model, never the tokens: unique codes, descriptions,
 //! `retry_after` against the status, sources, transparent variants' shape (here); message
 //! placeholders against fields (`check/message.rs`); `#[detail]` marks (`check/detail.rs`);
+//! `#[retry_after]` fields (`check/retry_after.rs`);
 //! `#[from]` marks, whose verdicts, the `From` impls to write, are recorded in the model
 //! (`check/from.rs`).
 
 mod detail;
 mod from;
 mod message;
+mod retry_after;
 
 use std::collections::HashMap;
 
@@ -20,6 +22,7 @@ use crate::errors::Errors;
 pub fn check(model: &mut Enum, errors: &mut Errors) {
     variants(model, errors);
     detail::check(model, errors);
+    retry_after::check(model, errors);
     from::check(model, errors);
 }
 

@@ -56,7 +56,7 @@ use crate::errors::Errors;
 /// Derives `authos_errors::ApiErrorCode` for an enum; see the `authos_errors` crate docs.
 #[proc_macro_derive(
     ApiErrorCode,
-    attributes(api_error, code, source, from, backtrace, detail)
+    attributes(api_error, code, source, from, backtrace, detail, retry_after)
 )]
 pub fn derive_api_error_code(input: TokenStream) -> TokenStream {
     derive(input.into()).into()

@@ -69,6 +69,10 @@
 //! A field marked `#[detail]` (4xx variants only; not the `#[source]`; a `Serialize` type) is
 //! written to the body as a member of its `details` object, after the three AuthOS keys, and
 //! named in the entry's [`ErrorCodeInfo::details`]; see [`ApiErrorCode::serialize_details`].
+//! A field marked `#[retry_after]` (429 and 503 variants only, one per variant; type
+//! `std::time::Duration`, or `Option<Duration>` whose `None` means the entry's `retry_after`)
+//! is the value's delay, sent as `Retry-After` ([`ApiErrorCode::retry_after`]): a delay known
+//! at run time with no wrapper, so `?` keeps converting through every `From` the enum has.
 //!
 //! On the enum, `#[api_error(...)]` takes `group = "Billing Errors"` (default: the enum's name),
 //! `display = false` (no `Display`/`Error`, e.g. beside `thiserror::Error`), `serialize = false`
@@ -286,7 +290,8 @@ pub use contract::strings::{AllValues, UnknownCode};
     feature = "axum",
     feature = "actix-web",
     feature = "fluent",
-    feature = "tonic"
+    feature = "tonic",
+    feature = "validator"
 ))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -14,12 +14,22 @@
 //! last is checked first. [`Rules::with_fallback`] and [`Rules::with_summary`] choose the
 //! codes of unmapped failures and of the whole response.
 //!
+//! # Messages from the rule's bounds
+//!
+//! A catalog's text is fixed ("Slug less than 3 characters"), the rule's bounds are not
+//! (`length(min = 5)`). [`Rules::template`] gives a code a message template whose `{min}`,
+//! `{max}`, `{equal}`, `{exclusive_min}`, `{exclusive_max}` and `{needle}` placeholders are filled
+//! from the very bounds written to the entry's `details`, so the message and the details never
+//! disagree. A code may have several templates: the first whose placeholders are all bounds of
+//! the failure is used; when none is, the entry keeps its error's message.
+//!
 //! The AuthOS catalog's mapping is built the same way:
 //! [`catalog::validation_rules`](crate::catalog::validation_rules).
 //!
 //! Each entry's `pointer` is the path of the value (`/members/0/email`; a struct-level
 //! `#[validate(schema(...))]` error is `""`, the whole document), its `error` the rule's
-//! `message` when the rule sets one, else the mapped error's message, and its `details` the
+//! `message` when the rule sets one, else its code's first [template](Rules::template) that
+//! fits the failure's bounds, else the mapped error's message, and its `details` the
 //! rule's bounds, and nothing else. Entries are sorted by pointer, then rule, so the same
 //! report always gives the same body.
 //!
@@ -122,6 +132,8 @@ pub struct Rules {
     fallback: FieldError,
     /// The entry the whole response answers with.
     summary: &'static ErrorCodeInfo,
+    /// Message templates by catalog entry, in the order they were added.
+    templates: Vec<(&'static ErrorCodeInfo, &'static str)>,
 }
 
 /// One mapping: the rule (on one field, or any), and the entry to answer with.
@@ -147,6 +159,14 @@ impl fmt::Debug for Rules {
             )
             .field("fallback", &self.fallback.code())
             .field("summary", &self.summary.code)
+            .field(
+                "templates",
+                &self
+                    .templates
+                    .iter()
+                    .map(|(info, template)| (info.code, *template))
+                    .collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -173,6 +193,7 @@ impl Rules {
             own: Vec::new(),
             fallback: FieldError::of_entry("", &DEFAULT_SUMMARY),
             summary: &DEFAULT_SUMMARY,
+            templates: Vec::new(),
         }
     }
 
@@ -284,6 +305,37 @@ impl Rules {
         self
     }
 
+    /// Answers the entries of `error`'s catalog entry (its code in its catalog: another
+    /// catalog's same code is not affected) with `template`, its `{min}`, `{max}`, `{equal}`,
+    /// `{exclusive_min}`, `{exclusive_max}` and `{needle}` filled from the failure's bounds (the
+    /// values of its `details`; `{{` and `}}` for braces). Templates of one code are tried in
+    /// the order added; one naming a bound the failure lacks is skipped, and when none fits the
+    /// entry keeps its error's message. A rule's own `message` still wins.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use authos_errors::catalog::ValidationError;
+    /// use authos_errors::validation::Rules;
+    /// use validator::ValidationErrors;
+    ///
+    /// let rules = Rules::new()
+    ///     .field_rule("slug", "length", &ValidationError::SlugTooShort)
+    ///     .template(&ValidationError::SlugTooShort, "Slug less than {min} characters");
+    /// let mut short = validator::ValidationError::new("length");
+    /// short.add_param(Cow::Borrowed("min"), &5);
+    /// let mut report = ValidationErrors::new();
+    /// report.add("slug", short);
+    /// let errors = rules.field_errors(&report);
+    /// let entry = errors.iter().next().unwrap();
+    /// assert_eq!(entry.message(), "Slug less than 5 characters");
+    /// assert_eq!(entry.details(), Some(&serde_json::json!({"min": 5})));
+    /// ```
+    #[must_use]
+    pub fn template<E: ApiErrorCode + ?Sized>(mut self, error: &E, template: &'static str) -> Self {
+        self.templates.push((error.info(), template));
+        self
+    }
+
     fn push(
         mut self,
         field: Option<&'static str>,
@@ -335,11 +387,20 @@ impl Rules {
             None => &self.fallback,
         };
         let mapped = template.clone().with_pointer(at);
-        let entry = match &failure.message {
-            Some(message) => mapped.with_message(message.clone()),
-            None => mapped,
+        let details = parameters(failure);
+        let rendered = || {
+            let bounds = details.as_ref().and_then(Value::as_object)?;
+            self.templates
+                .iter()
+                .filter(|(info, _)| *info == mapped.info())
+                .find_map(|(_, template)| render(template, bounds))
         };
-        match parameters(failure) {
+        let entry = match (&failure.message, rendered()) {
+            (Some(message), _) => mapped.with_message(message.clone()),
+            (None, Some(text)) => mapped.with_message(text),
+            (None, None) => mapped,
+        };
+        match details {
             Some(details) => entry.with_details(Some(details)),
             None => entry,
         }
@@ -435,6 +496,36 @@ fn parameters(failure: &Failure) -> Option<Value> {
         .filter_map(|name| Some((name.to_string(), failure.params.get(name)?.clone())))
         .collect();
     Some(Value::Object(members))
+}
+
+/// `template` with each `{name}` replaced by the bound `name` of `bounds` (a string as is, any
+/// other value as JSON), `{{`/`}}` as braces; `None` when it names a bound `bounds` lacks or is
+/// malformed.
+fn render(template: &str, bounds: &Map<String, Value>) -> Option<String> {
+    let mut out = String::with_capacity(template.len() + 8);
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if let Some(after) = tail.strip_prefix("{{") {
+            out.push('{');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("}}") {
+            out.push('}');
+            rest = after;
+        } else if let Some(inner) = tail.strip_prefix('{') {
+            let end = inner.find('}')?;
+            match bounds.get(&inner[..end])? {
+                Value::String(text) => out.push_str(text),
+                other => out.push_str(&other.to_string()),
+            }
+            rest = &inner[end + 1..];
+        } else {
+            return None;
+        }
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 /// `Rules::new().field_errors(&report)`: every failure answered with [`DEFAULT_SUMMARY`]. Map

@@ -1,4 +1,5 @@
-//! The field attributes: `#[source]`, `#[from]`, `#[backtrace]` and `#[detail]`.
+//! The field attributes: `#[source]`, `#[from]`, `#[backtrace]`, `#[detail]` and
+//! `#[retry_after]`.
 
 use proc_macro2::Span;
 
@@ -16,6 +17,8 @@ pub struct FieldAttrs {
     pub backtrace: bool,
     /// The span of `#[detail]`, when present (one with arguments is reported by `place`).
     pub detail: Option<Span>,
+    /// The span of `#[retry_after]`, when present (one with arguments is reported by `place`).
+    pub retry_after: Option<Span>,
 }
 
 /// Reads a field's attributes; the first of each counts.
@@ -26,6 +29,7 @@ pub fn field_attrs(attrs: &[Attr]) -> FieldAttrs {
             "source" => &mut out.source,
             "from" => &mut out.from,
             "detail" => &mut out.detail,
+            "retry_after" => &mut out.retry_after,
             "backtrace" => {
                 out.backtrace = true;
                 continue;

@@ -1,6 +1,7 @@
 //! Our attributes written where the derive does not read them, which would otherwise be
 //! silently ignored: `#[code]` on the enum or a field, `#[api_error]` on a variant or a field,
-//! `#[source]` or `#[detail]` on the enum or a variant, `#[detail]` with arguments.
+//! `#[source]`, `#[detail]` or `#[retry_after]` on the enum or a variant, `#[detail]` or
+//! `#[retry_after]` with arguments.
 
 use crate::errors::Errors;
 use crate::syntax::{Attr, AttrArgs, Body, Item};
@@ -37,6 +38,10 @@ fn report(attrs: &[Attr], place: Place, errors: &mut Errors) {
             "#[detail] goes on a field, not here: write it before each field whose value the body should carry"
         } else if attr.is("detail") && !matches!(attr.args, AttrArgs::Word) {
             "#[detail] takes no arguments: write `#[detail]`; the member is named after the field"
+        } else if attr.is("retry_after") && place != Place::Field {
+            "#[retry_after] goes on a field, not here: write it before the `Duration` field that holds the delay (a fixed delay is the #[code] key `retry_after = 60`)"
+        } else if attr.is("retry_after") && !matches!(attr.args, AttrArgs::Word) {
+            "#[retry_after] takes no arguments: write `#[retry_after]` before a `Duration` field (a fixed delay is the #[code] key `retry_after = 60`)"
         } else {
             continue;
         };

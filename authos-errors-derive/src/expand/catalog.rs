@@ -26,6 +26,17 @@ pub fn api_error_code_impl(
     let retry_after_fn = retry_after_fn(e);
     let message_args_fn = message_args_fn(e);
     let details_fn = details::serialize_details_fn(e);
+    // A client types a received code with it; only enums with `from_code` can.
+    let value_of_code_fn = if e.from_code {
+        quote! {
+            #[inline]
+            fn value_of_code(code: &str) -> #p::Option<Self> {
+                <Self as #p::FromCode>::from_code(code)
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #[doc = #table]
         #[automatically_derived]
@@ -42,6 +53,7 @@ pub fn api_error_code_impl(
             #retry_after_fn
             #message_args_fn
             #details_fn
+            #value_of_code_fn
         }
     }
 }

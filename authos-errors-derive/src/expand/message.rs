@@ -1,7 +1,7 @@
 //! `message()` and `retry_after()` of the `ApiErrorCode` impl.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::Ident;
 
 use super::{match_self, private};
@@ -136,26 +136,37 @@ pub fn message_args_fn(e: &Enum) -> TokenStream {
 
 pub fn retry_after_fn(e: &Enum) -> TokenStream {
     let p = private();
+    let from_catalog = quote!(#p::ApiErrorCode::info(self).retry_after.map(|seconds| ::core::time::Duration::from_secs(u64::from(seconds))));
     let arms: Vec<TokenStream> = e
         .variants
         .iter()
         .filter_map(|variant| {
-            let field = variant.transparent_field()?;
             let v = &variant.ident;
+            if let Some(field) = variant.transparent_field() {
+                let member = &field.member;
+                let ty = &field.ty;
+                let call = quote!(<#ty as #p::ApiErrorCode>::retry_after(inner));
+                return Some(quote!(Self::#v { #member: inner } => #call,));
+            }
+            // A `#[retry_after]` field: its delay, else (an `Option` that is `None`) the
+            // catalog's. Spanned at the field's type: another type is reported there.
+            let field = variant
+                .fields
+                .iter()
+                .find(|f| f.attrs.retry_after.is_some())?;
             let member = &field.member;
-            let ty = &field.ty;
-            let call = quote!(<#ty as #p::ApiErrorCode>::retry_after(inner));
-            Some(quote!(Self::#v { #member: inner } => #call,))
+            let call = quote_spanned! {field.ty_span=>
+                #p::RetryAfterValue::retry_after_value(__retry_after)
+            };
+            Some(
+                quote!(Self::#v { #member: __retry_after, .. } => #call.or_else(|| #from_catalog),),
+            )
         })
         .collect();
     if arms.is_empty() {
         return TokenStream::new();
     }
-    let body = match_self(
-        e,
-        &arms,
-        quote!(_ => #p::ApiErrorCode::info(self).retry_after.map(|seconds| ::core::time::Duration::from_secs(u64::from(seconds))),),
-    );
+    let body = match_self(e, &arms, quote!(_ => #from_catalog,));
     quote! {
         fn retry_after(&self) -> #p::Option<::core::time::Duration> {
             #body

@@ -4,6 +4,7 @@
 use crate::ApiErrorCode;
 use crate::catalog::{GeneralError, ValidationError};
 use crate::validation::Rules;
+use ValidationError::{NameTooLong, NameTooShort, SlugTooLong, SlugTooShort, WeakPassword};
 
 /// The AuthOS mapping of `validator` rule names to catalog codes:
 ///
@@ -17,7 +18,18 @@ use crate::validation::Rules;
 /// | anything else | | `BAD_REQUEST` |
 ///
 /// The response answers with AuthOS's `BAD_REQUEST`. Rules you add take precedence, as with any
-/// [`Rules`].
+/// [`Rules`]. The catalog's texts name AuthOS's own bounds ("Slug less than 3 characters"); an
+/// entry's message is rendered from the rule's real bounds instead ([`Rules::template`]), so
+/// `length(min = 5)` on a slug says "Slug less than 5 characters" beside `{"min": 5}`, and a
+/// failure whose bounds none names gets a text that names no number:
+///
+/// | code | templates, first that fits |
+/// |---|---|
+/// | `SLUG_TOO_SHORT` | `Slug less than {min} characters`, `Slug not {equal} characters`, `Slug too short` |
+/// | `SLUG_TOO_LONG` | `Slug more than {max} characters`, `Slug not {equal} characters`, `Slug too long` |
+/// | `NAME_TOO_SHORT` | `Name less than {min} characters`, `Name not {equal} characters`, `Name too short` |
+/// | `NAME_TOO_LONG` | `Name more than {max} characters`, `Name not {equal} characters`, `Name too long` |
+/// | `WEAK_PASSWORD` | the description, then `({min} to {max} characters)`, `(min {min} characters)`, `(max {max} characters)` or `({equal} characters)`; else the description alone |
 ///
 /// ```
 /// use std::borrow::Cow;
@@ -36,6 +48,17 @@ use crate::validation::Rules;
 /// assert_eq!(entries, [("/email", "INVALID_EMAIL"), ("/slug", "SLUG_TOO_SHORT")]);
 /// assert_eq!(errors.iter().nth(1).unwrap().details(), Some(&serde_json::json!({"min": 3})));
 /// assert_eq!(errors.info(), catalog::GeneralError::BadRequest.info());
+/// assert_eq!(errors.iter().nth(1).unwrap().message(), "Slug less than 3 characters");
+///
+/// let mut weak = ValidationError::new("length");
+/// weak.add_param(Cow::Borrowed("min"), &12);
+/// let mut report = ValidationErrors::new();
+/// report.add("password", weak);
+/// let errors = catalog::validation_rules().field_errors(&report);
+/// assert_eq!(
+///     errors.iter().next().unwrap().message(),
+///     "Password doesn’t meet requirements (min 12 characters)"
+/// );
 /// ```
 #[must_use]
 pub fn validation_rules() -> Rules {
@@ -55,6 +78,34 @@ pub fn validation_rules() -> Rules {
             &ValidationError::NameTooLong,
         )
         .field_rule("password", "length", &ValidationError::WeakPassword)
+        .template(&SlugTooShort, "Slug less than {min} characters")
+        .template(&SlugTooShort, "Slug not {equal} characters")
+        .template(&SlugTooShort, "Slug too short")
+        .template(&SlugTooLong, "Slug more than {max} characters")
+        .template(&SlugTooLong, "Slug not {equal} characters")
+        .template(&SlugTooLong, "Slug too long")
+        .template(&NameTooShort, "Name less than {min} characters")
+        .template(&NameTooShort, "Name not {equal} characters")
+        .template(&NameTooShort, "Name too short")
+        .template(&NameTooLong, "Name more than {max} characters")
+        .template(&NameTooLong, "Name not {equal} characters")
+        .template(&NameTooLong, "Name too long")
+        .template(
+            &WeakPassword,
+            "Password doesn’t meet requirements ({min} to {max} characters)",
+        )
+        .template(
+            &WeakPassword,
+            "Password doesn’t meet requirements (min {min} characters)",
+        )
+        .template(
+            &WeakPassword,
+            "Password doesn’t meet requirements (max {max} characters)",
+        )
+        .template(
+            &WeakPassword,
+            "Password doesn’t meet requirements ({equal} characters)",
+        )
 }
 
 impl Rules {

@@ -12,7 +12,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::{ApiErrorCode, ErrorCodeInfo, FromCode};
+use super::Catalog;
+use crate::ErrorCodeInfo;
 
 /// The prefix of an `instance` that names a request (`urn:request:<id>`).
 const REQUEST_URN: &str = "urn:request:";
@@ -45,6 +46,7 @@ pub struct FieldErrorEntry<E> {
     pointer: String,
     details: Option<Value>,
     error: Option<E>,
+    info: Option<&'static ErrorCodeInfo>,
 }
 
 impl<E> FieldErrorEntry<E> {
@@ -122,7 +124,7 @@ impl<E> FieldErrorEntry<E> {
     }
 }
 
-impl<E: ApiErrorCode> FieldErrorEntry<E> {
+impl<E> FieldErrorEntry<E> {
     /// The catalog entry of a known code: status, description, resolution, group.
     ///
     /// ```
@@ -135,7 +137,7 @@ impl<E: ApiErrorCode> FieldErrorEntry<E> {
     /// ```
     #[must_use]
     pub fn info(&self) -> Option<&'static ErrorCodeInfo> {
-        self.error.as_ref().map(ApiErrorCode::info)
+        self.info
     }
 }
 
@@ -160,9 +162,11 @@ impl RawEntry {
         }
     }
 
-    pub(crate) fn typed<E: FromCode>(self) -> FieldErrorEntry<E> {
+    pub(crate) fn typed<E: Catalog>(self) -> FieldErrorEntry<E> {
+        let (info, error) = E::lookup(&self.code);
         FieldErrorEntry {
-            error: E::from_code(&self.code),
+            error,
+            info,
             code: self.code,
             message: self.message,
             pointer: self.pointer,

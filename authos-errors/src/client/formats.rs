@@ -5,12 +5,13 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
+use super::Catalog;
 use super::details::{Extensions, RawEntry, request_id_of_instance};
 use super::wire::Members;
 use super::{ErrorResponse, MAX_BODY_BYTES, ParseError, ParseErrorKind, Reading};
+use crate::ErrorBody;
 use crate::oauth::OAuthErrorCode;
 use crate::scim::ScimType;
-use crate::{ApiErrorCode, ErrorBody, FromCode};
 
 /// The `type` of a problem document that names none (RFC 9457 section 4.2.1).
 const ABOUT_BLANK: &str = "about:blank";
@@ -52,7 +53,7 @@ const ABOUT_BLANK: &str = "about:blank";
 /// or is JSON but none of the four formats (not an object, a member of the wrong type or given
 /// twice, a timestamp that is not RFC 3339, a status outside 100..=599, or none of the members
 /// that mark a format).
-pub fn parse_response<E: FromCode>(
+pub fn parse_response<E: Catalog>(
     http_status: Option<u16>,
     content_type: Option<&str>,
     body: impl AsRef<[u8]>,
@@ -87,7 +88,7 @@ pub fn parse_response<E: FromCode>(
 ///
 /// # Errors
 /// As [`parse_response`].
-pub fn parse_response_with_headers<'h, E: FromCode>(
+pub fn parse_response_with_headers<'h, E: Catalog>(
     http_status: Option<u16>,
     headers: impl IntoIterator<Item = (&'h str, &'h str)>,
     body: impl AsRef<[u8]>,
@@ -369,7 +370,7 @@ fn owned(text: Option<Cow<'_, str>>) -> Option<String> {
     text.map(Cow::into_owned)
 }
 
-impl<E: FromCode> ErrorResponse<E> {
+impl<E: Catalog> ErrorResponse<E> {
     /// Reads an error response in any format the server writes, looking its code up in `E`'s
     /// catalog. [`parse_response`] is this for the AuthOS catalog.
     ///
@@ -582,10 +583,10 @@ impl<E: FromCode> ErrorResponse<E> {
         };
 
         let code = code.unwrap_or_default();
-        let error = if authos_code {
-            E::from_code(&code)
+        let (info, error) = if authos_code {
+            E::lookup(&code)
         } else {
-            None
+            (None, None)
         };
         Some(ErrorResponse {
             body: ErrorBody {
@@ -595,6 +596,7 @@ impl<E: FromCode> ErrorResponse<E> {
                 timestamp: timestamp.unwrap_or(DateTime::<Utc>::UNIX_EPOCH),
             },
             error,
+            info,
             format,
             status,
             timestamp_sent: timestamp.is_some(),
@@ -605,6 +607,7 @@ impl<E: FromCode> ErrorResponse<E> {
             details,
             field_errors: errors.into_iter().map(RawEntry::typed).collect(),
             request_id,
+            headers: super::ResponseHeaders::new(),
         })
     }
 }
@@ -691,7 +694,7 @@ impl<E> ErrorResponse<E> {
     }
 }
 
-impl<E: ApiErrorCode> ErrorResponse<E> {
+impl<E> ErrorResponse<E> {
     /// The HTTP status of the error: the body's `status` member (problem, SCIM), else the
     /// status the caller passed to [`from_response`](Self::from_response), else the catalog
     /// entry's; `None` when none of them is known.

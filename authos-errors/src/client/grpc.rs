@@ -32,10 +32,11 @@ use std::time::Duration;
 
 use tonic_types::StatusExt;
 
+use super::Catalog;
 use super::details::{FieldErrorEntry, RawEntry};
 use crate::grpc::GrpcCode;
 use crate::grpc::field_path::field_pointer;
-use crate::{ApiErrorCode, ErrorCodeInfo, FromCode};
+use crate::{ApiErrorCode, ErrorCodeInfo};
 
 /// An error status received over gRPC: the status code and message, and what its AIP-193
 /// details say, with the typed error when `E`'s catalog knows the code.
@@ -67,7 +68,7 @@ pub struct GrpcErrorResponse<E> {
     doc_url: Option<String>,
 }
 
-impl<E: FromCode> GrpcErrorResponse<E> {
+impl<E: Catalog> GrpcErrorResponse<E> {
     /// Reads `status`, looking its code up in `E`'s catalog. Never fails: what is absent or
     /// does not decode reads as absent; a request id is kept only when the server could have
     /// sent it (1 to [`request_id::MAX_LEN`](crate::request_id::MAX_LEN) visible ASCII
@@ -88,7 +89,7 @@ impl<E: FromCode> GrpcErrorResponse<E> {
         let reason = details
             .error_info()
             .map(|info| (info.reason.clone(), info.domain.clone()));
-        let error = reason.as_ref().and_then(|(code, _)| E::from_code(code));
+        let error = reason.as_ref().and_then(|(code, _)| E::lookup(code).1);
         GrpcErrorResponse {
             grpc_code: GrpcCode::from_i32(status.code() as i32).unwrap_or(GrpcCode::Unknown),
             message: status.message().to_owned(),
@@ -131,13 +132,13 @@ impl<E: FromCode> GrpcErrorResponse<E> {
     }
 }
 
-impl<E: FromCode> From<tonic::Status> for GrpcErrorResponse<E> {
+impl<E: Catalog> From<tonic::Status> for GrpcErrorResponse<E> {
     fn from(status: tonic::Status) -> Self {
         GrpcErrorResponse::from_status(&status)
     }
 }
 
-impl<E: FromCode> From<&tonic::Status> for GrpcErrorResponse<E> {
+impl<E: Catalog> From<&tonic::Status> for GrpcErrorResponse<E> {
     fn from(status: &tonic::Status) -> Self {
         GrpcErrorResponse::from_status(status)
     }

@@ -55,13 +55,15 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::{ApiErrorCode, ErrorBody, ErrorCodeInfo, FromCode};
+use crate::{ErrorBody, ErrorCodeInfo};
 
 mod backoff;
 mod details;
 mod formats;
 #[cfg(feature = "tonic")]
 pub mod grpc;
+mod headers;
+mod lookup;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 mod wire;
@@ -74,6 +76,8 @@ pub use details::FieldErrorEntry;
 pub use formats::{
     OAuthFields, ProblemFields, ScimFields, WireFormat, parse_response, parse_response_with_headers,
 };
+pub use headers::ResponseHeaders;
+pub use lookup::Catalog;
 
 /// The largest response body [`parse`] reads: 64 KiB.
 ///
@@ -117,7 +121,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A [`ParseError`] when the input is longer than [`MAX_BODY_BYTES`], is not JSON, ends early,
 /// or is JSON but not an error body (a key missing or of the wrong type, a timestamp that is
 /// not RFC 3339, a key given twice).
-pub fn parse<E: FromCode>(input: impl AsRef<[u8]>) -> Result<ErrorResponse<E>, ParseError> {
+pub fn parse<E: Catalog>(input: impl AsRef<[u8]>) -> Result<ErrorResponse<E>, ParseError> {
     ErrorResponse::from_slice(input.as_ref())
 }
 
@@ -140,6 +144,8 @@ pub fn parse<E: FromCode>(input: impl AsRef<[u8]>) -> Result<ErrorResponse<E>, P
 pub struct ErrorResponse<E> {
     body: ErrorBody<'static>,
     error: Option<E>,
+    /// The catalog entry of the code, typed value or not.
+    info: Option<&'static ErrorCodeInfo>,
     format: WireFormat,
     /// The body's own `status` member, else the HTTP status the caller gave.
     status: Option<u16>,
@@ -154,9 +160,11 @@ pub struct ErrorResponse<E> {
     field_errors: Vec<FieldErrorEntry<E>>,
     /// `request_id`, else the id a `urn:request:` `instance` names.
     request_id: Option<String>,
+    /// The HTTP response's headers it keeps (`Retry-After`).
+    headers: ResponseHeaders,
 }
 
-impl<E: FromCode> ErrorResponse<E> {
+impl<E: Catalog> ErrorResponse<E> {
     /// Parses a response body, looking its code up in `E`'s catalog.
     ///
     /// ```
@@ -220,10 +228,11 @@ impl<E: FromCode> ErrorResponse<E> {
     /// ```
     #[must_use]
     pub fn from_body(body: ErrorBody<'_>) -> Self {
-        let error = E::from_code(&body.error_code);
+        let (info, error) = E::lookup(&body.error_code);
         ErrorResponse {
             body: body.into_owned(),
             error,
+            info,
             format: WireFormat::AuthOsJson,
             status: None,
             timestamp_sent: true,
@@ -234,6 +243,7 @@ impl<E: FromCode> ErrorResponse<E> {
             details: None,
             field_errors: Vec::new(),
             request_id: None,
+            headers: ResponseHeaders::new(),
         }
     }
 }
@@ -250,7 +260,7 @@ fn kind_of(json: &serde_json::Error) -> ParseErrorKind {
     }
 }
 
-impl<E: FromCode> FromStr for ErrorResponse<E> {
+impl<E: Catalog> FromStr for ErrorResponse<E> {
     type Err = ParseError;
 
     fn from_str(text: &str) -> Result<Self, ParseError> {
@@ -305,7 +315,9 @@ impl<E> ErrorResponse<E> {
         &self.body.error
     }
 
-    /// The typed error when the code is in the catalog, `None` for a code this client does not know.
+    /// The typed error when the code is in the catalog and the catalog can build a value from
+    /// a code alone ([`Catalog`]), `None` for a code this client does not know (or a variant
+    /// with data: its entry is [`info`](Self::info)).
     ///
     /// ```
     /// use authos_errors::catalog::{AuthOsError, ScimError};
@@ -399,8 +411,9 @@ impl<E> ErrorResponse<E> {
     }
 }
 
-impl<E: ApiErrorCode> ErrorResponse<E> {
-    /// The catalog entry of a known code: status, description, resolution, group.
+impl<E> ErrorResponse<E> {
+    /// The catalog entry of a known code: status, description, resolution, group; found in
+    /// any catalog, an enum with data variants included.
     ///
     /// ```
     /// let response = authos_errors::catalog::client::parse(
@@ -412,7 +425,7 @@ impl<E: ApiErrorCode> ErrorResponse<E> {
     /// ```
     #[must_use]
     pub fn info(&self) -> Option<&'static ErrorCodeInfo> {
-        self.error.as_ref().map(ApiErrorCode::info)
+        self.info
     }
 }
 

@@ -26,7 +26,7 @@ use ::reqwest::Response;
 use ::reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
 
 use super::{BackoffPolicy, ErrorResponse, MAX_BODY_BYTES, ParseError, RetryDecision};
-use crate::FromCode;
+use super::{Catalog, ResponseHeaders};
 
 #[cfg(feature = "reqwest-retry")]
 mod retry;
@@ -53,9 +53,9 @@ mod sealed {
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let response = reqwest::get("http://127.0.0.1:3000/api/me").await?;
 /// if !response.status().is_success() {
-///     let retry = response.retry_decision(0);
+///     // The error keeps the response's status and `Retry-After`.
 ///     let error = response.authos_error().await?;
-///     eprintln!("{error} ({retry:?})");
+///     eprintln!("{error} ({:?})", error.retry_decision(0));
 /// }
 /// # Ok(())
 /// # }
@@ -82,15 +82,16 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// # Ok(())
     /// # }
     /// ```
-    fn error_for_status_as<E: FromCode + Send>(
+    fn error_for_status_as<E: Catalog + Send>(
         self,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send;
 
     /// Reads the body (whatever the status) into an [`ErrorResponse`] typing the code with
     /// `E`'s catalog, in any format the server writes
     /// ([`parse_response_with_headers`](super::parse_response_with_headers) with the response's
-    /// status, `Content-Type` and `AuthOS-Error-Code`, so a SCIM error's code is read too). (The
-    /// AuthOS catalog's:
+    /// status, `Content-Type` and `AuthOS-Error-Code`, so a SCIM error's code is read too),
+    /// keeping its `Retry-After` ([`ErrorResponse::retry_after`],
+    /// [`ErrorResponse::retry_decision`]). (The AuthOS catalog's:
     /// [`AuthOsResponseExt::authos_error`](crate::catalog::client::AuthOsResponseExt::authos_error).)
     ///
     /// ```no_run
@@ -100,7 +101,7 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// let error = response.authos_error_as::<AuthOsError>().await;
     /// # }
     /// ```
-    fn authos_error_as<E: FromCode + Send>(
+    fn authos_error_as<E: Catalog + Send>(
         self,
     ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send;
 
@@ -119,7 +120,7 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// }
     /// # }
     /// ```
-    fn error_for_status_with<E: FromCode + Send>(
+    fn error_for_status_with<E: Catalog + Send>(
         self,
         limits: ReadLimits,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send;
@@ -136,14 +137,14 @@ pub trait ResponseExt: sealed::Sealed + Sized {
     /// let error = response.authos_error_with::<AuthOsError>(limits).await;
     /// # }
     /// ```
-    fn authos_error_with<E: FromCode + Send>(
+    fn authos_error_with<E: Catalog + Send>(
         self,
         limits: ReadLimits,
     ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send;
 
     /// What to do about this response after `attempt` earlier retries: its status and
-    /// `Retry-After` header through [`RetryDecision::for_response`]. Call it before reading
-    /// the body, which consumes the response.
+    /// `Retry-After` header through [`RetryDecision::for_response`]. The error read from the
+    /// body keeps both ([`ErrorResponse::retry_decision`]), so it may be asked afterwards too.
     ///
     /// ```no_run
     /// use authos_errors::client::reqwest::ResponseExt;
@@ -169,19 +170,19 @@ pub trait ResponseExt: sealed::Sealed + Sized {
 }
 
 impl ResponseExt for Response {
-    fn error_for_status_as<E: FromCode + Send>(
+    fn error_for_status_as<E: Catalog + Send>(
         self,
     ) -> impl Future<Output = Result<Response, ApiError<E>>> + Send {
         self.error_for_status_with::<E>(ReadLimits::default())
     }
 
-    fn authos_error_as<E: FromCode + Send>(
+    fn authos_error_as<E: Catalog + Send>(
         self,
     ) -> impl Future<Output = Result<ErrorResponse<E>, UnreadableResponse>> + Send {
         self.authos_error_with::<E>(ReadLimits::default())
     }
 
-    async fn error_for_status_with<E: FromCode + Send>(
+    async fn error_for_status_with<E: Catalog + Send>(
         self,
         limits: ReadLimits,
     ) -> Result<Response, ApiError<E>> {
@@ -194,7 +195,7 @@ impl ResponseExt for Response {
         }
     }
 
-    async fn authos_error_with<E: FromCode + Send>(
+    async fn authos_error_with<E: Catalog + Send>(
         self,
         limits: ReadLimits,
     ) -> Result<ErrorResponse<E>, UnreadableResponse> {
@@ -208,6 +209,9 @@ impl ResponseExt for Response {
         };
         let content_type = header(CONTENT_TYPE.as_str());
         let error_code = header(crate::scim::ERROR_CODE_HEADER);
+        let retry_headers = retry_after(&self).map_or_else(ResponseHeaders::new, |value| {
+            ResponseHeaders::new().with_retry_after(value)
+        });
         let unreadable = |reason| UnreadableResponse { status, reason };
         let body = match limits.timeout {
             Some(timeout) => tokio::time::timeout(timeout, read_bounded(self))
@@ -224,6 +228,7 @@ impl ResponseExt for Response {
             .into_iter()
             .filter_map(|(name, value)| Some((name, value?)));
         ErrorResponse::from_response_with_headers(Some(status), present, &body)
+            .map(|response| response.with_headers(&retry_headers))
             .map_err(|error| unreadable(Unreadable::Parse(error)))
     }
 

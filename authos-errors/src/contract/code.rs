@@ -130,6 +130,40 @@ pub trait ApiErrorCode {
         let _ = visit;
     }
 
+    /// The value whose code is `code`, when the type can build one from a code alone: what a
+    /// client reading a received code types it with. The derive answers with `from_code`
+    /// ([`FromCode`](crate::FromCode)) for enums that have it and `None` for enums with data
+    /// variants (whose entry a client still finds in [`CATALOG`](Self::CATALOG)); the default
+    /// is `None`.
+    ///
+    /// ```
+    /// use authos_errors::ApiErrorCode;
+    ///
+    /// #[derive(Debug, PartialEq, ApiErrorCode)]
+    /// enum Simple {
+    ///     /// Not here
+    ///     #[code("GONE", status = 410)]
+    ///     Gone,
+    /// }
+    ///
+    /// #[derive(Debug, ApiErrorCode)]
+    /// enum WithData {
+    ///     /// Card was declined
+    ///     #[code("CARD_DECLINED", status = 402)]
+    ///     CardDeclined { last4: String },
+    /// }
+    ///
+    /// assert_eq!(Simple::value_of_code("GONE"), Some(Simple::Gone));
+    /// assert!(WithData::value_of_code("CARD_DECLINED").is_none());
+    /// ```
+    fn value_of_code(code: &str) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = code;
+        None
+    }
+
     /// How long the client should wait before retrying, when known (sent as `Retry-After`).
     ///
     /// The catalog entry's default ([`ErrorCodeInfo::retry_after`]), unless the value sets its
@@ -219,10 +253,11 @@ pub trait ApiErrorCode {
 /// assert_eq!(Simple::from_code("NOPE"), None);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` has no `from_code`",
-    label = "a transparent variant over `{Self}` needs `{Self}: FromCode`",
-    note = "`from_code` is derived only for enums whose variants are all unit variants (or transparent over such enums); \
-            on the outer enum write `#[api_error(from_code = false)]` to do without it"
+    message = "`{Self}` has no `from_code`: no value of it can be built from a code alone",
+    label = "`{Self}` does not implement `FromCode`",
+    note = "`from_code` is derived only for enums whose variants are all unit variants (or transparent over such enums)",
+    note = "to read a received code, a client needs no `from_code`: `client::parse::<{Self}>` and `ErrorResponse::info` find its entry in `{Self}::CATALOG`",
+    note = "for a `#[code(transparent)]` variant over `{Self}`, write `#[api_error(from_code = false)]` on the outer enum to do without it"
 )]
 pub trait FromCode: Sized {
     /// The value whose code is `code`, or `None` for a code the type does not declare.

@@ -13,5 +13,6 @@ pub(crate) mod grpc_code;
 pub(crate) mod info;
 pub(crate) mod oauth_code;
 pub(crate) mod overrides;
+pub(crate) mod retry_after;
 pub(crate) mod scim_type;
 pub(crate) mod strings;

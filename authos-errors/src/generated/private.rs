@@ -10,6 +10,7 @@ pub use ::std::option::Option::{self, None, Some};
 pub use ::std::string::String;
 
 pub use crate::contract::details::{DetailValue, detail_field, details_struct};
+pub use crate::contract::retry_after::RetryAfterValue;
 pub use crate::grpc::GrpcCode;
 pub use crate::oauth::OAuthErrorCode;
 pub use crate::scim::ScimType;

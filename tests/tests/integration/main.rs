@@ -14,6 +14,7 @@
 //! | [`reference`] | the rendered reference, where a problem's `type` points, the TypeScript and JSON Schema exports (`tsc`, `jsonschema`), the stability check of any catalog |
 //! | [`openapi`] | the OpenAPI documentation of errors |
 //! | [`demo`] | the demo app against hostile clients: bounded state, expiring locks, body limits, configured URLs, log lines |
+//! | [`first_service`] | a new user's service end to end (issue 20): own enum with data variants, run-time `Retry-After`, validator bounds, the client typing it |
 //! | [`hostile_input`] | what a request or a server can send that must not leak a secret, loop, or reach a log as it is |
 //!
 //! All tests share one process, on parallel threads: a test must not set process-wide state.
@@ -27,6 +28,7 @@ mod catalog;
 mod client;
 mod demo;
 mod derive;
+mod first_service;
 mod grpc;
 mod hostile_input;
 mod http;

@@ -737,3 +737,41 @@ fn a_scim_error_takes_its_authos_code_from_the_header_when_the_body_has_none() {
     let response = read(&[("authos-error-code", "OAUTH_CODE_EXPIRED")], oauth);
     assert_eq!(response.format(), WireFormat::OAuth);
 }
+
+#[test]
+fn parse_response_keeps_the_headers_it_is_given() {
+    use authos_errors::client::{ResponseHeaders, RetryDecision};
+    use std::time::Duration;
+    let body = r#"{"type":"about:blank","title":"Service temporarily unavailable","status":503,"error_code":"SERVICE_UNAVAILABLE"}"#;
+    let headers = ResponseHeaders::from_pairs([
+        ("Content-Type", "application/problem+json"),
+        ("RETRY-AFTER", "17"),
+    ]);
+    let response = authos_errors::catalog::client::parse_response(
+        None,
+        Some("application/problem+json"),
+        body,
+    )
+    .unwrap()
+    .with_headers(&headers);
+    assert_eq!(response.retry_after(), Some(Duration::from_secs(17)));
+    assert_eq!(
+        response.retry_decision(0),
+        RetryDecision::RetryAfter(Duration::from_secs(17))
+    );
+    // A 4xx is final whatever its header says; garbage and oversized values are no delay.
+    let conflict = authos_errors::catalog::client::parse_response(
+        Some(409),
+        None,
+        r#"{"error":"x","error_code":"CONFLICT","timestamp":"2025-01-15T10:30:00Z"}"#,
+    )
+    .unwrap();
+    let with = |value: &str| {
+        conflict
+            .clone()
+            .with_headers(&ResponseHeaders::new().with_retry_after(value))
+    };
+    assert_eq!(with("5").retry_decision(0), RetryDecision::DoNotRetry);
+    assert_eq!(with("soon").retry_after(), None);
+    assert_eq!(with(&"9".repeat(65)).retry_after_header(), None);
+}

@@ -127,7 +127,28 @@ fn the_demo_rate_limit_reads_as_retry_after_in_every_format() {
                 Some(&AuthOsError::General(GeneralError::RateLimitExceeded))
             );
             assert_eq!(error.status(), Some(429));
+            // The error read from the body keeps the response's `Retry-After` and decision.
+            let seconds = app::RATE_WINDOW.as_secs().to_string();
+            assert_eq!(error.retry_after_header(), Some(seconds.as_str()));
+            assert_eq!(error.retry_after(), Some(app::RATE_WINDOW));
+            assert_eq!(
+                error.retry_decision(0),
+                RetryDecision::RetryAfter(app::RATE_WINDOW)
+            );
         }
+        // The same through `error_for_authos_status()`, the README's main path.
+        let response = http
+            .get(format!("{base}/api/limited"))
+            .send()
+            .await
+            .unwrap();
+        let Err(ApiError::Response(error)) = response.error_for_authos_status().await else {
+            panic!("a 429 is an error response");
+        };
+        assert_eq!(
+            error.retry_decision(0),
+            RetryDecision::RetryAfter(app::RATE_WINDOW)
+        );
     });
 }
 

@@ -301,3 +301,156 @@ fn schema_level_failures_point_at_the_whole_document() {
         ("", "BAD_REQUEST", "Passwords differ")
     );
 }
+
+/// One `length` failure on `field` with the given bounds, as validator_derive reports it.
+fn length_report(
+    field: &'static str,
+    bounds: &[(&'static str, u64)],
+    value: &str,
+) -> validator::ValidationErrors {
+    let mut failure = validator::ValidationError::new("length");
+    for (name, bound) in bounds {
+        failure.add_param(Cow::Borrowed(*name), bound);
+    }
+    failure.add_param(Cow::Borrowed("value"), &value);
+    let mut report = validator::ValidationErrors::new();
+    report.add(field, failure);
+    report
+}
+
+#[test]
+fn catalog_messages_name_the_rules_real_bounds() {
+    let rules = authos_errors::catalog::validation_rules();
+    let cases = [
+        (
+            "slug",
+            &[("min", 5)][..],
+            "abc",
+            "SLUG_TOO_SHORT",
+            "Slug less than 5 characters",
+        ),
+        (
+            "slug",
+            &[("min", 3), ("max", 20)][..],
+            &"s".repeat(21),
+            "SLUG_TOO_LONG",
+            "Slug more than 20 characters",
+        ),
+        (
+            "slug",
+            &[("equal", 6)][..],
+            "abc",
+            "SLUG_TOO_SHORT",
+            "Slug not 6 characters",
+        ),
+        (
+            "name",
+            &[("min", 4)][..],
+            "ab",
+            "NAME_TOO_SHORT",
+            "Name less than 4 characters",
+        ),
+        (
+            "name",
+            &[("max", 10)][..],
+            &"n".repeat(11),
+            "NAME_TOO_LONG",
+            "Name more than 10 characters",
+        ),
+        (
+            "password",
+            &[("min", 12)][..],
+            "hunter2",
+            "WEAK_PASSWORD",
+            "Password doesn’t meet requirements (min 12 characters)",
+        ),
+        (
+            "password",
+            &[("min", 12), ("max", 64)][..],
+            "hunter2",
+            "WEAK_PASSWORD",
+            "Password doesn’t meet requirements (12 to 64 characters)",
+        ),
+    ];
+    for (field, bounds, value, code, message) in cases {
+        let errors = rules.field_errors(&length_report(field, bounds, value));
+        let entry = errors.iter().next().unwrap();
+        assert_eq!(
+            (entry.code(), entry.message()),
+            (code, message),
+            "{field} {bounds:?}"
+        );
+        let details: serde_json::Map<String, serde_json::Value> = bounds
+            .iter()
+            .map(|(name, bound)| ((*name).to_owned(), json!(bound)))
+            .collect();
+        assert_eq!(entry.details(), Some(&serde_json::Value::Object(details)));
+    }
+    // The catalog's own description stays the reference's text.
+    assert_eq!(
+        ValidationError::SlugTooShort.message(),
+        "Slug less than 3 characters"
+    );
+}
+
+#[test]
+fn templates_belong_to_their_catalog_entry_and_a_rules_message_wins() {
+    // A service's own WEAK_PASSWORD is not AuthOS's: AuthOS's template does not touch it.
+    let rules = authos_errors::catalog::validation_rules().field_rule(
+        "password",
+        "length",
+        &SignupError::WeakPassword { min: 8 },
+    );
+    let errors = rules.field_errors(&length_report("password", &[("min", 10)], "x"));
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "Password must be at least 8 characters"
+    );
+
+    let mut failure = validator::ValidationError::new("length");
+    failure.add_param(Cow::Borrowed("min"), &5);
+    failure.message = Some(Cow::Borrowed("Too short"));
+    let mut report = validator::ValidationErrors::new();
+    report.add("slug", failure);
+    let errors = authos_errors::catalog::validation_rules().field_errors(&report);
+    assert_eq!(errors.iter().next().unwrap().message(), "Too short");
+}
+
+proptest::proptest! {
+    /// Whatever the bounds of a `length` rule, each AuthOS entry's message names exactly the
+    /// bound its details carry.
+    #[test]
+    fn messages_and_details_agree_for_any_bounds(
+        field in proptest::sample::select(&["slug", "name", "password"][..]),
+        min in proptest::option::of(0u64..10_000),
+        max in proptest::option::of(0u64..10_000),
+        length in 0usize..300,
+    ) {
+        let bounds: Vec<(&'static str, u64)> =
+            [("min", min), ("max", max)].into_iter().filter_map(|(n, b)| Some((n, b?))).collect();
+        proptest::prop_assume!(!bounds.is_empty());
+        let errors = authos_errors::catalog::validation_rules()
+            .field_errors(&length_report(field, &bounds, &"x".repeat(length)));
+        let entry = errors.iter().next().unwrap();
+        let details = entry.details().and_then(serde_json::Value::as_object).unwrap();
+        let named: Vec<u64> = entry
+            .message()
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|part| !part.is_empty())
+            .map(|part| part.parse().unwrap())
+            .collect();
+        // Every number in the message is a bound of the details ...
+        for number in &named {
+            proptest::prop_assert!(details.values().any(|v| v.as_u64() == Some(*number)), "{} {:?}", entry.message(), details);
+        }
+        // ... and the bound the code is about is named.
+        let about = match entry.code() {
+            "SLUG_TOO_SHORT" | "NAME_TOO_SHORT" => details.get("min"),
+            "SLUG_TOO_LONG" | "NAME_TOO_LONG" => details.get("max"),
+            _ => details.get("min").or(details.get("max")),
+        };
+        if let Some(bound) = about.and_then(serde_json::Value::as_u64) {
+            proptest::prop_assert!(named.contains(&bound), "{} {:?}", entry.message(), details);
+        }
+    }
+}

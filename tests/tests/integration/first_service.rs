@@ -1,0 +1,237 @@
+//! A new user's first service, written from the README as issue 20's was: its own enum with
+//! data variants, a transparent AuthOS catalog, a run-time `Retry-After`, `?` from a `#[from]`
+//! source, validator field errors in problem+json, served over a real socket and read back with
+//! the reqwest client, which types the service's own enum.
+
+use std::time::Duration;
+
+use authos_errors::ApiErrorCode;
+use authos_errors::axum::ProblemJsonLayer;
+use authos_errors::catalog::{self, AuthOsError, AuthenticationError, ValidationError};
+use authos_errors::client::reqwest::{ApiError, ResponseExt};
+use authos_errors::client::{RetryDecision, WireFormat};
+use authos_errors::field_errors::FieldErrors;
+use axum::Router;
+use axum::extract::Path;
+use axum::routing::{get, post};
+use serde::Deserialize;
+use validator::Validate;
+
+use crate::http_support::{block_on, serve};
+
+/// The service's own catalog: data variants (so no `from_code`), a run-time delay, a source
+/// converted with `?`, and AuthOS's authentication codes spliced in.
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Order Errors")]
+enum OrderError {
+    /// Order not found
+    #[code("ORDER_NOT_FOUND", status = 404, message = "No order {id}")]
+    NotFound {
+        #[detail]
+        id: u64,
+    },
+
+    /// Too many orders
+    #[code("ORDERS_THROTTLED", status = 429, message = "Try again in {wait:?}")]
+    Throttled {
+        #[retry_after]
+        wait: Duration,
+    },
+
+    /// Order store unreadable
+    #[code("ORDER_STORE_FAILED", status = 500)]
+    Store(#[from] std::io::Error),
+
+    #[code(transparent)]
+    Auth(AuthenticationError),
+}
+
+#[derive(Deserialize, Validate)]
+struct NewOrder {
+    #[validate(length(min = 5))]
+    slug: String,
+    #[validate(length(min = 12))]
+    password: String,
+    #[validate(email)]
+    email: String,
+}
+
+async fn order(Path(id): Path<u64>) -> Result<String, OrderError> {
+    match id {
+        1 => Ok("order 1".to_owned()),
+        7 => Err(OrderError::Throttled {
+            wait: Duration::from_secs(7),
+        }),
+        13 => {
+            // `?` from the `#[from]` source, beside the run-time delay of another variant.
+            std::fs::read("/nonexistent/first-service/orders.json")?;
+            Ok("unreachable".to_owned())
+        }
+        42 => Err(AuthenticationError::TokenExpired)?,
+        _ => Err(OrderError::NotFound { id }),
+    }
+}
+
+async fn create(axum::Json(body): axum::Json<NewOrder>) -> Result<&'static str, FieldErrors> {
+    body.validate()
+        .map_err(|report| catalog::validation_rules().field_errors(&report))?;
+    Ok("created")
+}
+
+async fn service() -> String {
+    let router = Router::new()
+        .route("/orders/{id}", get(order))
+        .route("/orders", post(create))
+        .layer(ProblemJsonLayer::new(catalog::problem_config()));
+    format!("http://{}", serve(router).await)
+}
+
+const PROBLEM: &str = "application/problem+json";
+
+/// `GET {base}{path}` with `Accept: accept`.
+async fn get_from(
+    http: &reqwest::Client,
+    base: &str,
+    path: &str,
+    accept: &str,
+) -> reqwest::Response {
+    http.get(format!("{base}{path}"))
+        .header("accept", accept)
+        .send()
+        .await
+        .expect("the service answers")
+}
+
+#[test]
+fn the_client_types_the_services_own_enum_with_data_variants() {
+    let http = reqwest::Client::new();
+    block_on(async {
+        let base = service().await;
+        let response = get_from(&http, &base, "/orders/5", PROBLEM).await;
+        let error = response.authos_error_as::<OrderError>().await.unwrap();
+        assert_eq!(error.format(), WireFormat::ProblemJson);
+        assert_eq!(
+            (error.code(), error.message()),
+            ("ORDER_NOT_FOUND", "No order 5")
+        );
+        // The entry is found in the enum's own catalog; no value is built from a code alone.
+        let info = error.info().expect("the service's own code is known");
+        assert_eq!(
+            (info.group, info.description, info.status),
+            ("Order Errors", "Order not found", 404)
+        );
+        assert!(error.error().is_none());
+        assert_eq!(error.details(), Some(&serde_json::json!({"id": 5})));
+
+        // A transparent AuthOS code: its entry through the own enum, typed with AuthOS's.
+        let expired = || async { get_from(&http, &base, "/orders/42", PROBLEM).await };
+        let own = expired()
+            .await
+            .authos_error_as::<OrderError>()
+            .await
+            .unwrap();
+        assert_eq!(own.info(), Some(AuthenticationError::TokenExpired.info()));
+        let authos = expired()
+            .await
+            .authos_error_as::<AuthOsError>()
+            .await
+            .unwrap();
+        assert_eq!(
+            authos.error(),
+            Some(&AuthOsError::Authentication(
+                AuthenticationError::TokenExpired
+            ))
+        );
+    });
+}
+
+#[test]
+fn a_run_time_retry_after_reaches_the_received_error() {
+    let http = reqwest::Client::new();
+    block_on(async {
+        let base = service().await;
+        for accept in ["application/json", PROBLEM] {
+            let response = get_from(&http, &base, "/orders/7", accept).await;
+            assert_eq!(response.status(), 429);
+            assert_eq!(response.headers()["retry-after"], "7");
+            // The README's main path: the error, once read, still knows when to retry.
+            let Err(ApiError::Response(error)) = response.error_for_status_as::<OrderError>().await
+            else {
+                panic!("a 429 reads as an error response");
+            };
+            assert_eq!(error.code(), "ORDERS_THROTTLED");
+            assert_eq!(error.message(), "Try again in 7s");
+            assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+            assert_eq!(
+                error.retry_decision(0),
+                RetryDecision::RetryAfter(Duration::from_secs(7))
+            );
+        }
+    });
+}
+
+#[test]
+fn question_mark_from_a_from_source_answers_a_bare_5xx() {
+    let http = reqwest::Client::new();
+    block_on(async {
+        let base = service().await;
+        let response = get_from(&http, &base, "/orders/13", PROBLEM).await;
+        let error = response.authos_error_as::<OrderError>().await.unwrap();
+        assert_eq!(error.status(), Some(500));
+        assert_eq!(
+            (error.code(), error.message()),
+            ("ORDER_STORE_FAILED", "Order store unreadable")
+        );
+        assert!(error.retry_after().is_none());
+        assert!(matches!(error.retry_decision(0), RetryDecision::Backoff(_)));
+    });
+}
+
+#[test]
+fn validation_messages_name_the_rules_real_bounds() {
+    let http = reqwest::Client::new();
+    block_on(async {
+        let base = service().await;
+        let response = http
+            .post(format!("{base}/orders"))
+            .header("accept", PROBLEM)
+            .header("content-type", "application/json")
+            .body(r#"{"slug":"abc","password":"hunter2","email":"nope"}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400);
+        let error = response.authos_error_as::<AuthOsError>().await.unwrap();
+        assert_eq!(error.format(), WireFormat::ProblemJson);
+        let entries: Vec<_> = error
+            .field_errors()
+            .iter()
+            .map(|e| (e.pointer(), e.code(), e.message(), e.details().cloned()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("/email", "INVALID_EMAIL", "Invalid email format", None),
+                (
+                    "/password",
+                    "WEAK_PASSWORD",
+                    "Password doesn’t meet requirements (min 12 characters)",
+                    Some(serde_json::json!({"min": 12}))
+                ),
+                (
+                    "/slug",
+                    "SLUG_TOO_SHORT",
+                    "Slug less than 5 characters",
+                    Some(serde_json::json!({"min": 5}))
+                ),
+            ]
+        );
+        let slug = &error.field_errors()[2];
+        assert_eq!(
+            slug.error(),
+            Some(&AuthOsError::Validation(ValidationError::SlugTooShort))
+        );
+        // The user's input is never echoed.
+        assert!(!format!("{error:?}").contains("hunter2"));
+    });
+}

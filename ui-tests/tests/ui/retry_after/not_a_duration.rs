@@ -1,0 +1,13 @@
+use authos_errors::ApiErrorCode;
+
+#[derive(Debug, ApiErrorCode)]
+enum OrderError {
+    /// Too many orders
+    #[code("ORDERS_THROTTLED", status = 429)]
+    Throttled {
+        #[retry_after]
+        seconds: u64,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use authos_errors::ApiErrorCode;
+use authos_errors::catalog::GeneralError;
+
+#[derive(Debug, ApiErrorCode)]
+enum AppError {
+    #[code(transparent)]
+    General(#[retry_after] GeneralError),
+}
+
+fn main() {}
