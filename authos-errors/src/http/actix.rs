@@ -633,24 +633,7 @@ impl<T: Serialize> Responder for Json<T> {
     }
 }
 
-impl<T> std::ops::Deref for Json<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T> std::ops::DerefMut for Json<T> {
-    fn deref_mut(&mut self) -> &mut T {
-        &mut self.0
-    }
-}
-
-impl<T> From<T> for Json<T> {
-    fn from(value: T) -> Self {
-        Json(value)
-    }
-}
+super::framework::json_wrapper!(Json);
 
 /// A handler can return `Err(field_errors)`: a 400 whose body carries the `errors` array.
 ///
