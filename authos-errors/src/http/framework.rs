@@ -390,6 +390,35 @@ fn bounded(text: String) -> Cow<'static, str> {
     Cow::Owned(format!("{}...", &text[..end]))
 }
 
+/// `Deref`, `DerefMut` and `From<T>` of an adapter's `Json<T>` wrapper, as the frameworks' own
+/// `Json` have them: each adapter's type is its own, the impls are the same.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+macro_rules! json_wrapper {
+    ($json:ident) => {
+        impl<T> std::ops::Deref for $json<T> {
+            type Target = T;
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T> std::ops::DerefMut for $json<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T> From<T> for $json<T> {
+            fn from(value: T) -> Self {
+                $json(value)
+            }
+        }
+    };
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) use json_wrapper;
+
 #[cfg(test)]
 mod tests {
     use super::{FrameworkRejection, MAX_FIELD_MESSAGE_LEN, is_json_content_type};
@@ -430,32 +459,3 @@ mod tests {
         assert!(rejection.field_errors().is_empty());
     }
 }
-
-/// `Deref`, `DerefMut` and `From<T>` of an adapter's `Json<T>` wrapper, as the frameworks' own
-/// `Json` have them: each adapter's type is its own, the impls are the same.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-macro_rules! json_wrapper {
-    ($json:ident) => {
-        impl<T> std::ops::Deref for $json<T> {
-            type Target = T;
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T> std::ops::DerefMut for $json<T> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T> From<T> for $json<T> {
-            fn from(value: T) -> Self {
-                $json(value)
-            }
-        }
-    };
-}
-
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) use json_wrapper;
