@@ -294,10 +294,17 @@ impl<E> GrpcErrorResponse<E> {
     /// The first `Help` link: where the code is documented.
     ///
     /// ```
-    /// use authos_errors::catalog::MfaError;
     /// use authos_errors::client::grpc::GrpcErrorResponse;
-    /// let response: GrpcErrorResponse<authos_errors::catalog::AuthOsError> = tonic::Status::from(MfaError::MfaRequired).into();
-    /// assert_eq!(response.doc_url(), Some("https://docs.authos.dev/errors#MFA_REQUIRED"));
+    ///
+    /// #[derive(Debug, authos_errors::ApiErrorCode)]
+    /// enum ShopError {
+    ///     /// Out of stock
+    ///     #[code("OUT_OF_STOCK", status = 409, doc = "https://docs.example.com/errors/out-of-stock")]
+    ///     OutOfStock,
+    /// }
+    ///
+    /// let response: GrpcErrorResponse<ShopError> = tonic::Status::from(ShopError::OutOfStock).into();
+    /// assert_eq!(response.doc_url(), Some("https://docs.example.com/errors/out-of-stock"));
     /// ```
     #[must_use]
     pub fn doc_url(&self) -> Option<&str> {
