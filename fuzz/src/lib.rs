@@ -250,7 +250,7 @@ pub fn client_response(data: &[u8]) -> &'static str {
     let present = headers
         .into_iter()
         .filter_map(|(name, value)| Some((name, value?)));
-    let response = match client::parse_response_with_headers(status, present, body) {
+    let response = match client::parse_response_with_headers::<AuthOsError>(status, present, body) {
         Ok(response) => response,
         Err(err) => {
             assert_eq!(
@@ -514,16 +514,19 @@ fn read_back(response: &ErrorResponse, format: ErrorFormat, code: &str, shown: O
         .headers
         .iter()
         .map(|(name, value)| (*name, value.as_ref()));
-    let read =
-        match client::parse_response_with_headers(Some(response.status), headers, &response.body) {
-            Ok(read) => read,
-            // A handler's text is not bounded; the client's read is (`MAX_BODY_BYTES`).
-            Err(e) if response.body.len() > MAX_BODY_BYTES => {
-                assert_eq!(e.kind(), ParseErrorKind::TooLarge);
-                return;
-            }
-            Err(e) => panic!("{format:?}: the client cannot read it: {e}"),
-        };
+    let read = match client::parse_response_with_headers::<AuthOsError>(
+        Some(response.status),
+        headers,
+        &response.body,
+    ) {
+        Ok(read) => read,
+        // A handler's text is not bounded; the client's read is (`MAX_BODY_BYTES`).
+        Err(e) if response.body.len() > MAX_BODY_BYTES => {
+            assert_eq!(e.kind(), ParseErrorKind::TooLarge);
+            return;
+        }
+        Err(e) => panic!("{format:?}: the client cannot read it: {e}"),
+    };
     let expected_format = match format {
         ErrorFormat::Json => WireFormat::AuthOsJson,
         ErrorFormat::ProblemJson => WireFormat::ProblemJson,
