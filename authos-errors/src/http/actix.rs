@@ -89,7 +89,6 @@
 //! assert_eq!(response.headers().get("content-type").unwrap(), "application/json");
 //! ```
 
-use std::borrow::Cow;
 use std::error::Error;
 use std::future::{Future, Ready, ready};
 use std::pin::Pin;
@@ -109,8 +108,7 @@ use serde::de::DeserializeOwned;
 
 use super::framework::{FrameworkError, FrameworkRejection, is_json_content_type};
 use super::layer::{
-    Answering, ErrorLayer, HeaderSink, Rendered, Reported, answer, answer_rejection,
-    is_header_text, log_panic, write_headers,
+    Answering, ErrorLayer, Rendered, Reported, answer, answer_rejection, log_panic, write_headers,
 };
 use super::policy::{RequestHeader, RequestHeaders};
 use crate::response::{CapturedError, ErrorResponse};
@@ -171,30 +169,7 @@ fn into_response(
     response
 }
 
-impl HeaderSink for HeaderMap {
-    fn remove(&mut self, name: &'static str) {
-        HeaderMap::remove(self, HeaderName::from_static(name));
-    }
-
-    fn set(&mut self, name: &'static str, value: Cow<'static, str>, append: bool) {
-        if !is_header_text(&value) {
-            return;
-        }
-        let value = match value {
-            Cow::Borrowed(text) => HeaderValue::from_static(text),
-            Cow::Owned(text) => match HeaderValue::try_from(text) {
-                Ok(value) => value,
-                Err(_) => return,
-            },
-        };
-        let name = HeaderName::from_static(name);
-        if append {
-            self.append(name, value);
-        } else {
-            self.insert(name, value);
-        }
-    }
-}
+super::layer::header_sink!(HeaderMap, HeaderName, HeaderValue);
 
 /// A handler can return `Err(MfaError::MfaRequired.with_message("..."))` directly.
 ///

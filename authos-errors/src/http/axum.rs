@@ -123,7 +123,6 @@
 //! );
 //! ```
 
-use std::borrow::Cow;
 use std::error::Error;
 use std::future::Future;
 use std::pin::Pin;
@@ -139,8 +138,7 @@ use serde::de::DeserializeOwned;
 
 use super::framework::{FrameworkError, FrameworkRejection, is_json_content_type};
 use super::layer::{
-    Answering, ErrorLayer, HeaderSink, Rendered, Reported, answer, answer_rejection,
-    is_header_text, log_panic, write_headers,
+    Answering, ErrorLayer, Rendered, Reported, answer, answer_rejection, log_panic, write_headers,
 };
 use crate::response::{CapturedError, ErrorResponse};
 use crate::{ApiErrorCode, Detailed};
@@ -202,30 +200,7 @@ fn apply(response: &mut Response, rendered: ErrorResponse) {
     write_headers(rendered.headers, fresh, response.headers_mut());
 }
 
-impl HeaderSink for HeaderMap {
-    fn remove(&mut self, name: &'static str) {
-        HeaderMap::remove(self, HeaderName::from_static(name));
-    }
-
-    fn set(&mut self, name: &'static str, value: Cow<'static, str>, append: bool) {
-        if !is_header_text(&value) {
-            return;
-        }
-        let name = HeaderName::from_static(name);
-        let value = match value {
-            Cow::Borrowed(text) => HeaderValue::from_static(text),
-            Cow::Owned(text) => match HeaderValue::try_from(text) {
-                Ok(value) => value,
-                Err(_) => return,
-            },
-        };
-        if append {
-            self.append(name, value);
-        } else {
-            self.insert(name, value);
-        }
-    }
-}
+super::layer::header_sink!(HeaderMap, HeaderName, HeaderValue);
 
 /// A handler can return `Err(MfaError::MfaRequired.with_message("..."))` directly.
 ///

@@ -504,8 +504,8 @@ pub(crate) fn log_panic(payload: &(dyn std::any::Any + Send)) {
 pub(crate) trait HeaderSink {
     /// Removes every value of `name`.
     fn remove(&mut self, name: &'static str);
-    /// Sets `name` to `value` (replacing, or beside other values when `append`); a value the
-    /// framework refuses is left out, not sent broken (rendered values are printable ASCII).
+    /// Sets `name` to `value` (replacing, or beside other values when `append`); `value` is
+    /// header text ([`write_headers`] checked it), a value the framework still refuses is left out.
     fn set(&mut self, name: &'static str, value: Cow<'static, str>, append: bool);
 }
 
@@ -525,13 +525,53 @@ pub(crate) fn write_headers(
         }
     }
     for (name, value) in headers {
-        sink.set(name, value, name == "vary");
+        // Rendered values are printable ASCII; one that is not is left out, not sent broken.
+        if is_header_text(&value) {
+            sink.set(name, value, name == "vary");
+        }
     }
 }
 
+/// [`HeaderSink`] for a framework's header map, whose name and value types are `http`'s (axum)
+/// or their actix-web twins: the same calls, other types.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+macro_rules! header_sink {
+    ($map:ty, $name:ty, $value:ty) => {
+        impl $crate::http::layer::HeaderSink for $map {
+            fn remove(&mut self, name: &'static str) {
+                <$map>::remove(self, <$name>::from_static(name));
+            }
+
+            fn set(
+                &mut self,
+                name: &'static str,
+                value: std::borrow::Cow<'static, str>,
+                append: bool,
+            ) {
+                let value = match value {
+                    std::borrow::Cow::Borrowed(text) => <$value>::from_static(text),
+                    std::borrow::Cow::Owned(text) => match <$value>::try_from(text) {
+                        Ok(value) => value,
+                        Err(_) => return,
+                    },
+                };
+                let name = <$name>::from_static(name);
+                if append {
+                    self.append(name, value);
+                } else {
+                    self.insert(name, value);
+                }
+            }
+        }
+    };
+}
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) use header_sink;
+
 /// Whether `value` may go into a header as it is: visible ASCII, spaces and tabs (what every
 /// render writes; checked again so an adapter never sends, nor panics on, anything else).
-pub(crate) fn is_header_text(value: &str) -> bool {
+fn is_header_text(value: &str) -> bool {
     value
         .bytes()
         .all(|byte| byte == b'\t' || (b' '..=b'~').contains(&byte))
