@@ -312,6 +312,19 @@ impl Rules {
     /// the order added; one naming a bound the failure lacks is skipped, and when none fits the
     /// entry keeps its error's message. A rule's own `message` still wins.
     ///
+    /// A localised response (feature `fluent`) renders such an entry from the attribute of the
+    /// code's translation named after the bounds the template names, in its order, joined by
+    /// `-` (`.min`, `.min-max`; `.none` for a template naming none), with those bounds as its
+    /// variables (`{ $min }`), so message and
+    /// details agree in every language; without that attribute the entry keeps the source
+    /// language's text (and `Content-Language` says so). The shipped French resource has one for
+    /// every template of [`catalog::validation_rules`](crate::catalog::validation_rules):
+    ///
+    /// ```ftl
+    /// SLUG_TOO_SHORT = Le slug doit contenir au moins 3 caractères
+    ///     .min = Le slug doit contenir au moins { $min } caractères
+    /// ```
+    ///
     /// ```
     /// use std::borrow::Cow;
     /// use authos_errors::catalog::ValidationError;
@@ -397,7 +410,15 @@ impl Rules {
         };
         let entry = match (&failure.message, rendered()) {
             (Some(message), _) => mapped.with_message(message.clone()),
-            (None, Some(text)) => mapped.with_message(text),
+            (None, Some(Rendered { text, used })) => {
+                let entry = mapped.with_message(text);
+                // A translation renders the same bounds, from its attribute named after them.
+                #[cfg(feature = "fluent")]
+                let entry = entry.with_variant_args(used);
+                #[cfg(not(feature = "fluent"))]
+                let _ = used;
+                entry
+            }
             (None, None) => mapped,
         };
         match details {
@@ -498,11 +519,19 @@ fn parameters(failure: &Failure) -> Option<Value> {
     Some(Value::Object(members))
 }
 
+/// A template filled from a failure's bounds.
+struct Rendered {
+    text: String,
+    /// The bounds the template names, in the order it first names them, with their text.
+    used: Vec<(&'static str, String)>,
+}
+
 /// `template` with each `{name}` replaced by the bound `name` of `bounds` (a string as is, any
-/// other value as JSON), `{{`/`}}` as braces; `None` when it names a bound `bounds` lacks or is
-/// malformed.
-fn render(template: &str, bounds: &Map<String, Value>) -> Option<String> {
+/// other value as JSON), `{{`/`}}` as braces; `None` when it names a bound `bounds` lacks, a
+/// name that is not a bound, or is malformed.
+fn render(template: &str, bounds: &Map<String, Value>) -> Option<Rendered> {
     let mut out = String::with_capacity(template.len() + 8);
+    let mut used: Vec<(&'static str, String)> = Vec::new();
     let mut rest = template;
     while let Some(at) = rest.find(['{', '}']) {
         out.push_str(&rest[..at]);
@@ -515,9 +544,17 @@ fn render(template: &str, bounds: &Map<String, Value>) -> Option<String> {
             rest = after;
         } else if let Some(inner) = tail.strip_prefix('{') {
             let end = inner.find('}')?;
-            match bounds.get(&inner[..end])? {
-                Value::String(text) => out.push_str(text),
-                other => out.push_str(&other.to_string()),
+            let name = BOUNDS
+                .iter()
+                .copied()
+                .find(|bound| *bound == &inner[..end])?;
+            let text = match bounds.get(name)? {
+                Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            out.push_str(&text);
+            if used.iter().all(|(seen, _)| *seen != name) {
+                used.push((name, text));
             }
             rest = &inner[end + 1..];
         } else {
@@ -525,7 +562,7 @@ fn render(template: &str, bounds: &Map<String, Value>) -> Option<String> {
         }
     }
     out.push_str(rest);
-    Some(out)
+    Some(Rendered { text: out, used })
 }
 
 /// `Rules::new().field_errors(&report)`: every failure answered with [`DEFAULT_SUMMARY`]. Map

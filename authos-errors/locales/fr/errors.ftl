@@ -30,12 +30,28 @@ PLATFORM_OWNER_REQUIRED = Accès réservé au propriétaire de la plateforme
 
 INVALID_EMAIL = Format d’adresse e-mail invalide
 WEAK_PASSWORD = Le mot de passe ne respecte pas les exigences de sécurité
+    .min-max = Le mot de passe ne respecte pas les exigences de sécurité ({ $min } à { $max } caractères)
+    .min = Le mot de passe ne respecte pas les exigences de sécurité (au moins { $min } caractères)
+    .max = Le mot de passe ne respecte pas les exigences de sécurité (au plus { $max } caractères)
+    .equal = Le mot de passe ne respecte pas les exigences de sécurité ({ $equal } caractères)
 INVALID_SLUG = Format de slug invalide
 RESERVED_SLUG = Ce slug est réservé
 SLUG_TOO_SHORT = Le slug doit contenir au moins 3 caractères
+    .min = Le slug doit contenir au moins { $min } caractères
+    .equal = Le slug doit contenir exactement { $equal } caractères
+    .none = Le slug est trop court
 SLUG_TOO_LONG = Le slug ne doit pas dépasser 50 caractères
+    .max = Le slug ne doit pas dépasser { $max } caractères
+    .equal = Le slug doit contenir exactement { $equal } caractères
+    .none = Le slug est trop long
 NAME_TOO_SHORT = Le nom doit contenir au moins 2 caractères
+    .min = Le nom doit contenir au moins { $min } caractères
+    .equal = Le nom doit contenir exactement { $equal } caractères
+    .none = Le nom est trop court
 NAME_TOO_LONG = Le nom ne doit pas dépasser 100 caractères
+    .max = Le nom ne doit pas dépasser { $max } caractères
+    .equal = Le nom doit contenir exactement { $equal } caractères
+    .none = Le nom est trop long
 INVALID_URL = Format d’URL invalide
 
 ## Resource Errors

@@ -31,6 +31,9 @@ use ValidationError::{NameTooLong, NameTooShort, SlugTooLong, SlugTooShort, Weak
 /// | `NAME_TOO_LONG` | `Name more than {max} characters`, `Name not {equal} characters`, `Name too long` |
 /// | `WEAK_PASSWORD` | the description, then `({min} to {max} characters)`, `(min {min} characters)`, `(max {max} characters)` or `({equal} characters)`; else the description alone |
 ///
+/// The shipped French ([`localizer`](crate::catalog::localizer)) says each template with the same
+/// bounds, from the variants `.min`, `.max`, `.min-max`, `.equal` and `.none` of its code.
+///
 /// ```
 /// use std::borrow::Cow;
 /// use authos_errors::{ApiErrorCode, catalog};

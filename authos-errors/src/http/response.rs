@@ -411,7 +411,7 @@ impl CapturedError {
                 content_language: locale.content_language(false, false),
             });
         }
-        let message = locale.translate_code(self.info.code, |visit| {
+        let message = locale.translate_code(self.info.code, None, |visit| {
             for (name, value) in &self.args {
                 visit(name, value);
             }
@@ -427,7 +427,7 @@ impl CapturedError {
             let entries: Vec<crate::field_errors::FieldError> = entries
                 .iter()
                 .map(|entry| {
-                    let text = locale.translate_code(entry.code(), |visit| {
+                    let text = locale.translate_code(entry.code(), entry.variant(), |visit| {
                         for (name, value) in entry.message_args() {
                             visit(name, value);
                         }

@@ -181,12 +181,10 @@ fn coverage_of(
             continue;
         }
         let known = template_variables(catalogs, &message.id);
-        for variable in &message.variables {
-            if !known.contains(variable) {
-                coverage
-                    .unknown_variables
-                    .push((message.id.clone(), variable.clone()));
-            }
+        for variable in message.unknown_variables(&known) {
+            coverage
+                .unknown_variables
+                .push((message.id.clone(), variable.clone()));
         }
     }
     coverage

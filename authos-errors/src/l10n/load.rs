@@ -116,7 +116,34 @@ pub(super) struct MessageSummary {
     pub(super) line: usize,
     pub(super) has_value: bool,
     pub(super) has_description: bool,
+    /// The variables of its value and `.description`.
     pub(super) variables: Vec<String>,
+    /// The variables of its other attributes, each a text variant named after the arguments
+    /// it is rendered with (`.min-max`, see `validation::Rules::template`): the
+    /// attribute's name and the variable.
+    pub(super) variant_variables: Vec<(String, String)>,
+}
+
+impl MessageSummary {
+    /// The variables the message uses that the code's message template (`known`) does not
+    /// have, less those a variant attribute is named after.
+    pub(super) fn unknown_variables<'m>(
+        &'m self,
+        known: &'m [String],
+    ) -> impl Iterator<Item = &'m String> + 'm {
+        let plain = self
+            .variables
+            .iter()
+            .filter(|variable| !known.contains(variable));
+        let variants = self
+            .variant_variables
+            .iter()
+            .filter(|(attribute, variable)| {
+                !known.contains(variable) && !attribute.split('-').any(|name| name == variable)
+            })
+            .map(|(_, variable)| variable);
+        plain.chain(variants)
+    }
 }
 
 pub(super) fn parse_language(tag: &str) -> Result<LanguageIdentifier, LoadError> {
@@ -172,11 +199,21 @@ pub(super) fn summarise(resource: &FluentResource, file: &str) -> Vec<MessageSum
         };
         let id = message.id.name;
         let mut variables = Vec::new();
+        let mut variant_variables = Vec::new();
         if let Some(value) = &message.value {
             pattern_variables(value, &mut variables);
         }
         for attribute in &message.attributes {
-            pattern_variables(&attribute.value, &mut variables);
+            if attribute.id.name == "description" {
+                pattern_variables(&attribute.value, &mut variables);
+            } else {
+                let mut used = Vec::new();
+                pattern_variables(&attribute.value, &mut used);
+                variant_variables.extend(
+                    used.into_iter()
+                        .map(|variable| (attribute.id.name.to_owned(), variable)),
+                );
+            }
         }
         let nth = messages.iter().filter(|m| m.id == id).count();
         messages.push(MessageSummary {
@@ -189,6 +226,7 @@ pub(super) fn summarise(resource: &FluentResource, file: &str) -> Vec<MessageSum
                 .iter()
                 .any(|a| a.id.name == "description"),
             variables,
+            variant_variables,
         });
     }
     messages
@@ -266,17 +304,15 @@ fn check_messages(
             continue;
         }
         let known = template_variables(catalogs, &message.id);
-        for variable in &message.variables {
-            if !known.contains(variable) {
-                problems.push(ResourceProblem {
-                    line: message.line,
-                    kind: ResourceProblemKind::UnknownVariable {
-                        code: message.id.clone(),
-                        variable: variable.clone(),
-                        known: known.clone(),
-                    },
-                });
-            }
+        for variable in message.unknown_variables(&known) {
+            problems.push(ResourceProblem {
+                line: message.line,
+                kind: ResourceProblemKind::UnknownVariable {
+                    code: message.id.clone(),
+                    variable: variable.clone(),
+                    known: known.clone(),
+                },
+            });
         }
     }
     problems

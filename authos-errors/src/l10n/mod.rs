@@ -26,8 +26,22 @@
 //! (`set_use_isolating(false)`): the text goes into JSON for any client, not into a
 //! bidirectional UI that needs them.
 //!
+//! Any other attribute is a *variant*: the text of a field-errors entry made from other
+//! arguments than the message's, named after them, joined by `-` — the validation bridge's
+//! templates (`validation::Rules::template`, feature `validator`) fill a rule's bounds, and a
+//! translation says the same bounds with `.min`, `.max`, `.min-max`, `.equal`:
+//!
+//! ```ftl
+//! WEAK_PASSWORD = Le mot de passe ne respecte pas les exigences de sécurité
+//!     .min = Le mot de passe doit contenir au moins { $min } caractères
+//! ```
+//!
+//! A text made from no argument at all (`Slug too short`) is the variant `.none`. A variant
+//! may use the variables it is named after; an entry whose variant the translation
+//! lacks stays in the source language, whose text names the same bounds as its `details`.
+//!
 //! Mistakes in a resource (syntax errors, a duplicate message, a variable the code's template
-//! does not have) are reported when it is loaded, with file and line, as a [`LoadError`];
+//! (or the variant's name) does not have) are reported when it is loaded, with file and line, as a [`LoadError`];
 //! rendering never panics, and a message Fluent cannot format falls back to the source text.
 //!
 //! ```

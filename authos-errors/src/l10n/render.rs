@@ -111,19 +111,27 @@ impl<'a> Locale<'a> {
     /// ```
     #[must_use]
     pub fn translate<E: ApiErrorCode + ?Sized>(&self, error: &E) -> Option<Cow<'a, str>> {
-        self.translate_code(error.info().code, |visit| error.visit_message_args(visit))
+        self.translate_code(error.info().code, None, |visit| {
+            error.visit_message_args(visit);
+        })
     }
 
-    /// The translation of the message of `code`, whose variables `args` passes as
+    /// The translation of the message of `code` (of its attribute `variant`, for a text made
+    /// from other arguments than the message's), whose variables `args` passes as
     /// [`ApiErrorCode::visit_message_args`] does: for a server that kept the code and the
     /// arguments rather than the error value.
     pub(crate) fn translate_code(
         &self,
         code: &str,
+        variant: Option<&str>,
         args: impl FnOnce(&mut dyn FnMut(&'static str, &dyn fmt::Display)),
     ) -> Option<Cow<'a, str>> {
         let bundle = &self.translation()?.bundle;
-        let pattern = bundle.get_message(code)?.value()?;
+        let message = bundle.get_message(code)?;
+        let pattern = match variant {
+            Some(attribute) => message.get_attribute(attribute)?.value(),
+            None => message.value()?,
+        };
         // The displayed values first: FluentArgs borrows them. No allocation without variables.
         let mut texts: Vec<(&'static str, String)> = Vec::new();
         args(&mut |name, value| texts.push((name, value.to_string())));

@@ -103,6 +103,12 @@ pub struct FieldError {
     /// `fluent`): a localised response translates each entry with its own arguments.
     #[cfg(feature = "fluent")]
     args: Vec<(&'static str, String)>,
+    /// The name of the translation's attribute that holds this entry's text, when the text was
+    /// made from arguments the code's message does not have (a validation rule's bounds): the
+    /// arguments' names joined by `-` (`min`, `min-max`; `none` without any), see
+    /// [`crate::l10n`].
+    #[cfg(feature = "fluent")]
+    variant: Option<String>,
 }
 
 impl FieldError {
@@ -124,6 +130,8 @@ impl FieldError {
             details: crate::contract::details::details_value(error),
             #[cfg(feature = "fluent")]
             args: crate::contract::code::captured_message_args(error),
+            #[cfg(feature = "fluent")]
+            variant: None,
         }
     }
 
@@ -138,6 +146,8 @@ impl FieldError {
             details: None,
             #[cfg(feature = "fluent")]
             args: Vec::new(),
+            #[cfg(feature = "fluent")]
+            variant: None,
         }
     }
 
@@ -146,6 +156,29 @@ impl FieldError {
     #[cfg_attr(not(feature = "http"), allow(dead_code))]
     pub(crate) fn message_args(&self) -> &[(&'static str, String)] {
         &self.args
+    }
+
+    /// The attribute of the code's translation that holds this entry's text, if the text was
+    /// made from `args` rather than from the code's own message (feature `fluent`).
+    #[cfg(feature = "fluent")]
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
+    pub(crate) fn variant(&self) -> Option<&str> {
+        self.variant.as_deref()
+    }
+
+    /// This entry with a text made from `args` (in the order the text names them): a
+    /// translation renders it from its attribute named after them, not from the code's message.
+    #[cfg(feature = "fluent")]
+    #[cfg_attr(not(feature = "validator"), allow(dead_code))]
+    pub(crate) fn with_variant_args(mut self, args: Vec<(&'static str, String)>) -> Self {
+        let names: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
+        self.variant = Some(if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join("-")
+        });
+        self.args = args;
+        self
     }
 
     /// The catalog entry of the error.

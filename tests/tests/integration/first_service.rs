@@ -3,6 +3,7 @@
 //! source, validator field errors in problem+json, served over a real socket and read back with
 //! the reqwest client, which types the service's own enum.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use authos_errors::ApiErrorCode;
@@ -11,6 +12,7 @@ use authos_errors::catalog::{self, AuthOsError, AuthenticationError, ValidationE
 use authos_errors::client::reqwest::{ApiError, ResponseExt};
 use authos_errors::client::{RetryDecision, WireFormat};
 use authos_errors::field_errors::FieldErrors;
+use authos_errors::l10n::Localizer;
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::{get, post};
@@ -78,11 +80,28 @@ async fn create(axum::Json(body): axum::Json<NewOrder>) -> Result<&'static str, 
     Ok("created")
 }
 
+/// The service's French: its own codes beside the shipped AuthOS resource, one localizer over
+/// both catalogs.
+fn localizer() -> Arc<Localizer> {
+    let mut localizer = Localizer::over(&[OrderError::CATALOG, AuthOsError::CATALOG]);
+    localizer
+        .add_resource("fr", "authos/fr.ftl", catalog::AUTHOS_FTL_FR)
+        .expect("the shipped French loads");
+    localizer
+        .add_resource(
+            "fr",
+            "orders/fr.ftl",
+            "ORDER_NOT_FOUND = Aucune commande { $id }\n    .description = Commande introuvable\n",
+        )
+        .expect("the service's French loads");
+    Arc::new(localizer)
+}
+
 async fn service() -> String {
     let router = Router::new()
         .route("/orders/{id}", get(order))
         .route("/orders", post(create))
-        .layer(ProblemJsonLayer::new(catalog::problem_config()));
+        .layer(ProblemJsonLayer::new(catalog::problem_config()).with_localizer(localizer()));
     format!("http://{}", serve(router).await)
 }
 
@@ -233,5 +252,67 @@ fn validation_messages_name_the_rules_real_bounds() {
         );
         // The user's input is never echoed.
         assert!(!format!("{error:?}").contains("hunter2"));
+    });
+}
+
+#[test]
+fn french_bodies_are_french_throughout_with_the_rules_bounds() {
+    let http = reqwest::Client::new();
+    block_on(async {
+        let base = service().await;
+        let response = http
+            .post(format!("{base}/orders"))
+            .header("accept", PROBLEM)
+            .header("accept-language", "fr-FR, en;q=0.5")
+            .header("content-type", "application/json")
+            .body(r#"{"slug":"abc","password":"hunter2","email":"nope"}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400);
+        // Every text of the body is French, so the body says French alone.
+        assert_eq!(response.headers()["content-language"], "fr");
+        let error = response.authos_error_as::<AuthOsError>().await.unwrap();
+        assert_eq!(
+            error.message(),
+            "Paramètres de requête invalides ou JSON mal formé"
+        );
+        let entries: Vec<_> = error
+            .field_errors()
+            .iter()
+            .map(|e| (e.code(), e.message(), e.details().cloned()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("INVALID_EMAIL", "Format d’adresse e-mail invalide", None),
+                (
+                    "WEAK_PASSWORD",
+                    "Le mot de passe ne respecte pas les exigences de sécurité (au moins 12 caractères)",
+                    Some(serde_json::json!({"min": 12}))
+                ),
+                (
+                    "SLUG_TOO_SHORT",
+                    "Le slug doit contenir au moins 5 caractères",
+                    Some(serde_json::json!({"min": 5}))
+                ),
+            ]
+        );
+
+        // The service's own code, in French from its own resource, with its own argument.
+        let response = http
+            .get(format!("{base}/orders/5"))
+            .header("accept", PROBLEM)
+            .header("accept-language", "fr")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.headers()["content-language"], "fr");
+        let error = response.authos_error_as::<OrderError>().await.unwrap();
+        assert_eq!(error.message(), "Aucune commande 5");
+        assert_eq!(
+            error.problem().and_then(|p| p.title()),
+            Some("Commande introuvable")
+        );
     });
 }

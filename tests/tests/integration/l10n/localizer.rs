@@ -97,10 +97,10 @@ fn french_authos_catalog_covers_every_code() {
     )
     .expect("the French resource parses");
     assert_eq!(from_file, coverage);
-    // 58 distinct codes, one message each.
+    // 58 distinct codes, one message each (attributes are indented).
     let messages = AUTHOS_FTL_FR
         .lines()
-        .filter(|line| line.contains(" = "))
+        .filter(|line| line.contains(" = ") && !line.starts_with(' '))
         .count();
     assert_eq!(messages, 58);
 }
@@ -374,6 +374,29 @@ fn unknown_variables_are_reported_at_load_time() {
         })
         .collect();
     assert_eq!(variables, ["count", "other", "inner"], "{text}");
+
+    // A variant (an attribute other than `.description`) may use the arguments it is named
+    // after, and only those and the message's.
+    let (text, found) = problems(localizer.add_resource(
+        "fr",
+        "fr.ftl",
+        "EMAIL_TAKEN = Pris\n    .min-max = { $min } à { $max }\n    .min = au moins { $max }\n    .description = { $min }\n",
+    ));
+    let variables: Vec<String> = found
+        .into_iter()
+        .filter_map(|(_, kind)| match kind {
+            ResourceProblemKind::UnknownVariable { variable, .. } => Some(variable),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(variables, ["min", "max"], "{text}");
+    localizer
+        .add_resource(
+            "fr",
+            "fr.ftl",
+            "EMAIL_TAKEN = Pris\n    .min-max = { $min } à { $max }\n    .none = Trop court\n",
+        )
+        .expect("variants use the arguments they are named after");
 }
 
 #[test]

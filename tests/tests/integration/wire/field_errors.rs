@@ -416,9 +416,38 @@ fn templates_belong_to_their_catalog_entry_and_a_rules_message_wins() {
     assert_eq!(errors.iter().next().unwrap().message(), "Too short");
 }
 
+/// The numbers `message` names: each must be a bound of `details`, and the bound `code` is
+/// about must be among them.
+fn names_its_bounds(
+    code: &str,
+    message: &str,
+    details: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    let named: Vec<u64> = message
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .map(|part| part.parse().unwrap())
+        .collect();
+    for number in &named {
+        proptest::prop_assert!(
+            details.values().any(|v| v.as_u64() == Some(*number)),
+            "{message} {details:?}"
+        );
+    }
+    let about = match code {
+        "SLUG_TOO_SHORT" | "NAME_TOO_SHORT" => details.get("min"),
+        "SLUG_TOO_LONG" | "NAME_TOO_LONG" => details.get("max"),
+        _ => details.get("min").or(details.get("max")),
+    };
+    if let Some(bound) = about.and_then(serde_json::Value::as_u64) {
+        proptest::prop_assert!(named.contains(&bound), "{message} {details:?}");
+    }
+    Ok(())
+}
+
 proptest::proptest! {
     /// Whatever the bounds of a `length` rule, each AuthOS entry's message names exactly the
-    /// bound its details carry.
+    /// bound its details carry, in English and in the shipped French.
     #[test]
     fn messages_and_details_agree_for_any_bounds(
         field in proptest::sample::select(&["slug", "name", "password"][..]),
@@ -426,6 +455,7 @@ proptest::proptest! {
         max in proptest::option::of(0u64..10_000),
         length in 0usize..300,
     ) {
+        use authos_errors::response::{CapturedError, RenderContext};
         let bounds: Vec<(&'static str, u64)> =
             [("min", min), ("max", max)].into_iter().filter_map(|(n, b)| Some((n, b?))).collect();
         proptest::prop_assume!(!bounds.is_empty());
@@ -433,24 +463,17 @@ proptest::proptest! {
             .field_errors(&length_report(field, &bounds, &"x".repeat(length)));
         let entry = errors.iter().next().unwrap();
         let details = entry.details().and_then(serde_json::Value::as_object).unwrap();
-        let named: Vec<u64> = entry
-            .message()
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|part| !part.is_empty())
-            .map(|part| part.parse().unwrap())
-            .collect();
-        // Every number in the message is a bound of the details ...
-        for number in &named {
-            proptest::prop_assert!(details.values().any(|v| v.as_u64() == Some(*number)), "{} {:?}", entry.message(), details);
-        }
-        // ... and the bound the code is about is named.
-        let about = match entry.code() {
-            "SLUG_TOO_SHORT" | "NAME_TOO_SHORT" => details.get("min"),
-            "SLUG_TOO_LONG" | "NAME_TOO_LONG" => details.get("max"),
-            _ => details.get("min").or(details.get("max")),
-        };
-        if let Some(bound) = about.and_then(serde_json::Value::as_u64) {
-            proptest::prop_assert!(named.contains(&bound), "{} {:?}", entry.message(), details);
-        }
+        names_its_bounds(entry.code(), entry.message(), details)?;
+
+        let config = ProblemConfig::default();
+        let french = authos_errors::catalog::localizer().locale("fr").unwrap();
+        let response = CapturedError::capture_field_errors(&errors).render(
+            &RenderContext::new(authos_errors::problem::ErrorFormat::Json, &config).with_locale(french),
+        );
+        proptest::prop_assert_eq!(response.header("content-language"), Some("fr"));
+        let body: serde_json::Value = serde_json::from_slice(&response.body).unwrap();
+        let translated = body["errors"][0]["error"].as_str().unwrap();
+        proptest::prop_assert_ne!(translated, entry.message());
+        names_its_bounds(entry.code(), translated, details)?;
     }
 }
