@@ -171,7 +171,7 @@ fn into_response(
     response
 }
 
-super::layer::header_sink!(HeaderMap, HeaderName, HeaderValue);
+super::layer::header_sink!(HeaderMap, HeaderName, HeaderValue, actix_web::http::header);
 
 /// A handler can return `Err(MfaError::MfaRequired.with_message("..."))` directly.
 ///

@@ -200,7 +200,7 @@ fn apply(response: &mut Response, rendered: ErrorResponse) {
     write_headers(rendered.headers, fresh, response.headers_mut());
 }
 
-super::layer::header_sink!(HeaderMap, HeaderName, HeaderValue);
+super::layer::header_sink!(HeaderMap, HeaderName, HeaderValue, http::header);
 
 /// A handler can return `Err(MfaError::MfaRequired.with_message("..."))` directly.
 ///

@@ -525,21 +525,47 @@ pub(crate) fn write_headers(
         }
     }
     for (name, value) in headers {
-        // Rendered values are printable ASCII; one that is not is left out, not sent broken.
-        if is_header_text(&value) {
+        // A borrowed value is one of this crate's constants or interned language tags, checked
+        // where it is made; a computed one that is not printable ASCII is left out, not sent
+        // broken (nor handed to a framework that would panic on it).
+        let printable = match &value {
+            Cow::Borrowed(text) => {
+                debug_assert!(is_header_text(text), "{name}: {text:?}");
+                true
+            }
+            Cow::Owned(text) => is_header_text(text),
+        };
+        if printable {
             sink.set(name, value, name == "vary");
         }
     }
 }
 
 /// [`HeaderSink`] for a framework's header map, whose name and value types are `http`'s (axum)
-/// or their actix-web twins: the same calls, other types.
+/// or their actix-web twins: the same calls, other types; `$header` is the module of the
+/// framework's header-name constants.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 macro_rules! header_sink {
-    ($map:ty, $name:ty, $value:ty) => {
+    ($map:ty, $name:ty, $value:ty, $($header:ident)::+) => {
+        /// The framework's name for one of the contract's headers: its constant for every
+        /// standard one, so that no name is parsed per response.
+        fn header_name(name: &'static str) -> $name {
+            match name {
+                "content-type" => $($header)::+::CONTENT_TYPE,
+                "vary" => $($header)::+::VARY,
+                "content-language" => $($header)::+::CONTENT_LANGUAGE,
+                "retry-after" => $($header)::+::RETRY_AFTER,
+                "www-authenticate" => $($header)::+::WWW_AUTHENTICATE,
+                "cache-control" => $($header)::+::CACHE_CONTROL,
+                "pragma" => $($header)::+::PRAGMA,
+                "content-length" => $($header)::+::CONTENT_LENGTH,
+                other => <$name>::from_static(other),
+            }
+        }
+
         impl $crate::http::layer::HeaderSink for $map {
             fn remove(&mut self, name: &'static str) {
-                <$map>::remove(self, <$name>::from_static(name));
+                <$map>::remove(self, header_name(name));
             }
 
             fn set(
@@ -555,7 +581,7 @@ macro_rules! header_sink {
                         Err(_) => return,
                     },
                 };
-                let name = <$name>::from_static(name);
+                let name = header_name(name);
                 if append {
                     self.append(name, value);
                 } else {
