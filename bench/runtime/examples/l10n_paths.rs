@@ -13,8 +13,12 @@
 //! re-rendering, no socket); with the
 //! feature, `core_english`, `core_no_header`, `core_french` and `layer_english`,
 //! `layer_no_header`, `layer_french` do the same with a localizer (`Accept-Language:
-//! en-US,en;q=0.9`, none, `fr-FR,fr;q=0.9,en;q=0.8`). The figure per response is
-//! (count at N rounds - count at 0 rounds) / (N x 61).
+//! en-US,en;q=0.9`, none, `fr-FR,fr;q=0.9,en;q=0.8`). `handler` is the derived
+//! `IntoResponse` alone, without a layer (the AuthOS JSON body). A third argument picks the
+//! format of `core` and `layer`: `json` (the default), `problem` (`core` renders
+//! problem+json; `layer` negotiates it from `Accept: application/problem+json`), `oauth` and
+//! `scim` (`core` renders them; `layer` is `ErrorFormatLayer::oauth()` / `::scim()`). The
+//! figure per response is (count at N rounds - count at 0 rounds) / (N x 61).
 
 use std::convert::Infallible;
 use std::future::{Future, Ready, ready};
@@ -26,6 +30,7 @@ use std::task::{Context, Poll, Waker};
 use authos_errors::ApiErrorCode;
 use authos_errors::axum::ErrorFormatLayer;
 use authos_errors::catalog::AuthOsError;
+use authos_errors::problem::{ErrorFormat, ProblemConfig};
 use authos_errors::response::{CapturedError, RenderContext};
 use axum_core::response::{IntoResponse, Response};
 use chrono::{TimeZone, Utc};
@@ -67,9 +72,24 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let (Some(path), Some(Ok(rounds))) = (args.next(), args.next().map(|n| n.parse::<usize>()))
     else {
-        eprintln!("usage: l10n_paths <path> <rounds>");
+        eprintln!("usage: l10n_paths <path> <rounds> [json|problem|oauth|scim]");
         return ExitCode::from(2);
     };
+    let (format, accept, base_layer) = match args.next().as_deref() {
+        None | Some("json") => (ErrorFormat::Json, None, ErrorFormatLayer::default()),
+        Some("problem") => (
+            ErrorFormat::ProblemJson,
+            Some("application/problem+json"),
+            ErrorFormatLayer::default(),
+        ),
+        Some("oauth") => (ErrorFormat::OAuth, None, ErrorFormatLayer::oauth()),
+        Some("scim") => (ErrorFormat::Scim, None, ErrorFormatLayer::scim()),
+        Some(other) => {
+            eprintln!("unknown format {other}");
+            return ExitCode::from(2);
+        }
+    };
+    let config = ProblemConfig::default();
     let Some(at) = Utc.with_ymd_and_hms(2025, 1, 15, 10, 30, 0).single() else {
         return ExitCode::FAILURE;
     };
@@ -77,14 +97,13 @@ fn main() -> ExitCode {
         .iter()
         .filter_map(|info| AuthOsError::from_code(info.code))
         .collect();
-    let localized = path != "core" && path != "layer";
+    let localized = path != "core" && path != "layer" && path != "handler";
     let header = header_of(&path);
     #[cfg_attr(not(feature = "fluent"), allow(unused_mut))]
-    let mut layer = ErrorFormatLayer::default();
+    let mut layer = base_layer;
     let mut total = 0usize;
     #[cfg(feature = "fluent")]
     {
-        use authos_errors::l10n::Localizer;
         // Load the translations outside the measured difference (both runs pay it once).
         if let Some(locale) = authos_errors::catalog::localizer().negotiate("fr") {
             total += locale.message(&errors[0]).len();
@@ -106,22 +125,27 @@ fn main() -> ExitCode {
                 let captured = CapturedError::capture_at(black_box(error), at);
                 #[cfg(feature = "fluent")]
                 let render_context = if localized {
-                    use authos_errors::l10n::Localizer;
                     let localizer = authos_errors::catalog::localizer();
                     let locale = black_box(header)
                         .and_then(|header| localizer.negotiate(header))
                         .unwrap_or_else(|| localizer.source());
-                    RenderContext::default().with_locale(locale)
+                    RenderContext::new(format, &config).with_locale(locale)
                 } else {
-                    RenderContext::default()
+                    RenderContext::new(format, &config)
                 };
                 #[cfg(not(feature = "fluent"))]
-                let render_context = RenderContext::default();
+                let render_context = RenderContext::new(format, &config);
                 captured.render(&render_context).body.len()
+            } else if path == "handler" {
+                let response = black_box(*error).into_response();
+                usize::from(response.status().as_u16())
             } else {
                 let mut request = Request::builder();
                 if let Some(header) = header {
                     request = request.header("accept-language", header);
+                }
+                if let Some(accept) = accept {
+                    request = request.header("accept", accept);
                 }
                 let Ok(request) = request.body(*error) else {
                     return ExitCode::FAILURE;
