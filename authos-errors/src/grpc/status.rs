@@ -26,8 +26,9 @@ use crate::{ApiErrorCode, ErrorCodeInfo};
 /// (a derived enum converts with `?` or `Status::from`).
 ///
 /// - the code: the entry's [`grpc_code`](ErrorCodeInfo::grpc_code);
-/// - the message: the error's message; for a 5xx only its description (the error and its
-///   `source()` chain are logged with `tracing::error!`, never sent);
+/// - the message: what [`disclosure::body_message`](crate::disclosure::body_message) lets
+///   any body show — the error's message, and for a 5xx only its declared text (a handler's
+///   run-time text is logged as `withheld_message` with the `source()` chain, never sent);
 /// - the details, in this order: one `ErrorInfo` (`reason` = the code, `domain` =
 ///   [`ProblemConfig::grpc_domain`](crate::problem::ProblemConfig::grpc_domain), `metadata` =
 ///   the message's variables and the `#[detail]` fields as strings; none for a 5xx); a
@@ -98,16 +99,14 @@ fn answer<E: ApiErrorCode + ?Sized>(
 ) -> Status {
     let info = error.info();
     let server_error = info.is_server_error();
-    let message = error.message();
+    // The one rule of what a body may say, as every HTTP format: a 5xx shows its declared
+    // text; a handler's own text is logged, never sent.
+    let message = crate::disclosure::body_message(error);
     if let Some(level) = crate::http::layer::current_log_levels().of_status(info.status) {
-        log_answer(info, &message, None, level, as_error);
+        let withheld = crate::disclosure::withheld_message(error);
+        log_answer(info, &message, withheld.as_deref(), level, as_error);
     }
-    // A 5xx says what failed, never why: the description, no variables.
-    let message = if server_error {
-        info.description.to_owned()
-    } else {
-        message.into_owned()
-    };
+    let message = message.into_owned();
     with_current_context(|context, asked_language| {
         let mut details = ErrorDetails::new();
         details.set_error_info(
@@ -193,8 +192,8 @@ fn concat(head: &str, tail: &str) -> String {
     text
 }
 
-/// `LocalizedMessage`: the message (a 5xx: the description) in the negotiated language, when
-/// it has a translation of the code.
+/// `LocalizedMessage`: the message in the negotiated language, when it has a translation of
+/// the code (a translation is of the declared text: a handler's own text is never sent).
 #[cfg(feature = "fluent")]
 fn localize<E: ApiErrorCode + ?Sized>(
     error: &E,
@@ -204,12 +203,7 @@ fn localize<E: ApiErrorCode + ?Sized>(
     let Some(locale) = context.locale else {
         return;
     };
-    let text = if error.info().is_server_error() {
-        locale.description(error.info())
-    } else {
-        locale.translate(error)
-    };
-    if let Some(text) = text {
+    if let Some(text) = locale.translate(error) {
         details.set_localized_message(locale.content_language(true, false), text);
     }
 }

@@ -255,6 +255,41 @@ fn every_shape() -> Vec<LeakError> {
     ]
 }
 
+/// Whether `secret` appears anywhere in a status: its message or its encoded details.
+fn status_contains(status: &tonic::Status, secret: &str) -> bool {
+    status.message().contains(secret)
+        || status
+            .details()
+            .windows(secret.len())
+            .any(|window| window == secret.as_bytes())
+}
+
+#[test]
+fn grpc_statuses_follow_the_one_rule_of_what_a_body_shows() {
+    for err in every_shape() {
+        let shown = authos_errors::disclosure::body_message(&err).into_owned();
+        let status = tonic::Status::from(err);
+        assert_eq!(status.message(), shown);
+        assert!(!status_contains(&status, SECRET), "{status:?}");
+    }
+    // A 5xx's declared template, its fields filled in, as every HTTP format shows it.
+    let named = tonic::Status::from(LeakError::NamedSource {
+        bucket: "avatars".into(),
+        token: SECRET.into(),
+        cause: SECRET.into(),
+    });
+    assert_eq!(named.message(), "Storage bucket avatars is unavailable");
+    // A handler's run-time text on a 5xx is withheld (logged), never sent.
+    let handler = LeakError::UndeclaredFields {
+        query: "q".into(),
+        attempt: 1,
+    }
+    .with_message(format!("pool exhausted, {SECRET}"));
+    let status = tonic::Status::from(handler);
+    assert_eq!(status.message(), "Timed out");
+    assert!(!status_contains(&status, SECRET), "{status:?}");
+}
+
 #[test]
 fn problem_documents_carry_no_secret() {
     // With a `type` base every title is the catalog description (an `about:blank` problem is
