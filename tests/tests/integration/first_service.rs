@@ -206,19 +206,33 @@ fn question_mark_from_a_from_source_answers_a_bare_5xx() {
     });
 }
 
+/// `POST {base}/orders` of an order whose slug, password and email all fail validation, asking
+/// for problem+json (in `language`, when given).
+async fn post_invalid_order(
+    http: &reqwest::Client,
+    base: &str,
+    language: Option<&str>,
+) -> reqwest::Response {
+    let mut request = http
+        .post(format!("{base}/orders"))
+        .header("accept", PROBLEM)
+        .header("content-type", "application/json");
+    if let Some(language) = language {
+        request = request.header("accept-language", language);
+    }
+    request
+        .body(r#"{"slug":"abc","password":"hunter2","email":"nope"}"#)
+        .send()
+        .await
+        .expect("the service answers")
+}
+
 #[test]
 fn validation_messages_name_the_rules_real_bounds() {
     let http = reqwest::Client::new();
     block_on(async {
         let base = service().await;
-        let response = http
-            .post(format!("{base}/orders"))
-            .header("accept", PROBLEM)
-            .header("content-type", "application/json")
-            .body(r#"{"slug":"abc","password":"hunter2","email":"nope"}"#)
-            .send()
-            .await
-            .unwrap();
+        let response = post_invalid_order(&http, &base, None).await;
         assert_eq!(response.status(), 400);
         let error = response.authos_error_as::<AuthOsError>().await.unwrap();
         assert_eq!(error.format(), WireFormat::ProblemJson);
@@ -260,15 +274,7 @@ fn french_bodies_are_french_throughout_with_the_rules_bounds() {
     let http = reqwest::Client::new();
     block_on(async {
         let base = service().await;
-        let response = http
-            .post(format!("{base}/orders"))
-            .header("accept", PROBLEM)
-            .header("accept-language", "fr-FR, en;q=0.5")
-            .header("content-type", "application/json")
-            .body(r#"{"slug":"abc","password":"hunter2","email":"nope"}"#)
-            .send()
-            .await
-            .unwrap();
+        let response = post_invalid_order(&http, &base, Some("fr-FR, en;q=0.5")).await;
         assert_eq!(response.status(), 400);
         // Every text of the body is French, so the body says French alone.
         assert_eq!(response.headers()["content-language"], "fr");

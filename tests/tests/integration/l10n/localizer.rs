@@ -327,6 +327,17 @@ fn problems(result: Result<(), LoadError>) -> (String, Vec<(usize, ResourceProbl
     }
 }
 
+/// The variables of the `UnknownVariable` problems among `found`, in order.
+fn unknown_variables(found: Vec<(usize, ResourceProblemKind)>) -> Vec<String> {
+    found
+        .into_iter()
+        .filter_map(|(_, kind)| match kind {
+            ResourceProblemKind::UnknownVariable { variable, .. } => Some(variable),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn syntax_errors_are_reported_with_file_and_line() {
     let mut localizer = Localizer::new(SignupError::CATALOG);
@@ -366,13 +377,7 @@ fn unknown_variables_are_reported_at_load_time() {
         "fr.ftl",
         "-word = { $n }\nSLUG_TAKEN = { NUMBER($count) } { -word($other) } { $slug ->\n   *[x] { $inner }\n}\n",
     ));
-    let variables: Vec<String> = found
-        .into_iter()
-        .filter_map(|(_, kind)| match kind {
-            ResourceProblemKind::UnknownVariable { variable, .. } => Some(variable),
-            _ => None,
-        })
-        .collect();
+    let variables = unknown_variables(found);
     assert_eq!(variables, ["count", "other", "inner"], "{text}");
 
     // A variant (an attribute other than `.description`) may use the arguments it is named
@@ -382,13 +387,7 @@ fn unknown_variables_are_reported_at_load_time() {
         "fr.ftl",
         "EMAIL_TAKEN = Pris\n    .min-max = { $min } à { $max }\n    .min = au moins { $max }\n    .description = { $min }\n",
     ));
-    let variables: Vec<String> = found
-        .into_iter()
-        .filter_map(|(_, kind)| match kind {
-            ResourceProblemKind::UnknownVariable { variable, .. } => Some(variable),
-            _ => None,
-        })
-        .collect();
+    let variables = unknown_variables(found);
     assert_eq!(variables, ["min", "max"], "{text}");
     localizer
         .add_resource(
