@@ -585,9 +585,14 @@ fn a_localizer_over_several_catalogs_knows_every_code() {
         .with_authos()
         .expect("the shipped resources load");
     let mut localizer = with_authos;
+    // With the HTTP layers, the codes they answer a framework's own failures with too.
     assert_eq!(
         localizer.catalogs(),
-        [OrderError::CATALOG, AuthOsError::CATALOG]
+        [
+            OrderError::CATALOG,
+            AuthOsError::CATALOG,
+            authos_errors::framework::FrameworkError::CATALOG
+        ]
     );
     // Own codes untranslated yet: missing, and nothing unknown.
     let coverage = localizer.coverage("fr").unwrap();
