@@ -69,7 +69,10 @@ fn main() -> ExitCode {
             && ours.message() == hand.message()
             && ours.details() == hand.details();
         if !same {
-            eprintln!("the two paths differ for {}: {ours:?} / {hand:?}", error.code());
+            eprintln!(
+                "the two paths differ for {}: {ours:?} / {hand:?}",
+                error.code()
+            );
             return ExitCode::FAILURE;
         }
     }

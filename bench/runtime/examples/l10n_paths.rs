@@ -109,7 +109,8 @@ fn main() -> ExitCode {
             total += locale.message(&errors[0]).len();
         }
         if localized {
-            layer = layer.with_localizer(std::sync::Arc::clone(authos_errors::catalog::localizer()));
+            layer =
+                layer.with_localizer(std::sync::Arc::clone(authos_errors::catalog::localizer()));
         }
     }
     #[cfg(not(feature = "fluent"))]

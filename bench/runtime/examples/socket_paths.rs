@@ -34,12 +34,9 @@ fn errors() -> Vec<AuthOsError> {
 }
 
 async fn failing(Path(index): Path<usize>) -> Result<(), AuthOsError> {
-    Err(errors()
-        .get(index)
-        .copied()
-        .unwrap_or(AuthOsError::General(
-            authos_errors::catalog::GeneralError::NotFound,
-        )))
+    Err(errors().get(index).copied().unwrap_or(AuthOsError::General(
+        authos_errors::catalog::GeneralError::NotFound,
+    )))
 }
 
 /// Reads one response off `reader`: its status, after consuming its headers and body.
@@ -80,9 +77,8 @@ fn main() -> ExitCode {
         "layer" => {}
         #[cfg(feature = "fluent")]
         "layer_english" => {
-            layer = layer.with_localizer(std::sync::Arc::clone(
-                authos_errors::catalog::localizer(),
-            ));
+            layer =
+                layer.with_localizer(std::sync::Arc::clone(authos_errors::catalog::localizer()));
         }
         other => {
             eprintln!("unknown path {other} (layer_english needs --features fluent)");
