@@ -349,6 +349,49 @@ impl Rules {
         self
     }
 
+    /// The templates a translation lacks: for each [`template`](Self::template) whose variant
+    /// `locale` does not have, its code and that variant's name (`min`, `min-max`, `none`), in
+    /// the order the templates were added. An entry made from such a template stays in the
+    /// source language; a test asserts this is empty for every language a service ships.
+    /// Always empty for the source language, whose texts are the templates themselves.
+    ///
+    /// ```
+    /// use authos_errors::catalog::{self, ValidationError};
+    /// use authos_errors::l10n::Localizer;
+    /// use authos_errors::validation::Rules;
+    ///
+    /// let french = catalog::localizer().locale("fr").unwrap();
+    /// assert!(catalog::validation_rules().untranslated_templates(french).is_empty());
+    ///
+    /// let rules = Rules::new().template(&ValidationError::InvalidSlug, "Slug not {equal} characters");
+    /// assert_eq!(rules.untranslated_templates(french), [("INVALID_SLUG", "equal".to_owned())]);
+    /// ```
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn untranslated_templates(
+        &self,
+        locale: crate::l10n::Locale<'_>,
+    ) -> Vec<(&'static str, String)> {
+        if locale.is_source() {
+            return Vec::new();
+        }
+        self.templates
+            .iter()
+            .filter_map(|(info, template)| {
+                let mut names: Vec<&'static str> = Vec::new();
+                for piece in pieces(template)? {
+                    if let Piece::Bound(name) = piece
+                        && !names.contains(&name)
+                    {
+                        names.push(name);
+                    }
+                }
+                let variant = crate::field_errors::variant_name(&names);
+                (!locale.has_variant(info.code, &variant)).then_some((info.code, variant))
+            })
+            .collect()
+    }
+
     fn push(
         mut self,
         field: Option<&'static str>,
@@ -526,43 +569,61 @@ struct Rendered {
     used: Vec<(&'static str, String)>,
 }
 
-/// `template` with each `{name}` replaced by the bound `name` of `bounds` (a string as is, any
-/// other value as JSON), `{{`/`}}` as braces; `None` when it names a bound `bounds` lacks, a
-/// name that is not a bound, or is malformed.
-fn render(template: &str, bounds: &Map<String, Value>) -> Option<Rendered> {
-    let mut out = String::with_capacity(template.len() + 8);
-    let mut used: Vec<(&'static str, String)> = Vec::new();
+/// One piece of a template: text as it is, or the bound a `{name}` names.
+enum Piece<'t> {
+    Text(&'t str),
+    Bound(&'static str),
+}
+
+/// `template` in pieces (`{{` and `}}` are braces); `None` when it is malformed or names what
+/// is not a bound.
+fn pieces(template: &str) -> Option<Vec<Piece<'_>>> {
+    let mut pieces = Vec::new();
     let mut rest = template;
     while let Some(at) = rest.find(['{', '}']) {
-        out.push_str(&rest[..at]);
+        pieces.push(Piece::Text(&rest[..at]));
         let tail = &rest[at..];
-        if let Some(after) = tail.strip_prefix("{{") {
-            out.push('{');
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix("}}") {
-            out.push('}');
-            rest = after;
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            pieces.push(Piece::Text(&tail[..1]));
+            rest = &tail[2..];
         } else if let Some(inner) = tail.strip_prefix('{') {
             let end = inner.find('}')?;
             let name = BOUNDS
                 .iter()
                 .copied()
                 .find(|bound| *bound == &inner[..end])?;
-            let text = match bounds.get(name)? {
-                Value::String(text) => text.clone(),
-                other => other.to_string(),
-            };
-            out.push_str(&text);
-            if used.iter().all(|(seen, _)| *seen != name) {
-                used.push((name, text));
-            }
+            pieces.push(Piece::Bound(name));
             rest = &inner[end + 1..];
         } else {
             return None;
         }
     }
-    out.push_str(rest);
-    Some(Rendered { text: out, used })
+    pieces.push(Piece::Text(rest));
+    Some(pieces)
+}
+
+/// `template` with each `{name}` replaced by the bound `name` of `bounds` (a string as is, any
+/// other value as JSON); `None` when it names a bound `bounds` lacks, a name that is not a
+/// bound, or is malformed.
+fn render(template: &str, bounds: &Map<String, Value>) -> Option<Rendered> {
+    let mut text = String::with_capacity(template.len() + 8);
+    let mut used: Vec<(&'static str, String)> = Vec::new();
+    for piece in pieces(template)? {
+        match piece {
+            Piece::Text(part) => text.push_str(part),
+            Piece::Bound(name) => {
+                let value = match bounds.get(name)? {
+                    Value::String(value) => value.clone(),
+                    other => other.to_string(),
+                };
+                text.push_str(&value);
+                if used.iter().all(|(seen, _)| *seen != name) {
+                    used.push((name, value));
+                }
+            }
+        }
+    }
+    Some(Rendered { text, used })
 }
 
 /// `Rules::new().field_errors(&report)`: every failure answered with [`DEFAULT_SUMMARY`]. Map

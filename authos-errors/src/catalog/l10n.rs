@@ -24,23 +24,10 @@ pub const AUTHOS_FTL_EN: &str = include_str!("../../locales/en/errors.ftl");
 /// ```
 pub const AUTHOS_FTL_FR: &str = include_str!("../../locales/fr/errors.ftl");
 
-/// The French of the codes the HTTP layers answer a framework's own failures with
-/// ([`framework::FrameworkError`](crate::framework::FrameworkError), feature `http`) that are
-/// not AuthOS's: `METHOD_NOT_ALLOWED`, `REQUEST_TIMEOUT`, `PAYLOAD_TOO_LARGE`,
-/// `UNSUPPORTED_MEDIA_TYPE`, `GATEWAY_TIMEOUT` (`locales/fr/framework.ftl`). The three it shares
-/// with AuthOS's General group (`BAD_REQUEST`, `NOT_FOUND`, `INTERNAL_SERVER_ERROR`) are in
-/// [`AUTHOS_FTL_FR`]; a service without AuthOS's codes writes those three itself.
-///
-/// ```
-/// assert!(authos_errors::catalog::FRAMEWORK_FTL_FR.contains("METHOD_NOT_ALLOWED = "));
-/// ```
-pub const FRAMEWORK_FTL_FR: &str = include_str!("../../locales/fr/framework.ftl");
-
 /// The AuthOS catalog ([`AuthOsError::CATALOG`](crate::ApiErrorCode::CATALOG)) with its French
 /// translation ([`AUTHOS_FTL_FR`]), loaded on first use; shared, for the HTTP layers. With
-/// feature `http`, the framework's own codes too
-/// ([`FrameworkError::CATALOG`](crate::framework::FrameworkError), [`FRAMEWORK_FTL_FR`]), so
-/// that a 405, 413 or 415 the layer answers is French as well.
+/// feature `http`, the framework's own codes too (`Localizer::with_framework`), so that a
+/// 405, 413 or 415 a layer answers is French as well.
 ///
 /// ```
 /// use authos_errors::catalog::{self, AuthenticationError};
@@ -53,9 +40,10 @@ pub fn localizer() -> &'static Arc<Localizer> {
     AUTHOS.get_or_init(|| {
         // The shipped resources are checked by the tests; were one ever refused, answering in
         // English beats panicking inside a request.
-        let localizer = Localizer::new(AuthOsError::CATALOG)
-            .with_authos()
-            .unwrap_or_else(|_| Localizer::new(AuthOsError::CATALOG));
+        let localizer = Localizer::new(AuthOsError::CATALOG).with_authos();
+        #[cfg(feature = "http")]
+        let localizer = localizer.and_then(Localizer::with_framework);
+        let localizer = localizer.unwrap_or_else(|_| Localizer::new(AuthOsError::CATALOG));
         Arc::new(localizer)
     })
 }
@@ -64,8 +52,7 @@ impl Localizer {
     /// This localizer over the AuthOS catalog too
     /// ([`with_catalog`](Localizer::with_catalog)`(AuthOsError::CATALOG)`), with its shipped
     /// translations ([`AUTHOS_FTL_FR`]) added: a service answering with its own errors and
-    /// AuthOS's, in one call. With feature `http`, the framework's own codes and their French
-    /// too ([`FRAMEWORK_FTL_FR`]), which the HTTP layers answer a framework's failures with.
+    /// AuthOS's, in one call.
     ///
     /// # Errors
     /// As [`add_resource`](Localizer::add_resource): a [`LoadError`] when a resource already
@@ -92,11 +79,6 @@ impl Localizer {
     pub fn with_authos(self) -> Result<Self, LoadError> {
         let mut localizer = self.with_catalog(AuthOsError::CATALOG);
         localizer.add_resource("fr", "locales/fr/errors.ftl", AUTHOS_FTL_FR)?;
-        #[cfg(feature = "http")]
-        {
-            localizer = localizer.with_catalog(crate::framework::FrameworkError::CATALOG);
-            localizer.add_resource("fr", "locales/fr/framework.ftl", FRAMEWORK_FTL_FR)?;
-        }
         Ok(localizer)
     }
 

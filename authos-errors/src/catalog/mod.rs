@@ -22,8 +22,7 @@
 //! special cases of the generic layers: [`problem_config`] (problem `type`s at the AuthOS
 //! reference, [`TYPE_BASE`]; the challenge realm [`REALM`]; the [`INVALID_TOKEN_CODES`]),
 //! `field_errors()` (many field errors summarised by its `BAD_REQUEST`; feature
-//! `field-errors`), `localizer()` and its Fluent resources `AUTHOS_FTL_EN` / `AUTHOS_FTL_FR` /
-//! `FRAMEWORK_FTL_FR`
+//! `field-errors`), `localizer()` and its Fluent resources `AUTHOS_FTL_EN` / `AUTHOS_FTL_FR`
 //! (feature `fluent`), `validation_rules()` (feature `validator`) and the client's AuthOS
 //! readers in `catalog::client` (feature `client`).
 //!
@@ -93,7 +92,7 @@ pub use general::GeneralError;
 pub use guide::{REFERENCE, REFERENCE_INTRO, REFERENCE_TITLE, STATUS_SUMMARY, TROUBLESHOOTING};
 pub use infrastructure::InfrastructureError;
 #[cfg(feature = "fluent")]
-pub use l10n::{AUTHOS_FTL_EN, AUTHOS_FTL_FR, FRAMEWORK_FTL_FR, localizer};
+pub use l10n::{AUTHOS_FTL_EN, AUTHOS_FTL_FR, localizer};
 pub use mfa::MfaError;
 pub use oauth::OAuthError;
 pub use resource::ResourceError;

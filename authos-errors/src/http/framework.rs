@@ -143,6 +143,48 @@ pub enum FrameworkError {
     GatewayTimeout,
 }
 
+/// The French of the framework's own codes, `METHOD_NOT_ALLOWED`, `REQUEST_TIMEOUT`,
+/// `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE` and `GATEWAY_TIMEOUT`
+/// (`locales/fr/framework.ftl`; feature `fluent`), which
+/// [`Localizer::with_framework`](crate::l10n::Localizer::with_framework) loads. Its three other
+/// codes are the AuthOS General group's, whose French is the AuthOS catalog's; a catalog that
+/// does not have them translates those three itself.
+///
+/// ```
+/// assert!(authos_errors::framework::FRAMEWORK_FTL_FR.contains("METHOD_NOT_ALLOWED = "));
+/// ```
+#[cfg(feature = "fluent")]
+pub const FRAMEWORK_FTL_FR: &str = include_str!("../../locales/fr/framework.ftl");
+
+#[cfg(feature = "fluent")]
+impl crate::l10n::Localizer {
+    /// This localizer over the codes the HTTP layers answer a framework's own failures with
+    /// too ([`FrameworkError::CATALOG`](crate::ApiErrorCode::CATALOG)), with their French
+    /// ([`FRAMEWORK_FTL_FR`]) added, so that a 405, 408, 413, 415 or 504 a layer answers is in
+    /// the request's language like the service's own errors.
+    ///
+    /// # Errors
+    /// As [`add_resource`](crate::l10n::Localizer::add_resource): a
+    /// [`LoadError`](crate::l10n::LoadError) when a resource already loaded for French defines
+    /// one of those five codes (a message is defined once).
+    ///
+    /// ```
+    /// use authos_errors::framework::FrameworkError;
+    /// use authos_errors::{ApiErrorCode, catalog::AuthOsError, l10n::Localizer};
+    ///
+    /// let localizer = Localizer::new(AuthOsError::CATALOG).with_authos()?.with_framework()?;
+    /// let french = localizer.locale("fr").unwrap();
+    /// assert_eq!(french.message(&FrameworkError::MethodNotAllowed), "Méthode non autorisée pour cette ressource");
+    /// localizer.coverage("fr").unwrap().assert_complete(); // AuthOS's codes and the framework's
+    /// # Ok::<(), authos_errors::l10n::LoadError>(())
+    /// ```
+    pub fn with_framework(self) -> Result<Self, crate::l10n::LoadError> {
+        let mut localizer = self.with_catalog(<FrameworkError as crate::ApiErrorCode>::CATALOG);
+        localizer.add_resource("fr", "locales/fr/framework.ftl", FRAMEWORK_FTL_FR)?;
+        Ok(localizer)
+    }
+}
+
 impl FrameworkError {
     /// The code a framework's failure with this HTTP status gets: 400 and 422 `BAD_REQUEST`,
     /// 404, 405, 408, 413, 415, 500 and 504 their own code; `None` for any other status.

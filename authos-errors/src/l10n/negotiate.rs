@@ -119,18 +119,8 @@ impl Localizer {
     /// The index of the language for the request's `Accept-Language` header lines (several
     /// count as one list, read up to [`MAX_LANGUAGE_RANGES`] ranges, never joined); 0, the
     /// source language, when there are none or nothing matches.
-    pub(crate) fn negotiate_lines<'h>(&self, mut lines: impl Iterator<Item = &'h str>) -> usize {
-        let Some(first) = lines.next() else {
-            return 0;
-        };
-        // A browser's header starts with its preferred language at full quality (`en-US` of
-        // `en-US,en;q=0.9`): when that matches, it wins whatever follows, so it is read alone,
-        // in one pass, before the list is parsed. The same answer as the full negotiation.
-        if let Some(index) = leading_range(first).and_then(|range| self.lookup(range)) {
-            return index;
-        }
-        self.negotiate_items(list_items(std::iter::once(first).chain(lines)))
-            .unwrap_or(0)
+    pub(crate) fn negotiate_lines<'h>(&self, lines: impl Iterator<Item = &'h str>) -> usize {
+        self.negotiate_items(list_items(lines)).unwrap_or(0)
     }
 
     /// The language at `index` (from [`negotiate_lines`](Self::negotiate_lines)).
@@ -171,83 +161,10 @@ fn is_language_range(range: &str) -> bool {
     (1..=8).contains(&length)
 }
 
-/// The first item of an `Accept-Language` line when it is a bare language range (no
-/// parameters, so at full quality) followed by `,` or the end: `en-US` of `en-US,en;q=0.9`;
-/// `None` for anything else, which the full parse reads.
-#[cfg(feature = "http")]
-fn leading_range(line: &str) -> Option<&str> {
-    let bytes = line.as_bytes();
-    let is_space = |byte: &u8| matches!(byte, b' ' | b'\t');
-    let start = bytes.iter().position(|byte| !is_space(byte))?;
-    let end = start
-        + bytes[start..]
-            .iter()
-            .position(|byte| !(byte.is_ascii_alphanumeric() || *byte == b'-'))
-            .unwrap_or(bytes.len() - start);
-    let after = bytes[end..].iter().find(|byte| !is_space(byte));
-    if after.is_some_and(|byte| *byte != b',') {
-        return None;
-    }
-    let range = &line[start..end];
-    is_language_range(range).then_some(range)
-}
-
 /// One `Accept-Language` item as `(quality, range)`: `None` for `q=0`, a malformed `q`, or a
 /// range that is not an RFC 4647 language range.
 fn language_range(item: &str) -> Option<(u16, &str)> {
     let (range, quality) = weighted(item);
     let quality = quality.filter(|q| *q > 0)?;
     is_language_range(range).then_some((quality, range))
-}
-
-#[cfg(all(test, feature = "http"))]
-mod tests {
-    use super::Localizer;
-    use crate::wire::format::list_items;
-
-    /// The shortcut for a leading full-quality range chooses what the full negotiation
-    /// chooses, for bare languages and regional ones, matching or not.
-    #[test]
-    fn the_leading_range_shortcut_answers_as_the_full_negotiation() {
-        let mut bare = Localizer::new(&[]);
-        bare.add_resource("fr", "fr.ftl", "").unwrap();
-        let mut regional = Localizer::new(&[]);
-        regional.add_resource("pt-BR", "pt.ftl", "").unwrap();
-        regional.add_resource("fr", "fr.ftl", "").unwrap();
-        let headers = [
-            "en-US,en;q=0.9",
-            "fr",
-            " fr-CA , en",
-            "fr-CA\t",
-            "de, fr;q=0.5",
-            "en;q=0.5, fr",
-            "fr;q=1, en",
-            "*",
-            "",
-            ",fr",
-            "fr;q=0",
-            "fr-",
-            "-fr",
-            "fr,",
-            "fr x",
-            "pt-PT",
-            "PT-br",
-            "zh-Hant-TW, fr",
-            "123, fr",
-            "fr-abcdefghi, en",
-            "é, fr",
-        ];
-        for localizer in [&bare, &regional] {
-            for header in headers {
-                let full = localizer
-                    .negotiate_items(list_items(std::iter::once(header)))
-                    .unwrap_or(0);
-                assert_eq!(
-                    localizer.negotiate_lines(std::iter::once(header)),
-                    full,
-                    "{header:?}"
-                );
-            }
-        }
-    }
 }

@@ -150,6 +150,15 @@ impl<'a> Locale<'a> {
         Some(text)
     }
 
+    /// Whether this language's translation of `code` has the attribute `variant` (a text
+    /// variant, see the [module docs](super)).
+    #[cfg(feature = "validator")]
+    pub(crate) fn has_variant(&self, code: &str, variant: &str) -> bool {
+        self.translation()
+            .and_then(|translation| translation.bundle.get_message(code))
+            .is_some_and(|message| message.get_attribute(variant).is_some())
+    }
+
     /// The catalog description of `info` in this language (the problem+json `title`): the
     /// message's `.description` attribute, else its value when the code has no message
     /// template; `None` otherwise and in the source language.

@@ -93,7 +93,7 @@ use crate::{ApiErrorCode, ErrorCodeInfo};
 ///     r#"{"error_code":"INVALID_EMAIL","error":"Invalid email format","pointer":"/email"}"#
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct FieldError {
     info: &'static ErrorCodeInfo,
     message: Cow<'static, str>,
@@ -110,6 +110,32 @@ pub struct FieldError {
     #[cfg(feature = "fluent")]
     variant: Option<String>,
 }
+
+/// The name of the variant of a text made from the arguments `names` (in the order the text
+/// names them): joined by `-` (`min`, `min-max`), `none` without any; see [`crate::l10n`].
+#[cfg(feature = "fluent")]
+#[cfg_attr(not(feature = "validator"), allow(dead_code))]
+pub(crate) fn variant_name(names: &[&str]) -> String {
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join("-")
+    }
+}
+
+/// Two entries are equal when they say the same: code, message, pointer and details. What only
+/// a translation reads (the message's arguments, feature `fluent`) does not count, so equality
+/// does not depend on the features.
+impl PartialEq for FieldError {
+    fn eq(&self, other: &Self) -> bool {
+        self.info == other.info
+            && self.message == other.message
+            && self.pointer == other.pointer
+            && self.details == other.details
+    }
+}
+
+impl Eq for FieldError {}
 
 impl FieldError {
     /// The entry for `error` at `pointer`, an RFC 6901 JSON pointer (`""` for the whole
@@ -167,17 +193,19 @@ impl FieldError {
     }
 
     /// This entry with a text made from `args` (in the order the text names them): a
-    /// translation renders it from its attribute named after them, not from the code's message.
+    /// translation renders it from its attribute named after them, not from the code's message,
+    /// with them beside the message's own arguments (an argument of the same name is replaced).
     #[cfg(feature = "fluent")]
     #[cfg_attr(not(feature = "validator"), allow(dead_code))]
     pub(crate) fn with_variant_args(mut self, args: Vec<(&'static str, String)>) -> Self {
         let names: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
-        self.variant = Some(if names.is_empty() {
-            "none".to_owned()
-        } else {
-            names.join("-")
-        });
-        self.args = args;
+        self.variant = Some(variant_name(&names));
+        for (name, value) in args {
+            match self.args.iter_mut().find(|(known, _)| *known == name) {
+                Some(known) => known.1 = value,
+                None => self.args.push((name, value)),
+            }
+        }
         self
     }
 

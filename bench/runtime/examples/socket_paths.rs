@@ -16,6 +16,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use authos_errors::ApiErrorCode;
 use authos_errors::axum::ErrorFormatLayer;
@@ -25,18 +26,25 @@ use axum::extract::Path;
 use axum::routing::get;
 use axum::serve::ListenerExt;
 
-/// The catalog's errors, by index: the handler answers `/errors/{i}` with the i-th.
-fn errors() -> Vec<AuthOsError> {
-    AuthOsError::CATALOG
-        .iter()
-        .filter_map(|info| AuthOsError::from_code(info.code))
-        .collect()
+/// The catalog's errors, by index, built once: the handler answers `/errors/{i}` with the
+/// i-th, so that a response costs what serving and answering it costs, nothing more.
+fn errors() -> &'static [AuthOsError] {
+    static ERRORS: OnceLock<Vec<AuthOsError>> = OnceLock::new();
+    ERRORS.get_or_init(|| {
+        AuthOsError::CATALOG
+            .iter()
+            .filter_map(|info| AuthOsError::from_code(info.code))
+            .collect()
+    })
 }
 
 async fn failing(Path(index): Path<usize>) -> Result<(), AuthOsError> {
-    Err(errors().get(index).copied().unwrap_or(AuthOsError::General(
-        authos_errors::catalog::GeneralError::NotFound,
-    )))
+    Err(errors()
+        .get(index)
+        .copied()
+        .unwrap_or(AuthOsError::General(
+            authos_errors::catalog::GeneralError::NotFound,
+        )))
 }
 
 /// Reads one response off `reader`: its status, after consuming its headers and body.

@@ -416,6 +416,68 @@ fn templates_belong_to_their_catalog_entry_and_a_rules_message_wins() {
     assert_eq!(errors.iter().next().unwrap().message(), "Too short");
 }
 
+/// Equality is what an entry says, not how it was made nor which features are on: an entry the
+/// validator bridge rendered from a rule's bounds equals one built by hand with the same texts.
+#[test]
+fn entries_that_say_the_same_are_equal_whatever_made_them() {
+    let errors = authos_errors::catalog::validation_rules().field_errors(&length_report(
+        "slug",
+        &[("min", 5)],
+        "abc",
+    ));
+    let by_hand = FieldError::new("/slug", &ValidationError::SlugTooShort)
+        .with_message("Slug less than 5 characters")
+        .with_details(Some(json!({"min": 5})));
+    assert_eq!(errors.iter().next(), Some(&by_hand));
+}
+
+#[derive(Debug, ApiErrorCode)]
+#[api_error(group = "Profile Errors")]
+enum ProfileError {
+    /// Field too short
+    #[code("FIELD_TOO_SHORT", status = 400, message = "{field} is too short")]
+    TooShort { field: String },
+}
+
+/// A translation's variant says the rule's bound beside the message's own arguments, as the
+/// load check lets it.
+#[test]
+fn a_translated_variant_has_the_bounds_and_the_messages_own_arguments() {
+    use authos_errors::l10n::Localizer;
+    use authos_errors::response::{CapturedError, RenderContext};
+    let too_short = ProfileError::TooShort {
+        field: "nickname".into(),
+    };
+    let rules = authos_errors::validation::Rules::new()
+        .field_rule("nickname", "length", &too_short)
+        .template(&too_short, "{min} characters at least");
+    let errors = rules.field_errors(&length_report("nickname", &[("min", 4)], "ab"));
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "4 characters at least"
+    );
+    let mut localizer = Localizer::new(ProfileError::CATALOG);
+    localizer
+        .add_resource(
+            "fr",
+            "fr.ftl",
+            "FIELD_TOO_SHORT = { $field } est trop court\n    .min = { $field } : au moins { $min } caractères\n\
+             BAD_REQUEST = Requête invalide\n",
+        )
+        .expect("a variant may use the message's variables and its own");
+    let config = ProblemConfig::default();
+    let response = CapturedError::capture_field_errors(&errors).render(
+        &RenderContext::new(authos_errors::problem::ErrorFormat::Json, &config)
+            .with_locale(localizer.locale("fr").unwrap()),
+    );
+    assert_eq!(response.header("content-language"), Some("fr"));
+    let body: serde_json::Value = serde_json::from_slice(&response.body).unwrap();
+    assert_eq!(
+        body["errors"][0]["error"],
+        "nickname : au moins 4 caractères"
+    );
+}
+
 /// The numbers `message` names: each must be a bound of `details`, and the bound `code` is
 /// about must be among them.
 fn names_its_bounds(
